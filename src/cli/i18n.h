@@ -1,0 +1,25 @@
+/*
+ * i18n.h - gettext set-up and runtime language switching (fr default, en).
+ */
+#ifndef FIBRESIM_I18N_H
+#define FIBRESIM_I18N_H
+
+#include <libintl.h>
+
+#define _(s) gettext(s)
+#ifndef N_
+#define N_(s) s
+#endif
+
+/* Binds the text domain to the first locale folder that holds our catalogue:
+ * $FIBRESIM_LOCALEDIR, the build tree next to the program, then the installed
+ * prefix. Keeps numbers in the C locale (JSON, CSV and SOR must not change
+ * with the user's locale). */
+void i18n_init(const char *argv0);
+/* "fr" or "en". Takes effect for every later gettext() call. */
+void i18n_set_language(const char *lang);
+const char *i18n_language(void);
+/* ',' for French, '.' for English. */
+char i18n_decimal_sep(void);
+
+#endif

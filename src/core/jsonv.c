@@ -1,0 +1,550 @@
+/*
+ * jsonv.c - validating reads of a cJSON tree, with paths and source positions.
+ */
+#include "fibresim/jsonv.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fibresim/core.h"
+
+void jv_path_key(char *out, size_t n, const char *parent, const char *key)
+{
+    if (parent && parent[0]) {
+        snprintf(out, n, "%s.%s", parent, key);
+    } else {
+        snprintf(out, n, "%s", key);
+    }
+}
+
+void jv_path_index(char *out, size_t n, const char *parent, size_t i)
+{
+    snprintf(out, n, "%s[%zu]", parent ? parent : "", i);
+}
+
+void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
+{
+    int line = 0, col = 0;
+    if (v->text) {
+        json_locate(v->text, v->text_len, path, &line, &col);
+    }
+    diag_add(v->diags, code, line, col, path, expected, found);
+}
+
+void jv_describe(const cJSON *node, char *out, size_t n)
+{
+    if (!node) {
+        snprintf(out, n, "nothing");
+    } else if (cJSON_IsString(node)) {
+        char shown[48];
+        fs_strlcpy(shown, node->valuestring, sizeof shown);
+        snprintf(out, n, "string \"%s\"%s", shown, strlen(node->valuestring) >= sizeof shown ? "..." : "");
+    } else if (cJSON_IsNumber(node)) {
+        snprintf(out, n, "number %.10g", node->valuedouble);
+    } else if (cJSON_IsBool(node)) {
+        snprintf(out, n, "%s", cJSON_IsTrue(node) ? "true" : "false");
+    } else if (cJSON_IsNull(node)) {
+        snprintf(out, n, "null");
+    } else if (cJSON_IsArray(node)) {
+        snprintf(out, n, "array of %d items", cJSON_GetArraySize(node));
+    } else if (cJSON_IsObject(node)) {
+        snprintf(out, n, "object");
+    } else {
+        snprintf(out, n, "invalid value");
+    }
+}
+
+/* Edit distance, for "did you mean" on unknown keys. Short strings only. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63) {
+        return 99;
+    }
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++) {
+        row[j] = j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
+            size_t best = diag + cost;
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const *allowed)
+{
+    if (!cJSON_IsObject(node)) {
+        char found[96];
+        jv_describe(node, found, sizeof found);
+        jv_report(v, DIAG_WRONG_TYPE, path, "an object { ... }", found);
+        return false;
+    }
+    for (const cJSON *c = node->child; c; c = c->next) {
+        const char *key = c->string ? c->string : "";
+        char p[JV_PATH_MAX];
+        jv_path_key(p, sizeof p, path, key);
+        for (const cJSON *d = node->child; d != c; d = d->next) {
+            if (d->string && strcmp(d->string, key) == 0) {
+                jv_report(v, DIAG_DUPLICATE_KEY, p, "each key once", "a second value for this key");
+                break;
+            }
+        }
+        bool known = false;
+        const char *best = NULL;
+        size_t best_d = 3;
+        for (size_t i = 0; allowed && allowed[i]; i++) {
+            if (strcmp(allowed[i], key) == 0) {
+                known = true;
+                break;
+            }
+            size_t d = edit_distance(allowed[i], key);
+            if (d < best_d) {
+                best_d = d;
+                best = allowed[i];
+            }
+        }
+        if (!known) {
+            char expected[160];
+            if (best) {
+                snprintf(expected, sizeof expected, "a known field (did you mean \"%s\"?)", best);
+            } else {
+                size_t used = (size_t)snprintf(expected, sizeof expected, "one of:");
+                for (size_t i = 0; allowed && allowed[i] && used < sizeof expected; i++) {
+                    used += (size_t)snprintf(expected + used, sizeof expected - used, " %s", allowed[i]);
+                }
+            }
+            char found[96];
+            snprintf(found, sizeof found, "\"%.80s\"", key);
+            jv_report(v, DIAG_UNKNOWN_FIELD, p, expected, found);
+        }
+    }
+    return true;
+}
+
+/* Fetches obj[key]; reports a missing required key. NULL if absent. */
+static const cJSON *member(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required)
+{
+    const cJSON *m = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+    if (!m && required) {
+        char p[JV_PATH_MAX], expected[96];
+        jv_path_key(p, sizeof p, path, key);
+        snprintf(expected, sizeof expected, "field \"%s\"", key);
+        jv_report(v, DIAG_MISSING_FIELD, p, expected, "nothing");
+    }
+    return m;
+}
+
+static void wrong_type(JsonV *v, const char *path, const char *key, const char *expected, const cJSON *m)
+{
+    char p[JV_PATH_MAX], found[96];
+    jv_path_key(p, sizeof p, path, key);
+    jv_describe(m, found, sizeof found);
+    jv_report(v, DIAG_WRONG_TYPE, p, expected, found);
+}
+
+bool jv_double(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, double lo,
+               double hi, double *out)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (!m) {
+        return false;
+    }
+    if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble)) {
+        wrong_type(v, path, key, "a number", m);
+        return false;
+    }
+    double x = m->valuedouble;
+    if (x < lo || x > hi) {
+        char p[JV_PATH_MAX], expected[96], found[48];
+        jv_path_key(p, sizeof p, path, key);
+        snprintf(expected, sizeof expected, "a number from %g to %g", lo, hi);
+        snprintf(found, sizeof found, "%.10g", x);
+        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        return false;
+    }
+    *out = x;
+    return true;
+}
+
+bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, int64_t lo,
+            int64_t hi, int64_t *out)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (!m) {
+        return false;
+    }
+    if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) || m->valuedouble != floor(m->valuedouble)) {
+        wrong_type(v, path, key, "a whole number", m);
+        return false;
+    }
+    double x = m->valuedouble;
+    if (x < (double)lo || x > (double)hi) {
+        char p[JV_PATH_MAX], expected[96], found[48];
+        jv_path_key(p, sizeof p, path, key);
+        snprintf(expected, sizeof expected, "a whole number from %lld to %lld", (long long)lo, (long long)hi);
+        snprintf(found, sizeof found, "%.17g", x);
+        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        return false;
+    }
+    *out = (int64_t)x;
+    return true;
+}
+
+bool jv_bool(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, bool *out)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (!m) {
+        return false;
+    }
+    if (!cJSON_IsBool(m)) {
+        wrong_type(v, path, key, "true or false", m);
+        return false;
+    }
+    *out = cJSON_IsTrue(m);
+    return true;
+}
+
+static const cJSON *string_member(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required,
+                                  size_t max_len)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (!m) {
+        return NULL;
+    }
+    if (!cJSON_IsString(m)) {
+        wrong_type(v, path, key, "a string", m);
+        return NULL;
+    }
+    size_t len = strlen(m->valuestring);
+    if (len > max_len || (required && len == 0)) {
+        char p[JV_PATH_MAX], expected[96], found[48];
+        jv_path_key(p, sizeof p, path, key);
+        snprintf(expected, sizeof expected, "a string of %s%zu bytes", required ? "1 to " : "at most ", max_len);
+        snprintf(found, sizeof found, "%zu bytes", len);
+        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        return NULL;
+    }
+    return m;
+}
+
+bool jv_string(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, char *out,
+               size_t out_n)
+{
+    const cJSON *m = string_member(v, obj, path, key, required, out_n - 1);
+    if (!m) {
+        return false;
+    }
+    memcpy(out, m->valuestring, strlen(m->valuestring) + 1);
+    return true;
+}
+
+bool jv_string_dup(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, size_t max_len,
+                   char **out)
+{
+    const cJSON *m = string_member(v, obj, path, key, required, max_len);
+    if (!m) {
+        return false;
+    }
+    size_t len = strlen(m->valuestring);
+    char *s = malloc(len + 1);
+    if (!s) {
+        return false;
+    }
+    memcpy(s, m->valuestring, len + 1);
+    free(*out);
+    *out = s;
+    return true;
+}
+
+bool jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required,
+             const char *const *names, int *out)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (!m) {
+        return false;
+    }
+    if (cJSON_IsString(m)) {
+        for (int i = 0; names[i]; i++) {
+            if (strcmp(names[i], m->valuestring) == 0) {
+                *out = i;
+                return true;
+            }
+        }
+    }
+    char p[JV_PATH_MAX], expected[160], found[96];
+    jv_path_key(p, sizeof p, path, key);
+    size_t used = (size_t)snprintf(expected, sizeof expected, "one of:");
+    for (int i = 0; names[i] && used < sizeof expected; i++) {
+        used += (size_t)snprintf(expected + used, sizeof expected - used, " \"%s\"", names[i]);
+    }
+    jv_describe(m, found, sizeof found);
+    jv_report(v, cJSON_IsString(m) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p, expected, found);
+    return false;
+}
+
+const cJSON *jv_child_object(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (m && !cJSON_IsObject(m)) {
+        wrong_type(v, path, key, "an object { ... }", m);
+        return NULL;
+    }
+    return m;
+}
+
+const cJSON *jv_child_array(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required,
+                            size_t min_items, size_t max_items)
+{
+    const cJSON *m = member(v, obj, path, key, required);
+    if (!m) {
+        return NULL;
+    }
+    if (!cJSON_IsArray(m)) {
+        wrong_type(v, path, key, "an array [ ... ]", m);
+        return NULL;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(m);
+    if (n < min_items || n > max_items) {
+        char p[JV_PATH_MAX], expected[96], found[48];
+        jv_path_key(p, sizeof p, path, key);
+        snprintf(expected, sizeof expected, "%zu to %zu items", min_items, max_items);
+        snprintf(found, sizeof found, "%zu items", n);
+        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        return NULL;
+    }
+    return m;
+}
+
+bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, char *out, size_t out_n)
+{
+    char tmp[64];
+    size_t cap = out_n < sizeof tmp ? out_n : sizeof tmp;
+    if (cap > 49) {
+        cap = 49;
+    }
+    if (!jv_string(v, obj, path, key, required, tmp, cap)) {
+        return false;
+    }
+    bool ok = tmp[0] != '\0' && (islower((unsigned char)tmp[0]) || isdigit((unsigned char)tmp[0]));
+    for (const char *c = tmp; ok && *c; c++) {
+        ok = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_' || *c == '.' || *c == '-';
+    }
+    if (!ok) {
+        char p[JV_PATH_MAX], found[96];
+        jv_path_key(p, sizeof p, path, key);
+        snprintf(found, sizeof found, "\"%s\"", tmp);
+        jv_report(v, DIAG_BAD_VALUE, p, "an id of lowercase letters, digits, '_', '.', '-'", found);
+        return false;
+    }
+    memcpy(out, tmp, strlen(tmp) + 1);
+    return true;
+}
+
+/* ---- locating a path in the source text ----------------------------------- */
+
+typedef struct Scan {
+    const char *s;
+    size_t len, pos;
+} Scan;
+
+static void skip_ws(Scan *sc)
+{
+    while (sc->pos < sc->len && (sc->s[sc->pos] == ' ' || sc->s[sc->pos] == '\t' || sc->s[sc->pos] == '\n'
+                                 || sc->s[sc->pos] == '\r')) {
+        sc->pos++;
+    }
+}
+
+/* Reads a JSON string at pos into out (escapes other than \" and \\ kept raw,
+ * enough to compare with ASCII keys). */
+static bool read_string(Scan *sc, char *out, size_t n)
+{
+    if (sc->pos >= sc->len || sc->s[sc->pos] != '"') {
+        return false;
+    }
+    sc->pos++;
+    size_t used = 0;
+    while (sc->pos < sc->len && sc->s[sc->pos] != '"') {
+        char c = sc->s[sc->pos++];
+        if (c == '\\' && sc->pos < sc->len) {
+            c = sc->s[sc->pos++];
+        }
+        if (used + 1 < n) {
+            out[used++] = c;
+        }
+    }
+    if (n) {
+        out[used] = '\0';
+    }
+    if (sc->pos >= sc->len) {
+        return false;
+    }
+    sc->pos++;
+    return true;
+}
+
+static bool skip_value(Scan *sc)
+{
+    skip_ws(sc);
+    if (sc->pos >= sc->len) {
+        return false;
+    }
+    char c = sc->s[sc->pos];
+    if (c == '"') {
+        return read_string(sc, NULL, 0);
+    }
+    if (c == '{' || c == '[') {
+        int depth = 0;
+        while (sc->pos < sc->len) {
+            char d = sc->s[sc->pos];
+            if (d == '"') {
+                if (!read_string(sc, NULL, 0)) {
+                    return false;
+                }
+                continue;
+            }
+            if (d == '{' || d == '[') {
+                depth++;
+            } else if (d == '}' || d == ']') {
+                depth--;
+                if (depth == 0) {
+                    sc->pos++;
+                    return true;
+                }
+            }
+            sc->pos++;
+        }
+        return false;
+    }
+    while (sc->pos < sc->len && !strchr(",}] \t\r\n", sc->s[sc->pos])) {
+        sc->pos++;
+    }
+    return true;
+}
+
+/* Moves sc to the value of key in the object at sc->pos. */
+static bool enter_key(Scan *sc, const char *key)
+{
+    skip_ws(sc);
+    if (sc->pos >= sc->len || sc->s[sc->pos] != '{') {
+        return false;
+    }
+    sc->pos++;
+    for (;;) {
+        skip_ws(sc);
+        if (sc->pos >= sc->len || sc->s[sc->pos] == '}') {
+            return false;
+        }
+        char name[128];
+        if (!read_string(sc, name, sizeof name)) {
+            return false;
+        }
+        skip_ws(sc);
+        if (sc->pos >= sc->len || sc->s[sc->pos] != ':') {
+            return false;
+        }
+        sc->pos++;
+        skip_ws(sc);
+        if (strcmp(name, key) == 0) {
+            return true;
+        }
+        if (!skip_value(sc)) {
+            return false;
+        }
+        skip_ws(sc);
+        if (sc->pos < sc->len && sc->s[sc->pos] == ',') {
+            sc->pos++;
+        }
+    }
+}
+
+static bool enter_index(Scan *sc, size_t index)
+{
+    skip_ws(sc);
+    if (sc->pos >= sc->len || sc->s[sc->pos] != '[') {
+        return false;
+    }
+    sc->pos++;
+    for (size_t i = 0;; i++) {
+        skip_ws(sc);
+        if (sc->pos >= sc->len || sc->s[sc->pos] == ']') {
+            return false;
+        }
+        if (i == index) {
+            return true;
+        }
+        if (!skip_value(sc)) {
+            return false;
+        }
+        skip_ws(sc);
+        if (sc->pos < sc->len && sc->s[sc->pos] == ',') {
+            sc->pos++;
+        }
+    }
+}
+
+void json_offset_to_line_col(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            c++; /* count characters, not UTF-8 continuation bytes */
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+bool json_locate(const char *text, size_t len, const char *path, int *line, int *col)
+{
+    Scan sc = {text, len, 0};
+    skip_ws(&sc);
+    size_t found_at = sc.pos;
+    bool ok = true;
+    const char *p = path ? path : "";
+    while (*p && ok) {
+        if (*p == '.') {
+            p++;
+        }
+        if (*p == '[') {
+            char *end = NULL;
+            unsigned long long idx = strtoull(p + 1, &end, 10);
+            if (!end || *end != ']') {
+                ok = false;
+                break;
+            }
+            p = end + 1;
+            ok = enter_index(&sc, (size_t)idx);
+        } else {
+            char key[128];
+            size_t k = 0;
+            while (*p && *p != '.' && *p != '[' && k + 1 < sizeof key) {
+                key[k++] = *p++;
+            }
+            key[k] = '\0';
+            ok = enter_key(&sc, key);
+        }
+        if (ok) {
+            found_at = sc.pos;
+        }
+    }
+    json_offset_to_line_col(text, len, found_at, line, col);
+    return ok;
+}
