@@ -156,6 +156,12 @@ static void test_evaluate(void)
     sheet_finish(&s);
 }
 
+static bool only_x_mm(const void *ctx, const char *name)
+{
+    (void)ctx;
+    return strcmp(name, "x_mm") == 0;
+}
+
 static void test_load(void)
 {
     const char *text =
@@ -167,9 +173,9 @@ static void test_load(void)
     DiagList d;
     diag_list_init(&d);
     JsonV v = {&d, text, strlen(text)};
-    static const char *const measures[] = {"x_mm", NULL};
     Rubric r;
-    CHECK(!rubric_load(&v, j, "", measures, NULL, &r));
+    RubricNames names = {.measure = only_x_mm, .measures_hint = "x_mm"};
+    CHECK(!rubric_load(&v, j, "", &names, &r));
     diag_print(&d, "inline", stderr);
     bool inconsistent = false, unknown = false, bad_measure = false, dup = false;
     for (size_t i = 0; i < d.count; i++) {

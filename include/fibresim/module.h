@@ -47,6 +47,10 @@ typedef struct ModuleDef {
      * loader rejects a rubric naming one that will never come. */
     const char *const *measures;
     const char *const *events;
+    /* Optional: for measure names that depend on the setup (e.g. per task:
+     * "drag1.error_mm"); called with the parsed setup when the static list
+     * does not have the name. */
+    bool (*measure_known)(const void *setup, const char *name);
     /* Message templates for the module's criteria and safety faults. */
     const MessageDef *messages;
 

@@ -126,10 +126,21 @@ typedef struct Result {
     size_t n_safety;
 } Result;
 
-/* Reads a rubric object at path, checking every criterion; measures and events
- * are checked against the module's lists (NULL-terminated; NULL = accept any). */
-bool rubric_load(JsonV *v, const cJSON *node, const char *path, const char *const *measures,
-                 const char *const *events, Rubric *out /* OUT */);
+/* Which measure and event names a module can report, so that a rubric naming
+ * one that will never come is refused at load. Callbacks may be NULL (accept
+ * any name). The hints are shown as "expected" in the error. */
+typedef struct RubricNames {
+    bool (*measure)(const void *ctx, const char *name);
+    bool (*event)(const void *ctx, const char *name);
+    const void *ctx;
+    const char *measures_hint;   /* e.g. "drag1.error_mm, pull1.speed_cv, time_s" */
+    const char *events_hint;
+} RubricNames;
+
+/* Reads a rubric object at path, checking every criterion. names may be NULL.
+ * The generic measure "time_s" is always accepted. */
+bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricNames *names,
+                 Rubric *out /* OUT */);
 
 /* Credit (0..1) of a value under a criterion's band or table. */
 double rubric_credit(const Criterion *c, double value);

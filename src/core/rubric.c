@@ -23,22 +23,6 @@ static bool in_list(const char *const *list, const char *name)
     return false;
 }
 
-static void list_names(const char *const *a, const char *const *b, char *out, size_t n)
-{
-    out[0] = '\0';
-    size_t used = 0;
-    const char *const *lists[2] = {a, b};
-    for (int l = 0; l < 2; l++) {
-        for (size_t i = 0; lists[l] && lists[l][i]; i++) {
-            int w = snprintf(out + used, n - used, "%s%s", used ? ", " : "one of: ", lists[l][i]);
-            if (w < 0 || (size_t)w >= n - used) {
-                return;
-            }
-            used += (size_t)w;
-        }
-    }
-}
-
 static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
 {
     static const char *const keys[] = {"ok_min", "ok_max", "zero_min", "zero_max", NULL};
@@ -139,7 +123,7 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
     return ok;
 }
 
-static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const char *const *measures,
+static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const RubricNames *names,
                            Criterion *c)
 {
     static const char *const keys[] = {"id", "measure", "weight", "band", "table", "unit",
@@ -150,10 +134,12 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
     }
     bool ok = jv_id(v, node, path, "id", true, c->id, sizeof c->id);
     if (jv_id(v, node, path, "measure", true, c->measure, sizeof c->measure)) {
-        if (measures && !in_list(measures, c->measure) && !in_list(generic_measures, c->measure)) {
+        if (names && names->measure && !in_list(generic_measures, c->measure)
+            && !names->measure(names->ctx, c->measure)) {
             char p[JV_PATH_MAX], expected[160];
             jv_path_key(p, sizeof p, path, "measure");
-            list_names(measures, generic_measures, expected, sizeof expected);
+            snprintf(expected, sizeof expected, "a measure of this module: %s",
+                     names->measures_hint ? names->measures_hint : "see the module's documentation");
             jv_report(v, DIAG_BAD_VALUE, p, expected, c->measure);
             ok = false;
         }
@@ -196,7 +182,7 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
     return ok;
 }
 
-static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const char *const *events, Penalty *pen)
+static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const RubricNames *names, Penalty *pen)
 {
     static const char *const keys[] = {"id", "event", "points", "max_points", NULL};
     memset(pen, 0, sizeof *pen);
@@ -205,10 +191,11 @@ static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const ch
     }
     bool ok = jv_id(v, node, path, "id", true, pen->id, sizeof pen->id);
     if (jv_id(v, node, path, "event", true, pen->event, sizeof pen->event)) {
-        if (events && !in_list(events, pen->event)) {
+        if (names && names->event && !names->event(names->ctx, pen->event)) {
             char p[JV_PATH_MAX], expected[160];
             jv_path_key(p, sizeof p, path, "event");
-            list_names(events, NULL, expected, sizeof expected);
+            snprintf(expected, sizeof expected, "an event of this module: %s",
+                     names->events_hint ? names->events_hint : "see the module's documentation");
             jv_report(v, DIAG_BAD_VALUE, p, expected, pen->event);
             ok = false;
         }
@@ -222,8 +209,7 @@ static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const ch
     return ok;
 }
 
-bool rubric_load(JsonV *v, const cJSON *node, const char *path, const char *const *measures,
-                 const char *const *events, Rubric *out)
+bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricNames *names, Rubric *out)
 {
     static const char *const keys[] = {"pass_mark", "criteria", "penalties", NULL};
     memset(out, 0, sizeof *out);
@@ -239,7 +225,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const char *cons
         for (const cJSON *c = crit->child; c; c = c->next, i++) {
             jv_path_index(p, sizeof p, ap, i);
             Criterion *dst = &out->criteria[out->n_criteria];
-            if (!load_criterion(v, c, p, measures, dst)) {
+            if (!load_criterion(v, c, p, names, dst)) {
                 ok = false;
                 continue;
             }
@@ -264,7 +250,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const char *cons
             for (const cJSON *c = pens->child; c; c = c->next, i++) {
                 jv_path_index(p, sizeof p, ap, i);
                 Penalty *dst = &out->penalties[out->n_penalties];
-                if (!load_penalty(v, c, p, events, dst)) {
+                if (!load_penalty(v, c, p, names, dst)) {
                     ok = false;
                     continue;
                 }

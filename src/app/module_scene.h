@@ -1,0 +1,56 @@
+/*
+ * module_scene.h - how a module's picture plugs into the front end.
+ *
+ * The exercise scene (src/app/scene_exercise.c) is the same for every module:
+ * it steps the attempt at 100 Hz, draws the top bar (title, timer, hint and
+ * quit buttons) and the module's buttons, and turns SDL events into core input
+ * events. A ModuleScene only draws the module's state and converts pixels to
+ * the module's scene units (mm, m, um); it never changes the state and never
+ * scores anything.
+ */
+#ifndef FIBRESIM_MODULE_SCENE_H
+#define FIBRESIM_MODULE_SCENE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fibresim/scenario.h"
+
+struct Gfx; /* front-end drawing helpers: gfx.h */
+
+typedef struct ModuleSceneEnv {
+    SDL_Renderer *renderer;
+    struct Gfx *gfx;        /* text, shapes, 3D helper */
+    const char *lang;       /* "fr" or "en" */
+    SDL_Rect area;          /* pixels the module may draw in */
+    float text_scale;       /* user's text size setting (1.0 = normal) */
+    double anim_s;          /* seconds since the scene opened: animation only, never state */
+} ModuleSceneEnv;
+
+/* A button the module wants under its picture; a press becomes the core input
+ * event INPUT_CHOICE with this id. */
+typedef struct SceneButton {
+    char id[32];            /* choice id sent to the module */
+    const char *label;      /* English msgid, translated by the exercise scene */
+    bool enabled;
+} SceneButton;
+
+typedef struct ModuleScene {
+    const char *module;     /* ModuleDef name it draws */
+    void *(*create)(const Scenario *scn);
+    void (*destroy)(void *self);
+    /* Pixel -> scene units. Returns false when (px, py) is outside the scene. */
+    bool (*to_scene)(void *self, const ModuleSceneEnv *env, int px, int py, double *x, double *y);
+    /* Draws the module's state (read-only). */
+    void (*draw)(void *self, const ModuleSceneEnv *env, const void *module_state);
+    /* Buttons to show now; returns how many were written (<= max). May be NULL. */
+    size_t (*buttons)(void *self, const void *module_state, SceneButton *out, size_t max);
+    /* One short line telling the trainee what to do now (English msgid), or NULL. */
+    const char *(*prompt)(void *self, const void *module_state, bool hints);
+} ModuleScene;
+
+/* The front end's list of module scenes (src/app/module_scenes.c). */
+const ModuleScene *module_scene_find(const char *module);
+
+#endif
