@@ -59,7 +59,7 @@ void jv_describe(const cJSON *node, char *out, size_t n)
 }
 
 /* Edit distance, for "did you mean" on unknown keys. Short strings only. */
-static size_t edit_distance(const char *a, const char *b)
+size_t jv_edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 63 || lb > 63) {
@@ -111,7 +111,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
                 known = true;
                 break;
             }
-            size_t d = edit_distance(allowed[i], key);
+            size_t d = jv_edit_distance(allowed[i], key);
             if (d < best_d) {
                 best_d = d;
                 best = allowed[i];
