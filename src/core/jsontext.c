@@ -118,7 +118,13 @@ bool jsontext_utf8_check(const char *text, size_t len, JsonTextError *err)
                        latin1 ? N_("UTF-8 text (the file looks saved as Latin-1 or Windows-1252: save it as UTF-8)")
                               : N_("UTF-8 text (save the file as UTF-8)"),
                        sizeof err->expected);
-            snprintf(err->found, sizeof err->found, "byte 0x%02X: %s", s[i], why);
+            if (latin1) {
+                /* Latin-1 byte b is the code point U+00b: show the letter meant. */
+                snprintf(err->found, sizeof err->found, "byte 0x%02X ('%c%c' in Latin-1)", s[i],
+                         (char)(0xC0 | (s[i] >> 6)), (char)(0x80 | (s[i] & 0x3F)));
+            } else {
+                snprintf(err->found, sizeof err->found, "byte 0x%02X (%s)", s[i], why);
+            }
             return false;
         }
         i += n;
@@ -437,6 +443,11 @@ bool jsontext_syntax_check(const char *text, size_t len, JsonTextError *err)
             }
             if (!eof && c == '\'') {
                 return fail(&x, x.pos, N_("a key in double quotes \"...\" (not single quotes)"));
+            }
+            if (!eof && st == WANT_KEY && c >= '0' && c <= '9' && x.s[x.pos - 1] == ',' && x.pos >= 2
+                && x.s[x.pos - 2] >= '0' && x.s[x.pos - 2] <= '9') {
+                /* "pass_mark": 70,5 -- a French decimal comma. */
+                return fail(&x, x.pos - 1, N_("a decimal point '.' in numbers (write 0.5, not 0,5)"));
             }
             return fail(&x, x.pos, st == WANT_KEY ? N_("a key in double quotes after ','")
                                                   : N_("a key in double quotes, or '}'"));

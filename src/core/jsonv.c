@@ -43,6 +43,8 @@ void jv_describe(const cJSON *node, char *out, size_t n)
         char shown[48];
         fs_strlcpy(shown, node->valuestring, sizeof shown);
         snprintf(out, n, "string \"%s\"%s", shown, strlen(node->valuestring) >= sizeof shown ? "..." : "");
+    } else if (cJSON_IsNumber(node) && !isfinite(node->valuedouble)) {
+        snprintf(out, n, "a number too large to store");
     } else if (cJSON_IsNumber(node)) {
         snprintf(out, n, "number %.10g", node->valuedouble);
     } else if (cJSON_IsBool(node)) {
