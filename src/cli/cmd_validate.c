@@ -6,7 +6,10 @@
  * jump to:  file:line:col: path: what: expected X, found Y
  * and one "file: ok (...)" line per good file. A folder stands for every
  * *.json file under it (the JSON Schema, *.schema.json, is skipped).
- * --json prints one JSON document instead, for editor plug-ins.
+ * --json prints one JSON document instead, for editor plug-ins:
+ *   {"format_version": 1, "files": [{"file", "ok", "id", "version", "module",
+ *    "sha256" (good files), "problems": [{"line", "col", "path", "code"
+ *    (diag_code_id), "message", "expected", "found"}], "more_problems"}]}
  * Exit status: 0 all good, 1 a file has a problem, 2 usage error.
  */
 #include <cjson/cJSON.h>
@@ -185,6 +188,10 @@ static int run_validate(const CliArgs *a)
         }
     }
     cJSON *doc = json ? cJSON_CreateObject() : NULL;
+    if (doc) {
+        /* Bump when a field changes meaning; editors check it. */
+        cJSON_AddNumberToObject(doc, "format_version", 1);
+    }
     cJSON *files = doc ? cJSON_AddArrayToObject(doc, "files") : NULL;
     size_t bad = 0;
     for (size_t i = 0; i < paths.count; i++) {

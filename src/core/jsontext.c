@@ -33,7 +33,7 @@ size_t jsontext_bom_len(const char *text, size_t len)
  * *why (may be NULL) then says what is wrong. Table 3-7 of the Unicode standard. */
 static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
 {
-    const char *reason = N_("a byte that cannot start a UTF-8 character");
+    const char *reason = "a byte that cannot start a UTF-8 character";
     unsigned char c = s[0];
     size_t n = 0;
     unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
@@ -61,9 +61,9 @@ static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
         hi = 0x8F;
     } else {
         if (c == 0xC0 || c == 0xC1) {
-            reason = N_("an overlong (non-shortest) UTF-8 form");
+            reason = "an overlong (non-shortest) UTF-8 form";
         } else if (c >= 0xF5) {
-            reason = N_("a code point above U+10FFFF");
+            reason = "a code point above U+10FFFF";
         }
         if (why) {
             *why = reason;
@@ -71,15 +71,15 @@ static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
         return 0;
     }
     if (avail < 2 || (s[1] & 0xC0) != 0x80) {
-        reason = avail < 2 ? N_("a UTF-8 character cut short by the end of the file")
-                           : N_("a UTF-8 lead byte without its continuation bytes");
+        reason = avail < 2 ? "a UTF-8 character cut short by the end of the file"
+                           : "a UTF-8 lead byte without its continuation bytes";
     } else if (s[1] < lo || s[1] > hi) {
         if (c == 0xED) {
-            reason = N_("a UTF-16 surrogate (U+D800-U+DFFF) encoded in UTF-8");
+            reason = "a UTF-16 surrogate (U+D800-U+DFFF) encoded in UTF-8";
         } else if (c == 0xF4) {
-            reason = N_("a code point above U+10FFFF");
+            reason = "a code point above U+10FFFF";
         } else {
-            reason = N_("an overlong (non-shortest) UTF-8 form");
+            reason = "an overlong (non-shortest) UTF-8 form";
         }
     } else {
         size_t i = 2;
@@ -89,8 +89,8 @@ static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
         if (i == n) {
             return n;
         }
-        reason = i >= avail ? N_("a UTF-8 character cut short by the end of the file")
-                            : N_("a UTF-8 lead byte without its continuation bytes");
+        reason = i >= avail ? "a UTF-8 character cut short by the end of the file"
+                            : "a UTF-8 lead byte without its continuation bytes";
     }
     if (why) {
         *why = reason;
@@ -154,20 +154,20 @@ static void describe_at(const Lex *x, size_t at, char *out, size_t n)
         for (size_t i = 0; i < x->len && blank; i++) {
             blank = x->s[i] == ' ' || x->s[i] == '\t' || x->s[i] == '\n' || x->s[i] == '\r';
         }
-        snprintf(out, n, "%s", blank ? (x->len ? "a file with only white space" : "an empty file") : "end of file");
+        snprintf(out, n, "%s", blank ? (x->len ? N_("a file with only white space") : N_("an empty file")) : N_("end of file"));
         return;
     }
     unsigned char c = x->s[at];
     if (c == '\n' || c == '\r') {
-        snprintf(out, n, "end of line");
+        snprintf(out, n, N_("end of line"));
     } else if (c == 0) {
-        snprintf(out, n, "a NUL byte (0x00)");
+        snprintf(out, n, N_("a NUL byte (0x00)"));
     } else if (c == '\t') {
-        snprintf(out, n, "a tab character");
+        snprintf(out, n, N_("a tab character"));
     } else if (c < 0x20 || c == 0x7F) {
         snprintf(out, n, "control character U+%04X", c);
     } else if (c == '/' && at + 1 < x->len && (x->s[at + 1] == '/' || x->s[at + 1] == '*')) {
-        snprintf(out, n, "a comment (JSON has no comments)");
+        snprintf(out, n, N_("a comment (JSON has no comments)"));
     } else if (is_word_char(c)) {
         size_t end = at;
         while (end < x->len && is_word_char(x->s[end]) && end - at < 24) {
@@ -558,7 +558,7 @@ cJSON *jsontext_parse(const char *text, size_t len, DiagList *d, size_t *bom_len
          * disagreement between the two readers, which the fuzz target hunts). */
         e.offset = (end && end >= body && end <= body + body_len) ? (size_t)(end - body) : 0;
         fs_strlcpy(e.expected, N_("JSON that fits in memory"), sizeof e.expected);
-        fs_strlcpy(e.found, "a value the JSON reader could not load", sizeof e.found);
+        fs_strlcpy(e.found, N_("a value the JSON reader could not load"), sizeof e.found);
         report(d, DIAG_PARSE, body, body_len, &e);
     }
     return root;
@@ -609,7 +609,7 @@ char *jsontext_read_file(const char *path, size_t max_bytes, size_t *len, DiagLi
         size_t n = fread(buf + used, 1, cap - used, f);
         used += n;
         if (used > max_bytes) {
-            too_large(d, max_bytes, N_("more"));
+            too_large(d, max_bytes, "more");
             goto out;
         }
         if (n == 0) {
