@@ -423,11 +423,13 @@ static void excerpt_at(const char *text, size_t len, size_t offset, char *out, s
 }
 
 /* True if the text ends inside a string or with brackets still open, or
- * holds nothing but white space. */
-static bool looks_truncated(const char *text, size_t len)
+ * holds nothing but white space. *string_at is the offset just after the
+ * opening quote of a string left open at the end (or len). */
+static bool looks_truncated(const char *text, size_t len, size_t *string_at)
 {
     long depth = 0;
     bool in_string = false, any = false;
+    *string_at = len;
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
         if (in_string) {
@@ -440,12 +442,16 @@ static bool looks_truncated(const char *text, size_t len)
         }
         if (c == '"') {
             in_string = true;
+            *string_at = i + 1;
         } else if (c == '{' || c == '[') {
             depth++;
         } else if (c == '}' || c == ']') {
             depth--;
         }
         any |= c != ' ' && c != '\t' && c != '\n' && c != '\r';
+    }
+    if (!in_string) {
+        *string_at = len;
     }
     return in_string || depth > 0 || !any;
 }
@@ -485,9 +491,11 @@ static cJSON *parse_document(const char *text, size_t len, size_t max_bytes, Dia
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
     if (!root) {
         size_t at = (end && end >= text && end <= text + len) ? (size_t)(end - text) : 0;
-        /* cJSON reports "ran out of text" on the last byte; a truncated file
-         * (the usual damage) is better described at its end. */
-        if (at + 1 >= len && looks_truncated(text, len)) {
+        /* cJSON reports running out of text on the last byte, or at the
+         * start of a string left open; a truncated file (the usual damage)
+         * is better described at its end. */
+        size_t open_string = len;
+        if (looks_truncated(text, len, &open_string) && (at + 1 >= len || at == open_string)) {
             at = len;
         }
         excerpt_at(text, len, at, found, sizeof found);
