@@ -170,7 +170,7 @@ static JournalStatus make_dir(const Io *io, const char *path, char *err, size_t 
         return fail_errno(errno, "cannot create folder", path, err, n);
     }
     if (!is_dir(path)) {
-        return fail_msg(JOURNAL_ERR_IO, err, n, "not a folder", path);
+        return fail_errno(ENOTDIR, "cannot create folder", path, err, n);
     }
     char *parent = parent_of(path);
     if (!parent) {
