@@ -4,7 +4,10 @@
  */
 #include "cli.h"
 
+extern const CliCommand cli_cmd_calc_splice;
+
 /* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
+    &cli_cmd_calc_splice,
     NULL,
 };
