@@ -9,5 +9,10 @@ extern const CliCommand cmd_validate;
 /* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
     &cmd_validate,
+extern const CliCommand cli_cmd_calc_splice;
+
+/* One line per command; keep sorted by name. */
+const CliCommand *const cli_commands[] = {
+    &cli_cmd_calc_splice,
     NULL,
 };
