@@ -4,15 +4,12 @@
  */
 #include "cli.h"
 
-extern const CliCommand cmd_validate;
-
-/* One line per command; keep sorted by name. */
-const CliCommand *const cli_commands[] = {
-    &cmd_validate,
 extern const CliCommand cli_cmd_calc_splice;
+extern const CliCommand cli_cmd_validate;
 
 /* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
     &cli_cmd_calc_splice,
+    &cli_cmd_validate,
     NULL,
 };
