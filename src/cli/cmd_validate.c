@@ -229,7 +229,7 @@ static const CliOption validate_options[] = {
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
-const CliCommand cli_cmd_validate = {
+const CliCommand cmd_validate = {
     .name = "validate",
     .args = "FILE...",
     .summary = N_("Check scenario files and list every problem (file:line:col)"),

@@ -6,13 +6,6 @@
  */
 #include "cli.h"
 
-extern const CliCommand cli_cmd_calc_splice;
-extern const CliCommand cli_cmd_validate;
-
-/* One line per command; keep sorted by name. */
-const CliCommand *const cli_commands[] = {
-    &cli_cmd_calc_splice,
-    &cli_cmd_validate,
 #define COMMAND(sym) extern const CliCommand sym;
 #include "commands.def"
 #undef COMMAND
