@@ -1017,14 +1017,23 @@ static JournalStatus merge_scenario(Merge *m, const char *src)
     snprintf(rel, sizeof rel, "scenarios/%s", base);
     char *dst = path_join(m->dst.dir, rel);
     if (!dst) {
-        s = JOURNAL_ERR_NOMEM;
-    } else if (!file_exists(dst)) {
+        free(text);
+        return JOURNAL_ERR_NOMEM;
+    }
+    /* A destination copy whose bytes do not match its name is damaged: the
+     * name says what it must hold, so replacing it loses nothing. */
+    size_t have_len = 0;
+    char *have = fs_read_file(dst, RECORD_MAX_BYTES, &have_len, &e);
+    char hh[65] = "";
+    if (have) {
+        sha256_hex(have, have_len, hh);
+        free(have);
+    }
+    if (strcmp(hh, hash) != 0) {
         Io io = journal_io(&m->dst);
-        s = write_atomic(&io, dst, text, len, PLACE_NO_REPLACE, m->err, m->err_n);
+        s = write_atomic(&io, dst, text, len, PLACE_REPLACE, m->err, m->err_n);
         if (s == JOURNAL_OK) {
             m->st->scenarios_copied++;
-        } else if (s == JOURNAL_ERR_EXISTS) {
-            s = JOURNAL_OK;
         }
     }
     free(dst);
@@ -1220,8 +1229,16 @@ JournalStatus journal_merge(const char *src_dir, const char *dst_dir, JournalMer
     if (s == JOURNAL_OK) {
         list_records(src_dir, &records);
     }
-    for (size_t i = 0; i < records.count && s == JOURNAL_OK; i++) {
-        s = merge_record(&m, records.items[i]);
+    /* Original records before conflict copies, so that an attempt keeps its
+     * main file and its conflict file in the same roles in every folder. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < records.count && s == JOURNAL_OK; i++) {
+            const char *slash = strrchr(records.items[i], '/');
+            bool conflict_copy = strstr(slash ? slash : records.items[i], ".conflict-") != NULL;
+            if (conflict_copy == (pass == 1)) {
+                s = merge_record(&m, records.items[i]);
+            }
+        }
     }
     names_free(&records);
     journal_close(&m.dst);
