@@ -69,17 +69,6 @@ const cJSON *jv_child_array(JsonV *v, const cJSON *obj, const char *path, const 
 bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required,
            char *out, size_t out_n);
 
-/* A number node that prints as the shortest text reading back to exactly x,
- * sign of zero included (cJSON's own printer keeps 15 digits when they read
- * back within a relative epsilon, so 0.30000000000000004 would come back as
- * 0.3). It is a raw node holding that text; jv_number_value(), jv_double()
- * and jv_int() read it before and after printing. Non-finite x has no JSON
- * form: a null node. NULL on OOM. */
-cJSON *jv_number(double x);
-/* The value of a number node (plain or from jv_number()); false if node is not
- * a finite number. */
-bool jv_number_value(const cJSON *node, double *out /* OUT */);
-
 /* Finds the 1-based line and column of the value at a JSON path in text
  * (paths as built by jv_path_key / jv_path_index). Returns false if the path
  * cannot be found; then *line and *col give the closest enclosing value. */

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "fibresim/core.h"
-#include "fibresim/jsonv.h"
 
 static const char *const kind_names[INPUT_KIND_COUNT] = {
     [INPUT_POINTER_DOWN] = "down", [INPUT_POINTER_MOVE] = "move", [INPUT_POINTER_UP] = "up",
@@ -70,10 +69,9 @@ InputEvent input_choice(uint32_t tick, const char *id)
     return e;
 }
 
-/* Coordinates are written with jv_number(): cJSON's printer keeps 15 digits
- * whenever they read back within a relative epsilon, which loses the last bit
- * of values like 93.2 reached by arithmetic. Non-finite values have no JSON
- * form (null): the front end never produces them and the decoder rejects them. */
+/* cJSON prints doubles with %.15g and falls back to %.17g when that does not
+ * read back exactly, so numbers round-trip bit for bit. Non-finite values have
+ * no JSON form: the front end never produces them and the decoder rejects them. */
 cJSON *input_to_json(const InputEvent *e)
 {
     cJSON *a = cJSON_CreateArray();
@@ -87,16 +85,16 @@ cJSON *input_to_json(const InputEvent *e)
     case INPUT_POINTER_MOVE:
     case INPUT_POINTER_UP:
         cJSON_AddItemToArray(a, cJSON_CreateNumber((double)e->pointer));
-        cJSON_AddItemToArray(a, jv_number(e->x));
-        cJSON_AddItemToArray(a, jv_number(e->y));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(e->x));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(e->y));
         break;
     case INPUT_KEY:
         cJSON_AddItemToArray(a, cJSON_CreateString(input_action_name(e->action)));
         break;
     case INPUT_WHEEL:
-        cJSON_AddItemToArray(a, jv_number(e->x));
-        cJSON_AddItemToArray(a, jv_number(e->y));
-        cJSON_AddItemToArray(a, jv_number(e->steps));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(e->x));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(e->y));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(e->steps));
         break;
     case INPUT_CHOICE:
         cJSON_AddItemToArray(a, cJSON_CreateString(e->choice));
@@ -125,7 +123,12 @@ cJSON *input_to_json(const InputEvent *e)
 
 static bool get_num(const cJSON *a, int i, double *out)
 {
-    return jv_number_value(cJSON_GetArrayItem(a, i), out);
+    const cJSON *n = cJSON_GetArrayItem(a, i);
+    if (!cJSON_IsNumber(n) || !isfinite(n->valuedouble)) {
+        return false;
+    }
+    *out = n->valuedouble;
+    return true;
 }
 
 static bool fail(char *why, size_t n, const char *msg)

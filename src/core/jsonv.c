@@ -35,60 +35,16 @@ void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, 
     diag_add(v->diags, code, line, col, path, expected, found);
 }
 
-cJSON *jv_number(double x)
-{
-    if (!isfinite(x)) {
-        return cJSON_CreateNull();
-    }
-    /* The program keeps LC_NUMERIC at "C" (i18n_init), so '.' is the separator. */
-    char buf[32];
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, sizeof buf, "%.*g", digits, x);
-        double back = strtod(buf, NULL);
-        if (memcmp(&back, &x, sizeof x) == 0) {
-            break;
-        }
-    }
-    return cJSON_CreateRaw(buf);
-}
-
-bool jv_number_value(const cJSON *node, double *out)
-{
-    double x;
-    if (cJSON_IsNumber(node)) {
-        x = node->valuedouble;
-    } else if (cJSON_IsRaw(node) && node->valuestring) {
-        /* Only what jv_number() writes: a whole JSON number, nothing else. */
-        const char *s = node->valuestring;
-        char *end = NULL;
-        if (!(s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))) {
-            return false;
-        }
-        x = strtod(s, &end);
-        if (end == s || *end != '\0') {
-            return false;
-        }
-    } else {
-        return false;
-    }
-    if (!isfinite(x)) {
-        return false;
-    }
-    *out = x;
-    return true;
-}
-
 void jv_describe(const cJSON *node, char *out, size_t n)
 {
-    double num;
     if (!node) {
         snprintf(out, n, "nothing");
     } else if (cJSON_IsString(node)) {
         char shown[48];
         fs_strlcpy(shown, node->valuestring, sizeof shown);
         snprintf(out, n, "string \"%s\"%s", shown, strlen(node->valuestring) >= sizeof shown ? "..." : "");
-    } else if (jv_number_value(node, &num)) {
-        snprintf(out, n, "number %.10g", num);
+    } else if (cJSON_IsNumber(node)) {
+        snprintf(out, n, "number %.10g", node->valuedouble);
     } else if (cJSON_IsBool(node)) {
         snprintf(out, n, "%s", cJSON_IsTrue(node) ? "true" : "false");
     } else if (cJSON_IsNull(node)) {
@@ -207,11 +163,11 @@ bool jv_double(JsonV *v, const cJSON *obj, const char *path, const char *key, bo
     if (!m) {
         return false;
     }
-    double x;
-    if (!jv_number_value(m, &x)) {
+    if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble)) {
         wrong_type(v, path, key, "a number", m);
         return false;
     }
+    double x = m->valuedouble;
     if (x < lo || x > hi) {
         char p[JV_PATH_MAX], expected[96], found[48];
         jv_path_key(p, sizeof p, path, key);
@@ -231,11 +187,11 @@ bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, bool 
     if (!m) {
         return false;
     }
-    double x;
-    if (!jv_number_value(m, &x) || x != floor(x)) {
+    if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) || m->valuedouble != floor(m->valuedouble)) {
         wrong_type(v, path, key, "a whole number", m);
         return false;
     }
+    double x = m->valuedouble;
     if (x < (double)lo || x > (double)hi) {
         char p[JV_PATH_MAX], expected[96], found[48];
         jv_path_key(p, sizeof p, path, key);

@@ -97,27 +97,27 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
         char p[JV_PATH_MAX];
         jv_path_index(p, sizeof p, path, (size_t)i);
         const cJSON *pt = cJSON_GetArrayItem(node, i);
-        double x = 0.0, c = 0.0;
-        if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !jv_number_value(cJSON_GetArrayItem(pt, 0), &x)
-            || !jv_number_value(cJSON_GetArrayItem(pt, 1), &c)) {
+        const cJSON *x = cJSON_GetArrayItem(pt, 0);
+        const cJSON *c = cJSON_GetArrayItem(pt, 1);
+        if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(c)) {
             char found[64];
             jv_describe(pt, found, sizeof found);
             jv_report(v, DIAG_WRONG_TYPE, p, "[value, credit] with two numbers", found);
             ok = false;
             continue;
         }
-        if (!(c >= 0.0 && c <= 1.0)) {
+        if (!(c->valuedouble >= 0.0 && c->valuedouble <= 1.0)) {
             char found[32];
-            snprintf(found, sizeof found, "%g", c);
+            snprintf(found, sizeof found, "%g", c->valuedouble);
             jv_report(v, DIAG_OUT_OF_RANGE, p, "credit between 0 and 1", found);
             ok = false;
         }
-        if (i > 0 && !(x > t->x[i - 1])) {
+        if (i > 0 && !(x->valuedouble > t->x[i - 1])) {
             jv_report(v, DIAG_INCONSISTENT, p, "values in strictly increasing order", "not increasing");
             ok = false;
         }
-        t->x[i] = x;
-        t->credit[i] = c;
+        t->x[i] = x->valuedouble;
+        t->credit[i] = c->valuedouble;
     }
     t->count = ok ? (size_t)n : 0;
     return ok;
@@ -385,20 +385,13 @@ const char *verdict_name(Verdict v)
 
 /* ---- JSON form of a result ------------------------------------------------ */
 
-/* Doubles go through jv_number() so that a stored result reads back bit for
- * bit (result_equal) and a recomputed score can be compared with it. */
-static void add_number(cJSON *o, const char *key, double x)
-{
-    cJSON_AddItemToObject(o, key, jv_number(x));
-}
-
 static cJSON *band_to_json(const Band *b)
 {
     cJSON *o = cJSON_CreateObject();
-    if (b->has_ok_min) add_number(o, "ok_min", b->ok_min);
-    if (b->has_ok_max) add_number(o, "ok_max", b->ok_max);
-    if (b->has_zero_min) add_number(o, "zero_min", b->zero_min);
-    if (b->has_zero_max) add_number(o, "zero_max", b->zero_max);
+    if (b->has_ok_min) cJSON_AddNumberToObject(o, "ok_min", b->ok_min);
+    if (b->has_ok_max) cJSON_AddNumberToObject(o, "ok_max", b->ok_max);
+    if (b->has_zero_min) cJSON_AddNumberToObject(o, "zero_min", b->zero_min);
+    if (b->has_zero_max) cJSON_AddNumberToObject(o, "zero_max", b->zero_max);
     return o;
 }
 
@@ -407,14 +400,12 @@ static cJSON *criterion_to_json(const Criterion *c)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", c->id);
     cJSON_AddStringToObject(o, "measure", c->measure);
-    add_number(o, "weight", c->weight);
+    cJSON_AddNumberToObject(o, "weight", c->weight);
     if (c->table.count) {
         cJSON *t = cJSON_AddArrayToObject(o, "table");
         for (size_t i = 0; i < c->table.count; i++) {
-            cJSON *pair = cJSON_CreateArray();
-            cJSON_AddItemToArray(pair, jv_number(c->table.x[i]));
-            cJSON_AddItemToArray(pair, jv_number(c->table.credit[i]));
-            cJSON_AddItemToArray(t, pair);
+            double pair[2] = {c->table.x[i], c->table.credit[i]};
+            cJSON_AddItemToArray(t, cJSON_CreateDoubleArray(pair, 2));
         }
     } else {
         cJSON_AddItemToObject(o, "band", band_to_json(&c->band));
@@ -433,8 +424,8 @@ cJSON *result_to_json(const Result *r)
     }
     cJSON_AddStringToObject(o, "status", attempt_status_name(r->status));
     cJSON_AddNumberToObject(o, "ticks", r->ticks);
-    add_number(o, "total", r->total);
-    add_number(o, "pass_mark", r->pass_mark);
+    cJSON_AddNumberToObject(o, "total", r->total);
+    cJSON_AddNumberToObject(o, "pass_mark", r->pass_mark);
     cJSON_AddBoolToObject(o, "passed", r->passed);
     cJSON *crit = cJSON_AddArrayToObject(o, "criteria");
     for (size_t i = 0; i < r->n_criteria; i++) {
@@ -442,10 +433,10 @@ cJSON *result_to_json(const Result *r)
         cJSON *j = cJSON_CreateObject();
         cJSON_AddItemToObject(j, "criterion", criterion_to_json(&c->def));
         cJSON_AddBoolToObject(j, "measured", c->measured);
-        add_number(j, "value", c->measured ? c->value : 0.0);
+        cJSON_AddNumberToObject(j, "value", c->measured ? c->value : 0.0);
         cJSON_AddNumberToObject(j, "tick", c->tick);
-        add_number(j, "credit", c->credit);
-        add_number(j, "points", c->points);
+        cJSON_AddNumberToObject(j, "credit", c->credit);
+        cJSON_AddNumberToObject(j, "points", c->points);
         cJSON_AddStringToObject(j, "verdict", verdict_name(c->verdict));
         cJSON_AddItemToArray(crit, j);
     }
@@ -455,10 +446,10 @@ cJSON *result_to_json(const Result *r)
         cJSON *j = cJSON_CreateObject();
         cJSON_AddStringToObject(j, "id", p->def.id);
         cJSON_AddStringToObject(j, "event", p->def.event);
-        add_number(j, "points_each", p->def.points);
-        add_number(j, "max_points", p->def.max_points);
+        cJSON_AddNumberToObject(j, "points_each", p->def.points);
+        cJSON_AddNumberToObject(j, "max_points", p->def.max_points);
         cJSON_AddNumberToObject(j, "count", p->count);
-        add_number(j, "points", p->points);
+        cJSON_AddNumberToObject(j, "points", p->points);
         cJSON_AddItemToArray(pens, j);
     }
     cJSON *saf = cJSON_AddArrayToObject(o, "safety");
