@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "fibresim/jsonout.h"
 #include "fibresim/tutorial.h"
 #include "tutorial_fixture.h"
 
@@ -193,7 +194,7 @@ static void message(const Scenario *scn, const CriterionResult *c, char *out, si
 }
 
 /* Replays the attempt's log with its seed: the same result, bit for bit; and
- * each event survives its JSON text form. */
+ * each event and the result survive their JSON text form as records print it. */
 static void check_replay(const Scenario *scn, const Attempt *a)
 {
     const InputLog *log = attempt_log(a);
@@ -204,7 +205,7 @@ static void check_replay(const Scenario *scn, const Attempt *a)
     size_t bad = 0;
     for (size_t i = 0; i < log->count; i++) {
         cJSON *j = input_to_json(&log->items[i]);
-        char *text = j ? cJSON_PrintUnformatted(j) : NULL;
+        char *text = j ? json_print_lossless(j) : NULL;
         cJSON *back = text ? cJSON_Parse(text) : NULL;
         InputEvent e;
         char why[128] = "";
@@ -220,7 +221,7 @@ static void check_replay(const Scenario *scn, const Attempt *a)
     CHECK(bad == 0);
     /* The result itself survives its JSON text form (what the journal keeps). */
     cJSON *rj = result_to_json(attempt_result(a));
-    char *rtext = rj ? cJSON_PrintUnformatted(rj) : NULL;
+    char *rtext = rj ? json_print_lossless(rj) : NULL;
     cJSON *rback = rtext ? cJSON_Parse(rtext) : NULL;
     DiagList d;
     diag_list_init(&d);

@@ -1,88 +1,22 @@
 /*
- * tutorial_fixture.c - see tutorial_fixture.h.
- *
- * The scenario loader (src/core/scenario.c) is written on another branch;
- * until it lands, scenarios are read here with the same pieces it will use:
- * the module's load_setup and rubric_load with the module's names.
+ * tutorial_fixture.c - see tutorial_fixture.h. Scenarios go through the real
+ * loader (src/core/scenario.c), as the program reads them.
  */
 #include "tutorial_fixture.h"
 
-#include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "fibresim/module.h"
-
-static bool in_list(const char *const *list, const char *name)
-{
-    for (size_t i = 0; list && list[i]; i++) {
-        if (strcmp(list[i], name) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-typedef struct NamesCtx {
-    const ModuleDef *mod;
-    const void *setup;
-} NamesCtx;
-
-static bool measure_ok(const void *ctx, const char *name)
-{
-    const NamesCtx *c = ctx;
-    return in_list(c->mod->measures, name) || (c->mod->measure_known && c->mod->measure_known(c->setup, name));
-}
-
-static bool event_ok(const void *ctx, const char *name)
-{
-    const NamesCtx *c = ctx;
-    return in_list(c->mod->events, name);
-}
 
 Scenario *fixture_scenario_text(const char *text, DiagList *d_out)
 {
     DiagList local;
     diag_list_init(&local);
     DiagList *d = d_out ? d_out : &local;
-    JsonV v = {d, text, strlen(text)};
-    cJSON *root = cJSON_Parse(text);
-    Scenario *scn = calloc(1, sizeof *scn);
-    bool ok = root && scn;
-    if (ok) {
-        scn->module = module_find("tutorial");
-        const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "module");
-        ok = scn->module && cJSON_IsString(m) && strcmp(m->valuestring, "tutorial") == 0;
-    }
-    if (ok) {
-        jv_string(&v, root, "", "id", true, scn->id, sizeof scn->id);
-        int64_t version = 1;
-        jv_int(&v, root, "", "version", true, 1, 1000000, &version);
-        scn->version = (int)version;
-        int64_t difficulty = 1;
-        jv_int(&v, root, "", "difficulty", true, 1, 5, &difficulty);
-        scn->difficulty = (int)difficulty;
-        jv_double(&v, root, "", "time_limit_s", true, 0, 7200, &scn->time_limit_s);
-        jv_bool(&v, root, "", "hints", false, &scn->hints);
-        const cJSON *setup = cJSON_GetObjectItemCaseSensitive(root, "setup");
-        scn->setup = scn->module->load_setup(&v, setup, "setup");
-        ok = scn->setup != NULL;
-    }
-    if (ok) {
-        NamesCtx ctx = {scn->module, scn->setup};
-        RubricNames names = {measure_ok, event_ok, &ctx, "see tutorial.h", "hint_used, task_skipped, grab_missed"};
-        ok = rubric_load(&v, cJSON_GetObjectItemCaseSensitive(root, "rubric"), "rubric", &names, &scn->rubric);
-    }
-    ok = ok && d->count == 0;
+    Scenario *scn = scenario_load_text(text, strlen(text), "fixture", d);
     if (!d_out) {
         diag_print(d, "fixture", stderr);
         diag_list_finish(&local);
-    }
-    cJSON_Delete(root);
-    if (!ok) {
-        fixture_scenario_free(scn);
-        return NULL;
     }
     return scn;
 }
@@ -92,16 +26,11 @@ Scenario *fixture_scenario(const char *name)
     const char *root = getenv("FIBRESIM_SOURCE_ROOT");
     char path[1024];
     snprintf(path, sizeof path, "%s/scenarios/tutorial/%s", root ? root : ".", name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
-        return NULL;
-    }
-    static char buf[1 << 20];
-    size_t len = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[len] = '\0';
-    Scenario *scn = fixture_scenario_text(buf, NULL);
+    DiagList d;
+    diag_list_init(&d);
+    Scenario *scn = scenario_load_file(path, &d);
+    diag_print(&d, path, stderr);
+    diag_list_finish(&d);
     if (!scn) {
         fprintf(stderr, "%s: not loaded\n", path);
     }
@@ -110,13 +39,7 @@ Scenario *fixture_scenario(const char *name)
 
 void fixture_scenario_free(Scenario *s)
 {
-    if (!s) {
-        return;
-    }
-    if (s->module && s->setup) {
-        s->module->free_setup(s->setup);
-    }
-    free(s);
+    scenario_destroy(s);
 }
 
 void script_init(Script *s, uint32_t first_tick)
