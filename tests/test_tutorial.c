@@ -267,6 +267,8 @@ static void test_perfect(void)
         }
         const TutorialView *v = tutorial_view(attempt_module_state(a));
         CHECK(v->finished && tutorial_current_task(v) == NULL);
+        /* Every pull reached its end (the last move lands on the end point). */
+        CHECK(sheet_count(attempt_sheet(a), SHEET_EVENT, "grab_missed") == 0);
         CHECK(sheet_count(attempt_sheet(a), SHEET_EVENT, "task_skipped") == 0);
         /* The same attempt with other seeds: the tutorial draws nothing at
          * random, and each replays to itself. */
@@ -580,6 +582,65 @@ static void test_view(void)
     fixture_scenario_free(scn);
 }
 
+/* Pull on scenario 01 (50, 90) -> (270, 90), 220 mm: live speed, a pause,
+ * a second grab, the end. */
+static void test_pull_view(void)
+{
+    Scenario *scn = fixture_scenario("01-premiers-gestes.json");
+    CHECK(scn != NULL);
+    if (!scn) {
+        return;
+    }
+    Attempt *a = attempt_create(scn, 1);
+    const TutorialView *v = tutorial_view(attempt_module_state(a));
+    InputEvent next_ev = input_choice(0, "next");
+    attempt_step(a, &next_ev, 1);
+    CHECK(v->task == 1);
+    /* Grab 3 mm beside the handle and 4 mm along: within the 15 mm radius. */
+    InputEvent down = input_pointer(0, INPUT_POINTER_DOWN, 0, 54, 93);
+    attempt_step(a, &down, 1);
+    CHECK(v->holding);
+    /* 1 mm per tick (100 mm/s) for 20 ticks, 2 mm off the line at worst. */
+    for (int k = 1; k <= 20; k++) {
+        InputEvent mv = input_pointer(0, INPUT_POINTER_MOVE, 0, 54 + k, k == 10 ? 95 : 93);
+        attempt_step(a, &mv, 1);
+    }
+    CHECK_NEAR(v->pull_speed_mm_s, 100.0, 1e-9);   /* over the last 10 ticks */
+    CHECK_NEAR(v->handle_mm[0], 70.0, 1e-9);        /* 50 + 20 */
+    CHECK_NEAR(v->handle_mm[1], 90.0, 0);           /* stays on the line */
+    CHECK_NEAR(v->pull_progress, 20.0 / 220.0, 1e-12);
+    InputEvent up = input_pointer(0, INPUT_POINTER_UP, 0, 74, 93);
+    attempt_step(a, &up, 1);
+    CHECK(!v->holding && v->feedback.kind == TUTORIAL_FB_PULL_PAUSED);
+    CHECK_NEAR(v->feedback.value, 20.0 / 220.0, 1e-12);
+    /* A press far from the handle (now at 70, 90) misses. */
+    InputEvent miss = input_pointer(0, INPUT_POINTER_DOWN, 0, 200, 90);
+    attempt_step(a, &miss, 1);
+    CHECK(!v->holding && v->feedback.kind == TUTORIAL_FB_GRAB_MISSED);
+    InputEvent miss_up = input_pointer(0, INPUT_POINTER_UP, 0, 200, 90);
+    attempt_step(a, &miss_up, 1);
+    /* Grab it again at the handle and pull to the end in one move. */
+    InputEvent again[2] = {input_pointer(0, INPUT_POINTER_DOWN, 0, 70, 90),
+                           input_pointer(0, INPUT_POINTER_MOVE, 0, 300, 90)};
+    attempt_step(a, again, 2);
+    CHECK(v->pull_done && !v->holding);
+    CHECK(v->feedback.kind == TUTORIAL_FB_PULL_DONE);
+    CHECK_NEAR(v->handle_mm[0], 270.0, 1e-9);
+    CHECK_NEAR(v->pull_progress, 1.0, 0);
+    /* The series: the tick before the first move, 20 ticks of 1 mm, the
+     * release tick (no move), 2 ticks still, then 200 mm in one tick: 24 ticks
+     * for 220 mm = 916.67 mm/s mean. */
+    CHECK_NEAR(v->feedback.value, 220.0 / 0.24, 1e-9);
+    attempt_step(a, &next_ev, 1);
+    const Sheet *sh = attempt_sheet(a);
+    double off = 0, mean = 0;
+    CHECK(sheet_get(sh, "tirer.max_off_path_mm", &off, NULL) && fabs(off - 2.0) < 1e-9);
+    CHECK(sheet_get(sh, "tirer.mean_speed_mm_s", &mean, NULL) && fabs(mean - 220.0 / 0.24) < 1e-9);
+    CHECK(sheet_count(sh, SHEET_EVENT, "grab_missed") == 1);
+    attempt_destroy(a);
+    fixture_scenario_free(scn);
+}
+
 int main(void)
 {
     test_perfect();
@@ -588,5 +649,6 @@ int main(void)
     test_drop_3mm();
     test_two_fingers();
     test_view();
+    test_pull_view();
     return test_done("tutorial");
 }

@@ -234,7 +234,12 @@ static void pull_move(TutorialState *st, const TutorialTask *t, double x, double
     double along, perp;
     pull_coords(st, t, x, y, &along, &perp);
     double s = st->grab_s_mm + along - st->grab_along_mm;
-    st->pull_s_mm = s < 0.0 ? 0.0 : (s > st->pull_len_mm ? st->pull_len_mm : s);
+    /* A pointer placed on the end point projects within rounding of the
+     * length: that is the end. */
+    if (s > st->pull_len_mm - 1e-6) {
+        s = st->pull_len_mm;
+    }
+    st->pull_s_mm = s < 0.0 ? 0.0 : s;
     st->max_off_mm = fmax(st->max_off_mm, fabs(perp - st->grab_perp_mm));
     pull_set_handle(st, t);
 }
