@@ -4,7 +4,10 @@
  */
 #include "cli.h"
 
+extern const CliCommand cli_cmd_sor_dump;
+
 /* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
+    &cli_cmd_sor_dump,
     NULL,
 };
