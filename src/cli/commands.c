@@ -4,7 +4,10 @@
  */
 #include "cli.h"
 
+extern const CliCommand cmd_calc_iec;
+
 /* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
+    &cmd_calc_iec,
     NULL,
 };
