@@ -1,13 +1,18 @@
 /*
  * commands.c - the table of every command of the fibresim program.
- * Each command lives in its own file (cmd_<name>.c).
+ * Each command lives in its own file (cmd_<name>.c) and is listed once, one
+ * line each, in commands.def (a plain list so that branches adding commands
+ * merge without conflicts).
  */
 #include "cli.h"
 
-extern const CliCommand cmd_calc_iec;
+#define COMMAND(sym) extern const CliCommand sym;
+#include "commands.def"
+#undef COMMAND
 
-/* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
-    &cmd_calc_iec,
+#define COMMAND(sym) &sym,
+#include "commands.def"
+#undef COMMAND
     NULL,
 };
