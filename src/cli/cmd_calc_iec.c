@@ -18,6 +18,7 @@
 #include "fibresim/diag.h"
 #include "fibresim/endface.h"
 #include "fibresim/iec_case.h"
+#include "fibresim/jsontext.h"
 #include "i18n.h"
 
 static const CliOption options[] = {
@@ -27,53 +28,32 @@ static const CliOption options[] = {
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
-/* Reads a whole file, refusing more than limit bytes. NULL on failure with a
- * diagnostic appended. */
-static char *read_file(const char *path, size_t limit, size_t *len, DiagList *d)
+/* Translates a core text when the catalogue has it (fixed texts are N_()
+ * msgids); texts with numbers in them stay in English. */
+static const char *tr(const char *s)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_add(d, DIAG_IO, 0, 0, "", "a readable file", "cannot open it");
-        return NULL;
+    return s[0] ? _(s) : s;
+}
+
+/* One problem of a bad file: "file:line:col: path: what: expected X, found Y". */
+static void print_problem(const Diag *g, const char *file)
+{
+    fprintf(stderr, "%s", file);
+    if (g->line > 0) {
+        fprintf(stderr, ":%d:%d", g->line, g->col);
     }
-    size_t cap = 4096, used = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        size_t n = fread(buf + used, 1, cap - used, f);
-        used += n;
-        if (used > limit) {
-            char expected[64];
-            snprintf(expected, sizeof expected, "at most %zu bytes", limit);
-            diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, "a larger file");
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        if (n == 0) {
-            break;
-        }
-        if (used == cap) {
-            char *g = realloc(buf, cap * 2 + 1);
-            if (!g) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = g;
-            cap *= 2;
-        }
+    fprintf(stderr, ": ");
+    if (g->path[0]) {
+        fprintf(stderr, "%s: ", g->path);
     }
-    if (buf && ferror(f)) {
-        diag_add(d, DIAG_IO, 0, 0, "", "a readable file", "a read error");
-        free(buf);
-        buf = NULL;
+    fprintf(stderr, "%s", _(diag_code_name(g->code)));
+    if (g->expected[0]) {
+        fprintf(stderr, _(": expected %s"), tr(g->expected));
     }
-    fclose(f);
-    if (buf) {
-        buf[used] = '\0';
-        *len = used;
+    if (g->found[0]) {
+        fprintf(stderr, _(", found %s"), tr(g->found));
     }
-    return buf;
+    fprintf(stderr, "\n");
 }
 
 /* A size in um with the language's decimal separator and no useless zeros:
@@ -323,7 +303,7 @@ static int grade_file(const char *file, bool json, bool list_features, cJSON *js
     DiagList d;
     diag_list_init(&d);
     size_t len = 0;
-    char *text = read_file(file, IEC_CASE_MAX_BYTES, &len, &d);
+    char *text = jsontext_read_file(file, IEC_CASE_MAX_BYTES, &len, &d);
     IecCase ic;
     memset(&ic, 0, sizeof ic);
     int status = 2;
@@ -345,7 +325,12 @@ static int grade_file(const char *file, bool json, bool list_features, cJSON *js
         }
     } else {
         fprintf(stderr, _("%s: %zu problem(s), nothing graded:\n"), file, d.count + d.dropped);
-        diag_print(&d, file, stderr);
+        for (size_t i = 0; i < d.count; i++) {
+            print_problem(&d.items[i], file);
+        }
+        if (d.dropped) {
+            fprintf(stderr, _("%s: ... and %zu more problems\n"), file, d.dropped);
+        }
     }
     iec_case_finish(&ic);
     free(text);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fibresim/endface.h"
+#include "fibresim/messages.h" /* N_() */
 
 #define SIZE_MIN_UM 0.1
 #define SIZE_MAX_UM 1000.0
@@ -50,8 +51,8 @@ bool endface_feature_from_json(JsonV *v, const cJSON *node, const char *path, En
             jv_path_key(p, sizeof p, path, wrong_shape[i]);
             snprintf(expected, sizeof expected, "%s",
                      i == 0 && wrong_shape[1] == NULL
-                         ? "width_um and length_um (a scratch or lint fibre is sized by its width)"
-                         : "size_um (a round feature is sized by its diameter)");
+                         ? N_("width_um and length_um (a scratch or lint fibre is sized by its width)")
+                         : N_("size_um (a round feature is sized by its diameter)"));
             snprintf(found, sizeof found, "\"%s\" on a %s", wrong_shape[i], endface_kind_names[kind]);
             jv_report(v, DIAG_UNKNOWN_FIELD, p, expected, found);
         }
@@ -107,7 +108,7 @@ bool endface_from_json(JsonV *v, const cJSON *node, const char *path, const char
             char p[JV_PATH_MAX], found[48];
             jv_path_key(p, sizeof p, path, "ferrule_mm");
             snprintf(found, sizeof found, "%g", ferrule_mm);
-            jv_report(v, DIAG_BAD_VALUE, p, "2.5 (SC, FC, ST) or 1.25 (LC, MU)", found);
+            jv_report(v, DIAG_BAD_VALUE, p, N_("2.5 (SC, FC, ST) or 1.25 (LC, MU)"), found);
         }
     }
     const cJSON *arr = jv_child_array(v, node, path, "features", true, 0, ENDFACE_FEATURES_MAX);
@@ -118,7 +119,7 @@ bool endface_from_json(JsonV *v, const cJSON *node, const char *path, const char
         jv_path_index(p, sizeof p, ap, i);
         EndfaceFeature feat;
         if (endface_feature_from_json(v, item, p, out->ferrule, &feat) && !endface_add(out, &feat)) {
-            jv_report(v, DIAG_TOO_LARGE, p, "memory for the feature list", "out of memory");
+            jv_report(v, DIAG_TOO_LARGE, p, N_("memory for the feature list"), N_("out of memory"));
         }
     }
     return v->diags->count + v->diags->dropped == before;

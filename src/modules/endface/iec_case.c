@@ -3,6 +3,9 @@
  */
 #include "fibresim/iec_case.h"
 
+#include "fibresim/jsontext.h"
+#include "fibresim/messages.h" /* N_() */
+
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,19 +46,19 @@ static void read_expect(JsonV *v, const cJSON *root, IecCase *out)
             char desc[96];
             jv_describe(z, desc, sizeof desc);
             jv_report(v, cJSON_IsString(z) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p,
-                      "one of: \"A\" \"B\" \"C\" \"D\"", desc);
+                      N_("one of: \"A\" \"B\" \"C\" \"D\""), desc);
         } else if (out->expect_failing_zones & (1u << found)) {
-            jv_report(v, DIAG_DUPLICATE_ID, p, "each zone once", z->valuestring);
+            jv_report(v, DIAG_DUPLICATE_ID, p, N_("each zone once"), z->valuestring);
         } else {
             out->expect_failing_zones |= 1u << found;
         }
     }
     if (out->has_expect && out->expect_pass && out->expect_failing_zones) {
-        jv_report(v, DIAG_INCONSISTENT, "expect.failing_zones", "no failing zone when the verdict is \"pass\"",
-                  "a failing zone");
+        jv_report(v, DIAG_INCONSISTENT, "expect.failing_zones", N_("no failing zone when the verdict is \"pass\""),
+                  N_("a failing zone"));
     } else if (out->has_expect && !out->expect_pass && i == 0) {
-        jv_report(v, DIAG_INCONSISTENT, "expect.failing_zones", "at least one zone when the verdict is \"fail\"",
-                  "an empty list");
+        jv_report(v, DIAG_INCONSISTENT, "expect.failing_zones", N_("at least one zone when the verdict is \"fail\""),
+                  N_("an empty list"));
     }
 }
 
@@ -71,27 +74,14 @@ bool iec_case_parse(const char *text, size_t len, IecCase *out, DiagList *d)
         diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
         return false;
     }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    /* Strict RFC 8259 check first: a missing comma is reported with what was
+     * expected and found, at its line and column (jsontext.h). */
+    size_t bom = 0;
+    cJSON *root = jsontext_parse(text, len, d, &bom);
     if (!root) {
-        int line = 0, col = 0;
-        size_t at = end && end >= text ? (size_t)(end - text) : 0;
-        json_offset_to_line_col(text, len, at, &line, &col);
-        diag_add(d, DIAG_PARSE, line, col, "", "valid JSON", "a syntax error here");
         return false;
     }
-    size_t rest = end && end >= text ? (size_t)(end - text) : len;
-    while (rest < len && strchr(" \t\r\n", text[rest]) && text[rest] != '\0') {
-        rest++;
-    }
-    if (rest < len) {
-        int line = 0, col = 0;
-        json_offset_to_line_col(text, len, rest, &line, &col);
-        diag_add(d, DIAG_PARSE, line, col, "", "the end of the file after the JSON value", "more text");
-        cJSON_Delete(root);
-        return false;
-    }
-    JsonV v = {d, text, len};
+    JsonV v = {d, text + bom, len - bom};
     endface_from_json(&v, root, "", case_keys, &out->face);
     if (cJSON_IsObject(root)) {
         jv_string_dup(&v, root, "", "note", false, IEC_CASE_NOTE_MAX, &out->note);
