@@ -111,8 +111,9 @@ static void print_result(const Result *r, const Scenario *scn)
         message_number(c->credit, 2, sep, credit, sizeof credit);
         if (c->measured) {
             message_number(c->value, c->def.decimals, sep, num, sizeof num);
-            printf(_("  %s: %s %s, credit %s (%s)\n"), c->def.id, num, c->def.unit, credit,
-                   verdict_label(c->verdict));
+            char value[96];
+            snprintf(value, sizeof value, "%s%s%s", num, c->def.unit[0] ? " " : "", c->def.unit);
+            printf(_("  %s: %s, credit %s (%s)\n"), c->def.id, value, credit, verdict_label(c->verdict));
         } else {
             printf(_("  %s: not measured, credit %s (%s)\n"), c->def.id, credit, verdict_label(c->verdict));
         }
@@ -179,9 +180,14 @@ static void report_not_found(const AttemptRecord *rec, const ScenarioLookup *l, 
         }
     }
     for (size_t i = 0; scns[i]; i++) {
+        /* The default folders are named only when they exist; one the user
+         * gave (option, environment: the first two) always, to catch typos. */
         struct stat st;
-        if (scns[i][0] && stat(scns[i], &st) == 0) {
+        bool exists = scns[i][0] && stat(scns[i], &st) == 0 && S_ISDIR(st.st_mode);
+        if (exists) {
             fprintf(stderr, _("  looked under %s\n"), scns[i]);
+        } else if (scns[i][0] && i < 2) {
+            fprintf(stderr, _("  %s: no such folder\n"), scns[i]);
         }
     }
     fprintf(stderr, _("  (%zu scenario files read)\n"), l->files_checked);
