@@ -8,6 +8,7 @@
 
 /* NULL-terminated. Add a module here and in modules.h, nowhere else. */
 static const ModuleDef *const registry[] = {
+    &endface_module,
     NULL,
 };
 

@@ -7,5 +7,6 @@
 #include "fibresim/module.h"
 
 /* extern const ModuleDef tutorial_module; (one line per module) */
+extern const ModuleDef endface_module;
 
 #endif
