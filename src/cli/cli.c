@@ -24,6 +24,43 @@ static int option_index(const CliCommand *c, const char *name, size_t len)
     return -1;
 }
 
+/* The long name of a one-letter alias (see CliCommand.short_options), with
+ * its length; NULL if the command has none for this letter. */
+static const char *short_to_long(const CliCommand *c, char letter, size_t *len)
+{
+    for (const char *p = c->short_options; p && *p;) {
+        const char *end = strchr(p, ' ');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 2 && p[0] == letter && p[1] == '=') {
+            *len = n - 2;
+            return p + 2;
+        }
+        p += n;
+        while (*p == ' ') {
+            p++;
+        }
+    }
+    return NULL;
+}
+
+/* The alias letter of an option, 0 if none. */
+static char long_to_short(const CliCommand *c, const char *name)
+{
+    size_t ln = strlen(name);
+    for (const char *p = c->short_options; p && *p;) {
+        const char *end = strchr(p, ' ');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n == ln + 2 && p[1] == '=' && strncmp(p + 2, name, ln) == 0) {
+            return p[0];
+        }
+        p += n;
+        while (*p == ' ') {
+            p++;
+        }
+    }
+    return 0;
+}
+
 const char *cli_value(const CliArgs *a, const char *name)
 {
     int i = option_index(a->cmd, name, strlen(name));
@@ -62,11 +99,15 @@ void cli_print_help(const CliCommand *c, bool to_stderr)
     fprintf(out, "%s\n", _("Options:"));
     for (int i = 0; c->options && c->options[i].name; i++) {
         const CliOption *o = &c->options[i];
-        char left[64];
+        char left[64], alias[8] = "";
+        char letter = long_to_short(c, o->name);
+        if (letter) {
+            snprintf(alias, sizeof alias, "-%c, ", letter);
+        }
         if (o->kind == CLI_VALUE) {
-            snprintf(left, sizeof left, "--%s %s", o->name, o->value_name ? o->value_name : "VALUE");
+            snprintf(left, sizeof left, "%s--%s %s", alias, o->name, o->value_name ? o->value_name : "VALUE");
         } else {
-            snprintf(left, sizeof left, "--%s", o->name);
+            snprintf(left, sizeof left, "%s--%s", alias, o->name);
         }
         fprintf(out, "  %-26s %s\n", left, _(o->help));
     }
@@ -163,10 +204,14 @@ int cli_main(int argc, char **argv)
             cli_print_help(cmd, false);
             return 0;
         }
-        if (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2]) {
-            const char *name = arg + 2;
-            const char *eq = strchr(name, '=');
-            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        size_t alias_len = 0;
+        const char *alias = !only_pos && arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2]
+                                ? short_to_long(cmd, arg[1], &alias_len)
+                                : NULL;
+        if (alias || (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2])) {
+            const char *name = alias ? alias : arg + 2;
+            const char *eq = alias ? NULL : strchr(name, '=');
+            size_t len = alias ? alias_len : eq ? (size_t)(eq - name) : strlen(name);
             int k = option_index(cmd, name, len);
             if (k < 0) {
                 fprintf(stderr, _("fibresim %s: unknown option \"%s\"\n\n"), cmd->name, arg);

@@ -34,6 +34,9 @@ typedef struct CliCommand {
     const char *summary;       /* one line */
     const CliOption *options;  /* terminated by name == NULL */
     int min_pos, max_pos;      /* positional count limits (-1 = no max) */
+    /* One-letter aliases, space-separated "letter=long name" pairs, e.g.
+     * "o=output" lets "-o FILE" stand for "--output FILE". May be NULL. */
+    const char *short_options;
     int (*run)(const CliArgs *a);
 } CliCommand;
 
