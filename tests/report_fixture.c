@@ -31,7 +31,9 @@ bool fixture_build(Fixture *fx, const char *data_dir, const char *const *names, 
     bool ok = fx->att != NULL;
     for (size_t t = 0; ok && t < n_names; t++) {
         for (size_t k = 0; ok && k < per_trainee; k++) {
-            const Scenario *scn = fx->scn[(t * 5 + k) % fx->n_scn];
+            /* k * 4 walks through every scenario (4 and 15 have no common factor),
+             * so each trainee meets several modules. */
+            const Scenario *scn = fx->scn[(t * 7 + k * 4) % fx->n_scn];
             uint64_t style = (k + t) % 3 == 0 ? 0 : 1000 + 31 * t + k;
             Attempt *a = driver_run(scn, 7000 + 131 * t + k, style);
             if (!a) {

@@ -344,43 +344,54 @@ static void write_group(const ReportOut *o)
     fputs("</table>", f);
 
     el(f, "h3", NULL, _("Trainees"));
+    /* One row per trainee and module, the trainee's cells spanning them:
+     * narrow enough to print on A4 whatever the number of modules. */
     fputs("<table class=\"trainees\"><tr>", f);
-    fputs("<th rowspan=\"2\">", f);
-    esc(f, _("Trainee"));
-    fputs("</th><th rowspan=\"2\">", f);
-    esc(f, _("Last activity (UTC)"));
-    fputs("</th>", f);
-    for (size_t m = 0; m < r->n_modules; m++) {
-        fputs("<th colspan=\"5\">", f);
-        esc(f, report_module_label(r->modules[m].module));
-        fputs("</th>", f);
-    }
-    fputs("</tr><tr>", f);
-    for (size_t m = 0; m < r->n_modules; m++) {
-        el(f, "th", NULL, _("Best"));
-        el(f, "th", NULL, _("Last"));
-        el(f, "th", NULL, _("Average"));
-        el(f, "th", NULL, _("Attempts"));
-        el(f, "th", NULL, _("Passed scenarios"));
-    }
+    el(f, "th", NULL, _("Trainee"));
+    el(f, "th", NULL, _("Last activity (UTC)"));
+    el(f, "th", NULL, _("Module"));
+    el(f, "th", NULL, _("Best"));
+    el(f, "th", NULL, _("Last"));
+    el(f, "th", NULL, _("Average"));
+    el(f, "th", NULL, _("Attempts"));
+    el(f, "th", NULL, _("Passed scenarios"));
     fputs("</tr>", f);
     for (size_t i = 0; i < r->n_trainees; i++) {
         const ReportTrainee *t = &r->trainees[i];
+        size_t rows = 0;
+        for (size_t m = 0; m < t->n_modules; m++) {
+            rows += t->modules[m].attempts > 0 || t->modules[m].mismatches > 0;
+        }
         char when[32];
         report_out_time(t->all.last_activity, false, when, sizeof when);
-        fprintf(f, "<tr><td><a href=\"#t-%s\">", t->id);
+        fprintf(f, "<tr><td rowspan=\"%zu\"><a href=\"#t-%s\">", rows ? rows : 1, t->id);
         esc(f, t->name);
-        fputs("</a></td>", f);
-        el(f, "td", NULL, when[0] ? when : "–");
+        fprintf(f, "</a></td><td rowspan=\"%zu\">", rows ? rows : 1);
+        esc(f, when[0] ? when : "–");
+        fputs("</td>", f);
+        if (rows == 0) {
+            fputs("<td colspan=\"6\" class=\"muted\">", f);
+            esc(f, _("No attempt in this report."));
+            fputs("</td></tr>", f);
+            continue;
+        }
+        bool first = true;
         for (size_t m = 0; m < t->n_modules; m++) {
             const ReportFigures *mf = &t->modules[m];
+            if (!mf->attempts && !mf->mismatches) {
+                continue;
+            }
+            if (!first) {
+                fputs("<tr>", f);
+            }
+            first = false;
+            el(f, "td", NULL, report_module_label(mf->module));
             num_cell(o, mf->best, 1);
             num_cell(o, mf->last, 1);
             num_cell(o, mf->average, 1);
             count_cell(o, mf->attempts);
-            fprintf(f, "<td class=\"n\">%zu / %zu</td>", mf->passed_scenarios, mf->scenarios_tried);
+            fprintf(f, "<td class=\"n\">%zu / %zu</td></tr>", mf->passed_scenarios, mf->scenarios_tried);
         }
-        fputs("</tr>", f);
     }
     fputs("</table>", f);
     if (r->n_problems) {
