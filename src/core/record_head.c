@@ -95,5 +95,11 @@ bool record_parse_head(const char *text, size_t len, AttemptRecord *out, DiagLis
     if (len <= RECORD_MAX_BYTES && record_parse_head_parts(text, len, text, len, out)) {
         return true;
     }
-    return record_parse(text, len, out, d);
+    if (!record_parse(text, len, out, d)) {
+        return false;
+    }
+    /* Same result whichever path read it: no events. */
+    input_log_finish(&out->events);
+    input_log_init(&out->events);
+    return true;
 }
