@@ -148,7 +148,6 @@ void splice_decide_result(SpliceState *st, const ModuleCtx *ctx, uint32_t tick, 
     const SpliceFuseResult *r = &st->last_fuse;
     bool defect = splice_fuse_has_defect(r);
     bool over = r->estimate_db > st->setup->accept_max_db;
-    st->accept_decisions++;
     if (!accept) {
         if (!defect && !over) {
             sheet_event(ctx->sheet, "good_splice_redone", tick);
