@@ -145,6 +145,35 @@ JournalStatus journal_retry_pending(Journal *j, JournalPending *p, char *err, si
 JournalStatus journal_write_or_keep(Journal *j, JournalPending *p, const AttemptRecord *r,
                                     const char *scenario_text, size_t scenario_len, char *err, size_t err_n);
 
+/* ---- finding the scenario bytes of a record -------------------------------
+ * A replay needs the exact bytes the attempt used (their SHA-256 is in the
+ * record). They are looked for in DATA/scenarios/<hash>.json of each data
+ * folder, then in every *.json file under each scenario folder (recursively,
+ * hidden entries skipped) whose SHA-256 matches. */
+
+typedef struct ScenarioLookup {
+    char *path;             /* owned: where the bytes were found, NULL if not */
+    char *text;             /* owned: the bytes (NUL-terminated), NULL if not found */
+    size_t len;
+    /* When not found: a file that has the record's scenario id but other
+     * bytes (the scenario was edited after the attempt), else NULL. */
+    char *same_id_path;     /* owned */
+    int same_id_version;    /* its "version" field, 0 if unreadable */
+    char same_id_hash[65];
+    size_t files_checked;   /* scenario files hashed, for the error message */
+} ScenarioLookup;
+
+/* Folder lists are NULL-terminated and may contain NULL-free empty strings
+ * (skipped). Returns true when the bytes were found (out->text, out->path);
+ * false also on OOM. Always finish out with journal_scenario_lookup_finish. */
+bool journal_find_scenario(const char *const *data_dirs, const char *const *scenario_dirs, const char *scenario_id,
+                           const char *hash_hex, ScenarioLookup *out /* OUT */);
+void journal_scenario_lookup_finish(ScenarioLookup *l); /* fine on a zeroed lookup */
+
+/* The data folder a record file sits in, when its path has the journal's
+ * shape ".../DATA/attempts/YYYY-MM/<name>.json": DATA (owned), else NULL. */
+char *journal_data_dir_of(const char *record_path);
+
 /* ---- merging a folder from another laptop -------------------------------- */
 
 typedef struct JournalMergeStats {

@@ -40,6 +40,8 @@
  *
  * Events on the Sheet: "hint_used", "task_skipped" (a task confirmed without
  * any gesture), "grab_missed" (a press beside the object or handle).
+ * Messages are keyed by the measure name without the task id ("error_mm"), so
+ * criteria need no "message" field. Instructor's guide: docs/tutorial.md.
  */
 #ifndef FIBRESIM_TUTORIAL_H
 #define FIBRESIM_TUTORIAL_H

@@ -129,7 +129,7 @@ static void unknown_module(JsonV *v, const char *name)
     for (size_t i = 0; i < count && used < sizeof list; i++) {
         used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", all[i]->name);
         size_t dist = jv_edit_distance(all[i]->name, name);
-        if (dist < best_d) {
+        if (dist < best_d && jv_close_enough(dist, all[i]->name, name)) {
             best_d = dist;
             best = all[i]->name;
         }
