@@ -14,7 +14,10 @@
  * decides the connector must be replaced (permanent damage cannot be
  * cleaned). Both sides, then connect: the attempt ends at the connection.
  *
- * UNITS OF POINTER EVENTS (pointer 0; other pointers are ignored):
+ * POINTERS. The first pointer pressed (0 = mouse, 1.. = fingers) is the
+ * active one until it is released; other pointers are ignored meanwhile.
+ *
+ * UNITS OF POINTER EVENTS:
  *   - while the probe is on a connector (phase EF_PHASE_INSPECTING):
  *     MICROMETRES on that end face, origin on the fibre axis, +x right, +y up
  *     as the microscope screen shows it. A press marks the spot where the
@@ -176,10 +179,17 @@ typedef struct EndfaceView {
     double wet_x_mm, wet_y_mm;
     const EndfaceNote *notes;   /* borrowed: every note so far, oldest first */
     size_t n_notes;
+    /* the gesture in progress (bench, mm), for drawing its trail */
+    bool pressing;
+    const double (*path_mm)[2]; /* borrowed: path_count points, first to latest */
+    size_t path_count;
 } EndfaceView;
 
 /* Fills a view of the endface module's state (attempt_module_state()). */
 void endface_view(const void *module_state, EndfaceView *out /* OUT */);
+
+/* What to do now, one short line (English N_() msgid) for the scene's prompt. */
+const char *endface_prompt(const EndfaceView *v);
 
 /* English labels (N_() msgids): "patch cord", "port". */
 const char *endface_side_label(EndfaceSide s);
