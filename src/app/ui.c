@@ -153,8 +153,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *e)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP: {
-        SDL_Window *win = SDL_GetMouseFocus();
-        if (!win) win = SDL_GetKeyboardFocus();
+        SDL_Window *win = SDL_GetWindowFromID(e->tfinger.windowID);
         if (win) SDL_GetWindowSize(win, &w, &h);
         float x = e->tfinger.x * (float)w, y = e->tfinger.y * (float)h;
         if (e->type == SDL_FINGERDOWN) {
