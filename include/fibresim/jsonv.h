@@ -34,6 +34,11 @@ void jv_path_index(char *out, size_t n, const char *parent, size_t i);
 /* Appends a problem at path, locating its line:column in v->text. */
 void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found);
 
+/* Edit distance (insertions, deletions, substitutions; ASCII case ignored)
+ * between two short strings, for "did you mean" suggestions; 99 when either is
+ * longer than 63 bytes. */
+size_t jv_edit_distance(const char *a, const char *b);
+
 /* Type name of a node for "found" messages ("string \"abc\"", "number 3", "array", ...). */
 void jv_describe(const cJSON *node, char *out, size_t n);
 

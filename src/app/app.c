@@ -100,6 +100,7 @@ App *app_create(const AppOptions *o, char *err, size_t err_n)
     app->headless = o->headless;
     catalog_init(&app->catalog);
     trainees_init(&app->trainees);
+    journal_pending_init(&app->pending);
     fs_set_log(log_sink, NULL);
     if (!paths_resolve(&app->paths, o->data_dir, o->scenarios_dir, err, err_n)) {
         app_destroy(app);
@@ -132,14 +133,18 @@ App *app_create(const AppOptions *o, char *err, size_t err_n)
     }
     gfx_set_scale(app->gfx, app_scale(app), settings_text_scale(app->settings.text_size));
     catalog_load(&app->catalog, app->paths.scenarios);
-    trainees_load(app->paths.data, &app->trainees);
     char jerr[256] = "";
     JournalStatus js = journal_open(&app->journal, app->paths.data, jerr, sizeof jerr);
-    app->journal_open = js == JOURNAL_OK;
-    if (!app->journal_open) {
-        snprintf(app->journal_err, sizeof app->journal_err, "%s", jerr);
+    if (js == JOURNAL_ERR_NOMEM) {
+        snprintf(err, err_n, "out of memory");
+        app_destroy(app);
+        return NULL;
+    }
+    if (js != JOURNAL_OK) {
+        /* still usable: each write tries to make the folders again */
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "journal: %s: %s", journal_status_name(js), jerr);
     }
+    trainees_load(&app->journal, &app->trainees);
     app->scene = SCENE_COUNT;
     return app;
 }
@@ -152,11 +157,14 @@ void app_destroy(App *app)
     if (app->scene_self && app->scene < SCENE_COUNT) {
         scenes[app->scene]->destroy(app->scene_self);
     }
-    for (int i = 0; i < app->n_pending; i++) {
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "attempt %s could not be saved before closing",
-                     app->pending[i].rec.attempt_id);
-        record_finish(&app->pending[i].rec);
+    if (journal_pending_count(&app->pending) > 0) {
+        app_retry_pending(app); /* a last try before quitting */
+        for (size_t i = 0; i < app->pending.count; i++) {
+            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "attempt %s could not be saved before closing",
+                         app->pending.items[i].record.attempt_id);
+        }
     }
+    journal_pending_finish(&app->pending);
     journal_close(&app->journal);
     ui_destroy(app->ui);
     gfx_destroy(app->gfx);
@@ -257,74 +265,48 @@ static const char *save_problem(JournalStatus st)
     }
 }
 
-static JournalStatus write_record(App *app, const AttemptRecord *rec, const Scenario *scn, char *err, size_t n)
-{
-    if (!app->journal_open) {
-        JournalStatus js = journal_open(&app->journal, app->paths.data, err, n);
-        if (js != JOURNAL_OK) {
-            return js;
-        }
-        app->journal_open = true;
-    }
-    return journal_write(&app->journal, rec, scn->text, scn->text_len, err, n);
-}
-
 void app_retry_pending(App *app)
 {
-    int kept = 0;
-    for (int i = 0; i < app->n_pending; i++) {
-        char err[256] = "";
-        JournalStatus st = write_record(app, &app->pending[i].rec, app->pending[i].scn, err, sizeof err);
-        if (st == JOURNAL_OK) {
-            SDL_Log("attempt %s saved on retry", app->pending[i].rec.attempt_id);
-            if (app->have_result && app->pending[i].scn == app->result_scn) app->result_saved = true;
-            record_finish(&app->pending[i].rec);
-        } else {
-            fs_strlcpy(app->save_msg, save_problem(st), sizeof app->save_msg);
-            SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "attempt %s still not saved: %s",
-                        app->pending[i].rec.attempt_id, err);
-            app->pending[kept++] = app->pending[i];
-        }
+    char err[256] = "";
+    size_t before = journal_pending_count(&app->pending);
+    JournalStatus st = journal_retry_pending(&app->journal, &app->pending, err, sizeof err);
+    size_t after = journal_pending_count(&app->pending);
+    if (after < before) {
+        SDL_Log("%zu waiting attempt(s) saved", before - after);
     }
-    app->n_pending = kept;
+    if (st != JOURNAL_OK) {
+        fs_strlcpy(app->save_msg, save_problem(st), sizeof app->save_msg);
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "%zu attempt(s) still not saved: %s", after, err);
+    }
+    if (after == 0 && app->have_result) {
+        app->result_saved = true;
+    }
     app->next_retry_s = app->time_s + RETRY_EVERY_S;
 }
 
-void app_attempt_finished(App *app, AttemptRecord *rec, const Scenario *scn)
+void app_attempt_finished(App *app, const AttemptRecord *rec, const Scenario *scn)
 {
     app->result = rec->result;
     app->result_scn = scn;
     app->have_result = true;
     char err[256] = "";
-    JournalStatus st = write_record(app, rec, scn, err, sizeof err);
+    JournalStatus st = journal_write_or_keep(&app->journal, &app->pending, rec, scn->text, scn->text_len, err,
+                                             sizeof err);
     app->result_saved = st == JOURNAL_OK;
     if (st == JOURNAL_OK) {
         SDL_Log("attempt %s saved", rec->attempt_id);
-        record_finish(rec);
         return;
     }
     SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "attempt %s not saved (%s): %s", rec->attempt_id,
                 journal_status_name(st), err);
     fs_strlcpy(app->save_msg, save_problem(st), sizeof app->save_msg);
-    if (app->n_pending == APP_PENDING_MAX) {
-        /* the oldest gives way: it was logged and retried for a long time */
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "attempt %s dropped: too many unsaved attempts",
-                     app->pending[0].rec.attempt_id);
-        record_finish(&app->pending[0].rec);
-        memmove(app->pending, app->pending + 1, (APP_PENDING_MAX - 1) * sizeof app->pending[0]);
-        app->n_pending--;
-    }
-    app->pending[app->n_pending].rec = *rec;
-    app->pending[app->n_pending].scn = scn;
-    app->n_pending++;
-    memset(rec, 0, sizeof *rec);
     app->next_retry_s = app->time_s + RETRY_EVERY_S;
 }
 
 /* Banner at the bottom while records wait: a warning sign, the reason, a button. */
 static void draw_pending_banner(App *app)
 {
-    if (app->n_pending == 0) {
+    if (journal_pending_count(&app->pending) == 0) {
         return;
     }
     Gfx *g = app->gfx;
@@ -361,7 +343,7 @@ void app_frame(App *app, double dt_s)
         if (sd && sd->tick && app->scene_self) sd->tick(app->scene_self, app);
         app->tick_acc_s -= FS_TICK_S;
     }
-    if (app->n_pending > 0 && app->time_s >= app->next_retry_s) {
+    if (journal_pending_count(&app->pending) > 0 && app->time_s >= app->next_retry_s) {
         app_retry_pending(app);
     }
     if (app->window) {

@@ -54,15 +54,6 @@ typedef struct SceneDef {
 
 extern const SceneDef scene_start, scene_choose, scene_briefing, scene_exercise, scene_result, scene_settings;
 
-/* An attempt record the journal could not write yet (disk full, read-only):
- * kept in memory and retried. */
-typedef struct PendingRecord {
-    AttemptRecord rec;
-    const Scenario *scn;   /* borrowed from the catalog: its bytes are stored too */
-} PendingRecord;
-
-#define APP_PENDING_MAX 16
-
 typedef struct AppOptions {
     const char *data_dir;       /* --data */
     const char *scenarios_dir;  /* --scenarios */
@@ -82,21 +73,18 @@ struct App {
     AppSettings settings;
     Catalog catalog;
     TraineeList trainees;
-    Trainee trainee;            /* who is training ("" id = nobody yet) */
+    TraineeInfo trainee;        /* who is training ("" id = nobody yet) */
     const Scenario *scenario;   /* chosen scenario, borrowed from the catalog */
     Journal journal;
-    bool journal_open;
-    char journal_err[256];
     /* last finished attempt, for the result screen */
     bool have_result;
     Result result;
     const Scenario *result_scn; /* borrowed from the catalog */
     bool result_saved;
-    /* records waiting to be written */
-    PendingRecord pending[APP_PENDING_MAX];
-    int n_pending;
+    /* records the journal could not write yet (disk full, read-only) */
+    JournalPending pending;
     double next_retry_s;
-    char save_msg[256];         /* last journal problem, shown in the banner */
+    char save_msg[256];         /* why, in the trainee's words, for the banner */
     /* scenes */
     SceneId scene;
     void *scene_self;
@@ -140,7 +128,7 @@ void app_save_settings(App *app);
 
 /* Stores a finished attempt for the result screen and writes its record
  * (kept in memory and retried if the journal cannot write it). */
-void app_attempt_finished(App *app, AttemptRecord *rec /* moved: zeroed on return */, const Scenario *scn);
+void app_attempt_finished(App *app, const AttemptRecord *rec, const Scenario *scn);
 /* Tries the pending records again (button in the banner, and every 10 s). */
 void app_retry_pending(App *app);
 

@@ -14,7 +14,7 @@
 #include <sys/resource.h>
 
 #include "app.h"
-#include "app_commands.h"
+#include "cli.h"
 #include "headless.h"
 #include "i18n.h"
 

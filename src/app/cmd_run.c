@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "app_commands.h"
+#include "cli.h"
 #include "headless.h"
 #include "i18n.h"
 

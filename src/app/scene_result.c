@@ -213,7 +213,7 @@ static void result_frame(void *self, App *app)
     scene_topbar(app, _("Your result"), title, (float)app->w - 40 * app_scale(app));
 
     SDL_FRect body = scene_body(app);
-    if (app->n_pending > 0) body.h -= fmaxf(row + 16 * sc, 72 * sc); /* room for the banner */
+    if (journal_pending_count(&app->pending) > 0) body.h -= fmaxf(row + 16 * sc, 72 * sc); /* room for the banner */
     SDL_FRect btns = rect_take_bottom(&body, row * 1.1f, THEME_GAP * sc);
     SDL_FRect left, right;
     rect_split_h(body, fminf(body.w * 0.33f, 420 * sc), THEME_GAP * sc * 1.5f, &left, &right);

@@ -43,7 +43,7 @@ static void start_destroy(void *self)
     free(s);
 }
 
-static void choose_trainee(App *app, const Trainee *t)
+static void choose_trainee(App *app, const TraineeInfo *t)
 {
     app->trainee = *t;
     SDL_Log("trainee: %s (%s)", t->name, t->id);
@@ -58,15 +58,11 @@ static void add_and_go(StartScene *s, App *app)
         ui_focus(app->ui, "start.name");
         return;
     }
-    Trainee t;
+    TraineeInfo t;
     char err[256] = "";
-    if (!trainees_add(app->paths.data, &app->trainees, clean, &t, err, sizeof err)) {
+    if (!trainees_add(&app->journal, &app->trainees, clean, &t, err, sizeof err)) {
         /* the name still works for this session: the attempt files carry it */
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "trainee not saved: %s", err);
-        memset(&t, 0, sizeof t);
-        fs_strlcpy(t.name, clean, sizeof t.name);
-        record_trainee_slug(clean, t.id, sizeof t.id);
-        if (!t.id[0]) fs_strlcpy(t.id, "trainee", sizeof t.id);
     }
     choose_trainee(app, &t);
 }

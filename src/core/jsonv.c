@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 
 void jv_path_key(char *out, size_t n, const char *parent, const char *key)
 {
@@ -38,11 +39,13 @@ void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, 
 void jv_describe(const cJSON *node, char *out, size_t n)
 {
     if (!node) {
-        snprintf(out, n, "nothing");
+        snprintf(out, n, N_("nothing"));
     } else if (cJSON_IsString(node)) {
         char shown[48];
         fs_strlcpy(shown, node->valuestring, sizeof shown);
         snprintf(out, n, "string \"%s\"%s", shown, strlen(node->valuestring) >= sizeof shown ? "..." : "");
+    } else if (cJSON_IsNumber(node) && !isfinite(node->valuedouble)) {
+        snprintf(out, n, N_("a number too large to store"));
     } else if (cJSON_IsNumber(node)) {
         snprintf(out, n, "number %.10g", node->valuedouble);
     } else if (cJSON_IsBool(node)) {
@@ -59,7 +62,7 @@ void jv_describe(const cJSON *node, char *out, size_t n)
 }
 
 /* Edit distance, for "did you mean" on unknown keys. Short strings only. */
-static size_t edit_distance(const char *a, const char *b)
+size_t jv_edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 63 || lb > 63) {
@@ -90,7 +93,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
     if (!cJSON_IsObject(node)) {
         char found[96];
         jv_describe(node, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, path, "an object { ... }", found);
+        jv_report(v, DIAG_WRONG_TYPE, path, N_("an object { ... }"), found);
         return false;
     }
     for (const cJSON *c = node->child; c; c = c->next) {
@@ -99,7 +102,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
         jv_path_key(p, sizeof p, path, key);
         for (const cJSON *d = node->child; d != c; d = d->next) {
             if (d->string && strcmp(d->string, key) == 0) {
-                jv_report(v, DIAG_DUPLICATE_KEY, p, "each key once", "a second value for this key");
+                jv_report(v, DIAG_DUPLICATE_KEY, p, N_("each key once"), N_("a second value for this key"));
                 break;
             }
         }
@@ -111,7 +114,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
                 known = true;
                 break;
             }
-            size_t d = edit_distance(allowed[i], key);
+            size_t d = jv_edit_distance(allowed[i], key);
             if (d < best_d) {
                 best_d = d;
                 best = allowed[i];
@@ -143,7 +146,7 @@ static const cJSON *member(JsonV *v, const cJSON *obj, const char *path, const c
         char p[JV_PATH_MAX], expected[96];
         jv_path_key(p, sizeof p, path, key);
         snprintf(expected, sizeof expected, "field \"%s\"", key);
-        jv_report(v, DIAG_MISSING_FIELD, p, expected, "nothing");
+        jv_report(v, DIAG_MISSING_FIELD, p, expected, N_("nothing"));
     }
     return m;
 }
@@ -164,7 +167,7 @@ bool jv_double(JsonV *v, const cJSON *obj, const char *path, const char *key, bo
         return false;
     }
     if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble)) {
-        wrong_type(v, path, key, "a number", m);
+        wrong_type(v, path, key, N_("a number"), m);
         return false;
     }
     double x = m->valuedouble;
@@ -188,7 +191,7 @@ bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, bool 
         return false;
     }
     if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) || m->valuedouble != floor(m->valuedouble)) {
-        wrong_type(v, path, key, "a whole number", m);
+        wrong_type(v, path, key, N_("a whole number"), m);
         return false;
     }
     double x = m->valuedouble;
@@ -211,7 +214,7 @@ bool jv_bool(JsonV *v, const cJSON *obj, const char *path, const char *key, bool
         return false;
     }
     if (!cJSON_IsBool(m)) {
-        wrong_type(v, path, key, "true or false", m);
+        wrong_type(v, path, key, N_("true or false"), m);
         return false;
     }
     *out = cJSON_IsTrue(m);
@@ -226,7 +229,7 @@ static const cJSON *string_member(JsonV *v, const cJSON *obj, const char *path, 
         return NULL;
     }
     if (!cJSON_IsString(m)) {
-        wrong_type(v, path, key, "a string", m);
+        wrong_type(v, path, key, N_("a string"), m);
         return NULL;
     }
     size_t len = strlen(m->valuestring);
@@ -300,7 +303,7 @@ const cJSON *jv_child_object(JsonV *v, const cJSON *obj, const char *path, const
 {
     const cJSON *m = member(v, obj, path, key, required);
     if (m && !cJSON_IsObject(m)) {
-        wrong_type(v, path, key, "an object { ... }", m);
+        wrong_type(v, path, key, N_("an object { ... }"), m);
         return NULL;
     }
     return m;
@@ -314,7 +317,7 @@ const cJSON *jv_child_array(JsonV *v, const cJSON *obj, const char *path, const 
         return NULL;
     }
     if (!cJSON_IsArray(m)) {
-        wrong_type(v, path, key, "an array [ ... ]", m);
+        wrong_type(v, path, key, N_("an array [ ... ]"), m);
         return NULL;
     }
     size_t n = (size_t)cJSON_GetArraySize(m);
@@ -347,7 +350,7 @@ bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool r
         char p[JV_PATH_MAX], found[96];
         jv_path_key(p, sizeof p, path, key);
         snprintf(found, sizeof found, "\"%s\"", tmp);
-        jv_report(v, DIAG_BAD_VALUE, p, "an id of lowercase letters, digits, '_', '.', '-'", found);
+        jv_report(v, DIAG_BAD_VALUE, p, N_("an id of lowercase letters, digits, '_', '.', '-'"), found);
         return false;
     }
     memcpy(out, tmp, strlen(tmp) + 1);

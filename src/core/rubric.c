@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 
 /* Measures every attempt reports whatever its module (see attempt.h). */
 static const char *const generic_measures[] = {"time_s", NULL};
@@ -53,24 +54,24 @@ static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
     }
     char p[JV_PATH_MAX];
     if (!b->has_ok_min && !b->has_ok_max) {
-        jv_report(v, DIAG_MISSING_FIELD, path, "ok_min or ok_max (the full-credit range)", "neither");
+        jv_report(v, DIAG_MISSING_FIELD, path, N_("ok_min or ok_max (the full-credit range)"), N_("neither"));
         return false;
     }
     if (b->has_ok_min && b->has_ok_max && b->ok_min > b->ok_max) {
         jv_path_key(p, sizeof p, path, "ok_max");
-        jv_report(v, DIAG_INCONSISTENT, p, "ok_max >= ok_min", "ok_max below ok_min");
+        jv_report(v, DIAG_INCONSISTENT, p, N_("ok_max >= ok_min"), N_("ok_max below ok_min"));
         ok = false;
     }
     if (b->has_zero_min && (!b->has_ok_min || !(b->zero_min < b->ok_min))) {
         jv_path_key(p, sizeof p, path, "zero_min");
-        jv_report(v, DIAG_INCONSISTENT, p, "zero_min below ok_min (and ok_min present)",
-                  b->has_ok_min ? "zero_min >= ok_min" : "no ok_min");
+        jv_report(v, DIAG_INCONSISTENT, p, N_("zero_min below ok_min (and ok_min present)"),
+                  b->has_ok_min ? N_("zero_min >= ok_min") : N_("no ok_min"));
         ok = false;
     }
     if (b->has_zero_max && (!b->has_ok_max || !(b->zero_max > b->ok_max))) {
         jv_path_key(p, sizeof p, path, "zero_max");
-        jv_report(v, DIAG_INCONSISTENT, p, "zero_max above ok_max (and ok_max present)",
-                  b->has_ok_max ? "zero_max <= ok_max" : "no ok_max");
+        jv_report(v, DIAG_INCONSISTENT, p, N_("zero_max above ok_max (and ok_max present)"),
+                  b->has_ok_max ? N_("zero_max <= ok_max") : N_("no ok_max"));
         ok = false;
     }
     return ok;
@@ -82,14 +83,14 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
     if (!cJSON_IsArray(node)) {
         char found[64];
         jv_describe(node, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, path, "an array of [value, credit] pairs", found);
+        jv_report(v, DIAG_WRONG_TYPE, path, N_("an array of [value, credit] pairs"), found);
         return false;
     }
     int n = cJSON_GetArraySize(node);
     if (n < 2 || n > RUBRIC_TABLE_MAX) {
         char found[32];
         snprintf(found, sizeof found, "%d points", n);
-        jv_report(v, DIAG_OUT_OF_RANGE, path, "2 to 16 points", found);
+        jv_report(v, DIAG_OUT_OF_RANGE, path, N_("2 to 16 points"), found);
         return false;
     }
     bool ok = true;
@@ -99,21 +100,22 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
         const cJSON *pt = cJSON_GetArrayItem(node, i);
         const cJSON *x = cJSON_GetArrayItem(pt, 0);
         const cJSON *c = cJSON_GetArrayItem(pt, 1);
-        if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(c)) {
+        if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(c)
+            || !isfinite(x->valuedouble)) {
             char found[64];
             jv_describe(pt, found, sizeof found);
-            jv_report(v, DIAG_WRONG_TYPE, p, "[value, credit] with two numbers", found);
+            jv_report(v, DIAG_WRONG_TYPE, p, N_("[value, credit] with two numbers"), found);
             ok = false;
             continue;
         }
         if (!(c->valuedouble >= 0.0 && c->valuedouble <= 1.0)) {
             char found[32];
             snprintf(found, sizeof found, "%g", c->valuedouble);
-            jv_report(v, DIAG_OUT_OF_RANGE, p, "credit between 0 and 1", found);
+            jv_report(v, DIAG_OUT_OF_RANGE, p, N_("credit between 0 and 1"), found);
             ok = false;
         }
         if (i > 0 && !(x->valuedouble > t->x[i - 1])) {
-            jv_report(v, DIAG_INCONSISTENT, p, "values in strictly increasing order", "not increasing");
+            jv_report(v, DIAG_INCONSISTENT, p, N_("values in strictly increasing order"), N_("not increasing"));
             ok = false;
         }
         t->x[i] = x->valuedouble;
@@ -167,7 +169,7 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
     const cJSON *table = cJSON_GetObjectItemCaseSensitive(node, "table");
     char p[JV_PATH_MAX];
     if (band && table) {
-        jv_report(v, DIAG_INCONSISTENT, path, "either \"band\" or \"table\"", "both");
+        jv_report(v, DIAG_INCONSISTENT, path, N_("either \"band\" or \"table\""), N_("both"));
         ok = false;
     } else if (band) {
         jv_path_key(p, sizeof p, path, "band");
@@ -176,7 +178,7 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
         jv_path_key(p, sizeof p, path, "table");
         ok &= load_table(v, table, p, &c->table);
     } else {
-        jv_report(v, DIAG_MISSING_FIELD, path, "\"band\" or \"table\"", "neither");
+        jv_report(v, DIAG_MISSING_FIELD, path, N_("\"band\" or \"table\""), N_("neither"));
         ok = false;
     }
     return ok;
@@ -233,7 +235,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                 if (strcmp(out->criteria[k].id, dst->id) == 0) {
                     char pid[JV_PATH_MAX];
                     jv_path_key(pid, sizeof pid, p, "id");
-                    jv_report(v, DIAG_DUPLICATE_ID, pid, "an id not used by another criterion", dst->id);
+                    jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another criterion"), dst->id);
                     ok = false;
                 }
             }
@@ -258,7 +260,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                     if (strcmp(out->penalties[k].id, dst->id) == 0) {
                         char pid[JV_PATH_MAX];
                         jv_path_key(pid, sizeof pid, p, "id");
-                        jv_report(v, DIAG_DUPLICATE_ID, pid, "an id not used by another penalty", dst->id);
+                        jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another penalty"), dst->id);
                         ok = false;
                     }
                 }
@@ -496,7 +498,7 @@ bool result_from_json(JsonV *v, const cJSON *node, const char *path, Result *out
         if (!attempt_status_from_name(status, &out->status)) {
             char p[JV_PATH_MAX];
             jv_path_key(p, sizeof p, path, "status");
-            jv_report(v, DIAG_BAD_VALUE, p, "running, finished, abandoned or timeout", status);
+            jv_report(v, DIAG_BAD_VALUE, p, N_("running, finished, abandoned or timeout"), status);
             ok = false;
         }
     } else {
