@@ -106,6 +106,7 @@ static int run(const CliArgs *a)
             app_frame(app, 1.0 / 60.0);
             Uint64 a1 = SDL_GetPerformanceCounter();
             ms[done++] = (double)(a1 - a0) * 1000.0 / freq;
+            if (getenv("FIBRESIM_BENCH_TRACE") && ms[done - 1] > 2.0) fprintf(stderr, "frame %zu: %.2f ms\n", f, ms[done - 1]);
             if (first_frame_ms < 0) first_frame_ms = (double)(a1 - t0) * 1000.0 / freq;
             app->switching = false; /* stay on this screen */
         }

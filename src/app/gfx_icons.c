@@ -69,7 +69,7 @@ static void arc(const Pen *p, float u, float v, float r, float a0, float a1)
     gfx_stroke_arc(p->g, c.x, c.y, r * p->s, a0, a1, p->w, p->c);
 }
 
-void gfx_icon(Gfx *g, GfxIcon icon, SDL_FRect box, SDL_Color c)
+void gfx_icon_draw(Gfx *g, GfxIcon icon, SDL_FRect box, SDL_Color c)
 {
     float s = box.w < box.h ? box.w : box.h;
     if (s <= 2) {
@@ -222,4 +222,25 @@ void gfx_icon(Gfx *g, GfxIcon icon, SDL_FRect box, SDL_Color c)
         break;
     }
     }
+}
+
+void gfx_icon(Gfx *g, GfxIcon icon, SDL_FRect box, SDL_Color c)
+{
+    /* Icons are many small shapes: drawn once into a texture per size and
+     * colour, then copied (the software renderer blends each small triangle
+     * through a temporary surface, which would cost every frame). */
+    float s = box.w < box.h ? box.w : box.h;
+    int side = (int)(s + 0.5f);
+    if (icon == GFX_ICON_NONE || side < 3 || side > 512 || g->in_sprite) {
+        gfx_icon_draw(g, icon, box, c);
+        return;
+    }
+    GfxSprite *sp = gfx_sprite(g, GFX_SPRITE_ICON, (int)icon, side, c);
+    if (!sp) {
+        gfx_icon_draw(g, icon, box, c);
+        return;
+    }
+    SDL_Rect dst = {(int)(box.x + (box.w - (float)side) * 0.5f + 0.5f), (int)(box.y + (box.h - (float)side) * 0.5f + 0.5f),
+                    sp->w, sp->h};
+    SDL_RenderCopy(g->r, sp->tex, NULL, &dst);
 }
