@@ -214,6 +214,17 @@ void gfx_icon_draw(Gfx *g, GfxIcon icon, SDL_FRect box, SDL_Color c)
             gfx_polyline(g, pts, 25, p.w, c);
         }
         break;
+    case GFX_ICON_TEXT_SIZE: {
+        const float big[] = {0.04f, 0.88f, 0.3f, 0.12f, 0.56f, 0.88f};
+        poly(&p, big, 3);
+        line(&p, 0.14f, 0.6f, 0.46f, 0.6f);
+        Pen q = p;
+        q.w *= 0.75f;
+        const float small[] = {0.62f, 0.88f, 0.78f, 0.44f, 0.94f, 0.88f};
+        poly(&q, small, 3);
+        line(&q, 0.68f, 0.72f, 0.88f, 0.72f);
+        break;
+    }
     case GFX_ICON_SAVE: {
         const float body[] = {0.14f, 0.12f, 0.72f, 0.12f, 0.88f, 0.28f, 0.88f, 0.88f, 0.14f, 0.88f, 0.14f, 0.12f};
         poly(&p, body, 6);

@@ -85,7 +85,7 @@ static void settings_frame(void *self, App *app)
         app_set_language(app, lang == 1 ? "en" : "fr");
     }
 
-    c = setting_row(app, &col, _("Text size"), GFX_ICON_INFO, ctrl_w);
+    c = setting_row(app, &col, _("Text size"), GFX_ICON_TEXT_SIZE, ctrl_w);
     const char *sizes[SETTINGS_TEXT_SIZES] = {_("Normal"), _("Large"), _("Very large")};
     int size = app->settings.text_size;
     if (ui_segmented(ui, "settings.size", c, sizes, SETTINGS_TEXT_SIZES, &size)) {

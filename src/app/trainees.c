@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "fibresim/core.h"
 
@@ -22,11 +21,12 @@ void trainees_finish(TraineeList *l)
     memset(l, 0, sizeof *l);
 }
 
+/* By id: the id is the name folded to plain lowercase letters, so "Élodie"
+ * sorts with the E's (byte order of UTF-8 names would put it after Z). */
 static int by_name(const void *a, const void *b)
 {
     const TraineeInfo *x = a, *y = b;
-    int c = strcasecmp(x->name, y->name);
-    return c ? c : strcmp(x->id, y->id);
+    return strcmp(x->id, y->id);
 }
 
 void trainees_load(const Journal *j, TraineeList *l)

@@ -1,6 +1,6 @@
 /*
  * trainees.h - the trainees known on this computer, as the journal stores
- * them (DATA/trainees/<id>.json, journal.h), sorted by display name for the
+ * them (DATA/trainees/<id>.json, journal.h), in alphabetical order for the
  * start screen.
  */
 #ifndef FIBRESIM_TRAINEES_H
@@ -15,7 +15,7 @@
 #define TRAINEE_NAME_MAX 128
 
 typedef struct TraineeList {
-    TraineeInfo *items;  /* owned, sorted by name */
+    TraineeInfo *items;  /* owned, sorted by id (the name without accents or case) */
     size_t count, cap;
     size_t unreadable;   /* files that could not be read */
 } TraineeList;

@@ -602,7 +602,9 @@ bool ui_text_field(Ui *ui, const char *ids, SDL_FRect r, char *buf, size_t cap, 
     } else if (placeholder) {
         st.color = theme.text_muted;
         st.shrink = true;
-        gfx_text(g, placeholder, tb, &st);
+        /* leave room for the caret before the example text */
+        float gap = focused ? gfx_px(g, 8.0f) : 0;
+        gfx_text(g, placeholder, (SDL_FRect){tb.x + gap, tb.y, tb.w - gap, tb.h}, &st);
     }
     if (focused) {
         float ch = r.h * 0.5f;
