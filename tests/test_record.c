@@ -236,9 +236,9 @@ static void test_number_text(void)
     CHECK_STR(t, "13612");
     json_number_text(4294967295.0, t);
     CHECK_STR(t, "4294967295");
-    json_number_text(NAN, t);
+    json_number_text((double)NAN, t);
     CHECK_STR(t, "null");
-    json_number_text(INFINITY, t);
+    json_number_text((double)INFINITY, t);
     CHECK_STR(t, "null");
     json_number_text(DBL_MAX, t);
     CHECK(strtod(t, NULL) == DBL_MAX);

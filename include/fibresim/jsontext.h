@@ -57,10 +57,10 @@ bool jsontext_syntax_check(const char *text, size_t len, JsonTextError *err /* O
  * *bom_len (may be NULL) receives the length of the BOM skipped. */
 cJSON *jsontext_parse(const char *text, size_t len, DiagList *d, size_t *bom_len /* OUT */);
 
-/* Reads a whole file into a malloc'd NUL-terminated buffer (owned by the
- * caller). A file above max_bytes is refused with DIAG_TOO_LARGE before it is
- * read; an unreadable one gets DIAG_IO with the system's reason. Returns NULL
- * after reporting. */
+/* Reads a whole file (fs_read_file, fileio.h) into a malloc'd NUL-terminated
+ * buffer owned by the caller. A file above max_bytes is refused with
+ * DIAG_TOO_LARGE before it is read; an unreadable one gets DIAG_IO with the
+ * system's reason. Returns NULL after reporting. */
 char *jsontext_read_file(const char *path, size_t max_bytes, size_t *len /* OUT */, DiagList *d);
 
 #endif

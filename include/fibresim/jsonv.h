@@ -78,6 +78,12 @@ bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool r
  * (paths as built by jv_path_key / jv_path_index). Returns false if the path
  * cannot be found; then *line and *col give the closest enclosing value. */
 bool json_locate(const char *text, size_t len, const char *path, int *line, int *col);
+/* Finds the line and column of the nth (0-based) occurrence of key itself (its
+ * opening quote) in the object at obj_path, so that an unknown or duplicate
+ * key is shown where it is written. Returns false if not found; then *line and
+ * *col give the closest enclosing value. */
+bool json_locate_key(const char *text, size_t len, const char *obj_path, const char *key, size_t nth, int *line,
+                     int *col);
 /* Line and column of a byte offset. */
 void json_offset_to_line_col(const char *text, size_t len, size_t offset, int *line, int *col);
 

@@ -8,7 +8,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 
 #include "fibresim/core.h"
 #include "fibresim/fileio.h"
+#include "fibresim/scenario.h" /* fs_sha256_hex */
 
 /* ---- small helpers ------------------------------------------------------------ */
 
@@ -34,18 +34,6 @@ static char *path_join(const char *a, const char *b)
     }
     memcpy(p + at, b, lb + 1);
     return p;
-}
-
-static void sha256_hex(const void *data, size_t len, char out[65])
-{
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, data, len);
-    static const char digits[] = "0123456789abcdef";
-    for (size_t i = 0; i < sizeof h; i++) {
-        out[2 * i] = digits[h[i] >> 4];
-        out[2 * i + 1] = digits[h[i] & 15];
-    }
-    out[64] = '\0';
 }
 
 static JournalStatus status_of_errno(int e)
@@ -515,7 +503,7 @@ static JournalStatus store_scenario(const Journal *j, const char *hash, const ch
     bool intact = false;
     if (have) {
         char h[65];
-        sha256_hex(have, have_len, h);
+        fs_sha256_hex(have, have_len, h);
         intact = strcmp(h, hash) == 0;
         free(have);
     }
@@ -583,7 +571,7 @@ static JournalStatus check_record(const AttemptRecord *r, const char *scenario_t
     }
     if (scenario_text) {
         char h[65];
-        sha256_hex(scenario_text, scenario_len, h);
+        fs_sha256_hex(scenario_text, scenario_len, h);
         if (strcmp(h, r->scenario_hash) != 0) {
             return fail_msg(JOURNAL_ERR_INVALID, err, n, "the scenario bytes do not match the record's hash",
                             r->scenario_hash);
@@ -1003,7 +991,7 @@ static JournalStatus merge_scenario(Merge *m, const char *src)
     char *text = record_hash_valid(hash) ? fs_read_file(src, RECORD_MAX_BYTES, &len, &e) : NULL;
     char h[65] = "";
     if (text) {
-        sha256_hex(text, len, h);
+        fs_sha256_hex(text, len, h);
     }
     if (!text || strcmp(h, hash) != 0) {
         m->st->scenarios_invalid++;
@@ -1017,14 +1005,23 @@ static JournalStatus merge_scenario(Merge *m, const char *src)
     snprintf(rel, sizeof rel, "scenarios/%s", base);
     char *dst = path_join(m->dst.dir, rel);
     if (!dst) {
-        s = JOURNAL_ERR_NOMEM;
-    } else if (!file_exists(dst)) {
+        free(text);
+        return JOURNAL_ERR_NOMEM;
+    }
+    /* A destination copy whose bytes do not match its name is damaged: the
+     * name says what it must hold, so replacing it loses nothing. */
+    size_t have_len = 0;
+    char *have = fs_read_file(dst, RECORD_MAX_BYTES, &have_len, &e);
+    char hh[65] = "";
+    if (have) {
+        fs_sha256_hex(have, have_len, hh);
+        free(have);
+    }
+    if (strcmp(hh, hash) != 0) {
         Io io = journal_io(&m->dst);
-        s = write_atomic(&io, dst, text, len, PLACE_NO_REPLACE, m->err, m->err_n);
+        s = write_atomic(&io, dst, text, len, PLACE_REPLACE, m->err, m->err_n);
         if (s == JOURNAL_OK) {
             m->st->scenarios_copied++;
-        } else if (s == JOURNAL_ERR_EXISTS) {
-            s = JOURNAL_OK;
         }
     }
     free(dst);
@@ -1147,7 +1144,7 @@ static JournalStatus merge_record(Merge *m, const char *src)
             m->st->attempts_duplicate++;
         } else if (s == JOURNAL_ERR_EXISTS) {
             char hash[65], rel[160];
-            sha256_hex(text, len, hash);
+            fs_sha256_hex(text, len, hash);
             snprintf(rel, sizeof rel, "%s/%s.conflict-%.8s.json", month, in.attempt_id, hash);
             conflict_path = path_join(m->dst.dir, rel);
             s = conflict_path ? write_atomic(&io, conflict_path, text, len, PLACE_NO_REPLACE, m->err, m->err_n)
@@ -1220,8 +1217,16 @@ JournalStatus journal_merge(const char *src_dir, const char *dst_dir, JournalMer
     if (s == JOURNAL_OK) {
         list_records(src_dir, &records);
     }
-    for (size_t i = 0; i < records.count && s == JOURNAL_OK; i++) {
-        s = merge_record(&m, records.items[i]);
+    /* Original records before conflict copies, so that an attempt keeps its
+     * main file and its conflict file in the same roles in every folder. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < records.count && s == JOURNAL_OK; i++) {
+            const char *slash = strrchr(records.items[i], '/');
+            bool conflict_copy = strstr(slash ? slash : records.items[i], ".conflict-") != NULL;
+            if (conflict_copy == (pass == 1)) {
+                s = merge_record(&m, records.items[i]);
+            }
+        }
     }
     names_free(&records);
     journal_close(&m.dst);

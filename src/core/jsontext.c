@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "fibresim/core.h"
+#include "fibresim/fileio.h"
 #include "fibresim/jsonv.h"
 #include "fibresim/messages.h" /* N_() */
 
@@ -564,71 +565,27 @@ cJSON *jsontext_parse(const char *text, size_t len, DiagList *d, size_t *bom_len
     return root;
 }
 
-/* Reports a file above the limit; size_text is how much it holds. */
-static void too_large(DiagList *d, size_t max_bytes, const char *size_text)
-{
-    char expected[96];
-    snprintf(expected, sizeof expected, "a file of at most %zu bytes", max_bytes);
-    diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, size_text);
-}
-
 char *jsontext_read_file(const char *path, size_t max_bytes, size_t *len, DiagList *d)
 {
-    char *buf = NULL, *result = NULL;
-    size_t used = 0, cap = 0;
-    struct stat st;
-    FILE *f = fopen(path, "rb");
-    if (!f || fstat(fileno(f), &st) != 0) {
-        diag_add(d, DIAG_IO, 0, 0, "", N_("a readable file"), strerror(errno));
-        goto out;
+    int err = 0;
+    char *buf = fs_read_file(path, max_bytes, len, &err);
+    if (buf) {
+        return buf;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (err == EFBIG) {
+        char expected[96], found[48] = "more";
+        struct stat st;
+        if (stat(path, &st) == 0 && st.st_size > 0) {
+            snprintf(found, sizeof found, "%jd bytes", (intmax_t)st.st_size);
+        }
+        snprintf(expected, sizeof expected, "a file of at most %zu bytes", max_bytes);
+        diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
+    } else if (err == EISDIR) {
         diag_add(d, DIAG_IO, 0, 0, "", N_("a file"), N_("a folder"));
-        goto out;
+    } else if (err == ENOMEM) {
+        diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to read the file"), N_("out of memory"));
+    } else {
+        diag_add(d, DIAG_IO, 0, 0, "", N_("a readable file"), strerror(err ? err : EIO));
     }
-    if (st.st_size > 0 && (uintmax_t)st.st_size > (uintmax_t)max_bytes) {
-        char found[48];
-        snprintf(found, sizeof found, "%jd bytes", (intmax_t)st.st_size);
-        too_large(d, max_bytes, found);
-        goto out;
-    }
-    /* Read in chunks up to max_bytes + 1: the size of a pipe or of a file that
-     * grows while we read is not known in advance. */
-    cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-    for (;;) {
-        if (!buf || used == cap) {
-            size_t ncap = !buf ? cap : cap * 2 > max_bytes + 1 ? max_bytes + 1 : cap * 2;
-            char *nb = realloc(buf, ncap + 1);
-            if (!nb) {
-                diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to read the file"), N_("out of memory"));
-                goto out;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        size_t n = fread(buf + used, 1, cap - used, f);
-        used += n;
-        if (used > max_bytes) {
-            too_large(d, max_bytes, "more");
-            goto out;
-        }
-        if (n == 0) {
-            if (ferror(f)) {
-                diag_add(d, DIAG_IO, 0, 0, "", N_("a readable file"), strerror(errno ? errno : EIO));
-                goto out;
-            }
-            break;
-        }
-    }
-    buf[used] = '\0';
-    *len = used;
-    result = buf;
-out:
-    if (!result) {
-        free(buf);
-    }
-    if (f) {
-        fclose(f);
-    }
-    return result;
+    return NULL;
 }

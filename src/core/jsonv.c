@@ -100,11 +100,17 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
         const char *key = c->string ? c->string : "";
         char p[JV_PATH_MAX];
         jv_path_key(p, sizeof p, path, key);
+        size_t earlier = 0; /* same key before this one: this is occurrence #earlier */
         for (const cJSON *d = node->child; d != c; d = d->next) {
-            if (d->string && strcmp(d->string, key) == 0) {
-                jv_report(v, DIAG_DUPLICATE_KEY, p, N_("each key once"), N_("a second value for this key"));
-                break;
-            }
+            earlier += d->string && strcmp(d->string, key) == 0;
+        }
+        /* Point at the key itself (the n-th time it appears), not its value. */
+        int line = 0, col = 0;
+        if (v->text) {
+            json_locate_key(v->text, v->text_len, path, key, earlier, &line, &col);
+        }
+        if (earlier) {
+            diag_add(v->diags, DIAG_DUPLICATE_KEY, line, col, p, N_("each key once"), N_("a second value for this key"));
         }
         bool known = false;
         const char *best = NULL;
@@ -132,7 +138,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
             }
             char found[96];
             snprintf(found, sizeof found, "\"%.80s\"", key);
-            jv_report(v, DIAG_UNKNOWN_FIELD, p, expected, found);
+            diag_add(v->diags, DIAG_UNKNOWN_FIELD, line, col, p, expected, found);
         }
     }
     return true;
@@ -515,7 +521,9 @@ void json_offset_to_line_col(const char *text, size_t len, size_t offset, int *l
     *col = c;
 }
 
-bool json_locate(const char *text, size_t len, const char *path, int *line, int *col)
+/* Offset of the value at path; false if the path cannot be followed, and then
+ * *at is the closest enclosing value. */
+static bool scan_path(const char *text, size_t len, const char *path, size_t *at)
 {
     Scan sc = {text, len, 0};
     skip_ws(&sc);
@@ -548,6 +556,51 @@ bool json_locate(const char *text, size_t len, const char *path, int *line, int 
             found_at = sc.pos;
         }
     }
-    json_offset_to_line_col(text, len, found_at, line, col);
+    *at = found_at;
     return ok;
+}
+
+bool json_locate(const char *text, size_t len, const char *path, int *line, int *col)
+{
+    size_t at = 0;
+    bool ok = scan_path(text, len, path, &at);
+    json_offset_to_line_col(text, len, at, line, col);
+    return ok;
+}
+
+bool json_locate_key(const char *text, size_t len, const char *obj_path, const char *key, size_t nth, int *line,
+                     int *col)
+{
+    size_t at = 0;
+    bool found = false;
+    if (scan_path(text, len, obj_path, &at) && at < len && text[at] == '{') {
+        Scan sc = {text, len, at + 1};
+        for (;;) {
+            skip_ws(&sc);
+            size_t key_at = sc.pos;
+            char name[512];
+            if (sc.pos >= len || text[sc.pos] == '}' || !read_string(&sc, name, sizeof name)) {
+                break;
+            }
+            if (strcmp(name, key) == 0 && nth-- == 0) {
+                at = key_at;
+                found = true;
+                break;
+            }
+            skip_ws(&sc);
+            if (sc.pos >= len || text[sc.pos] != ':') {
+                break;
+            }
+            sc.pos++;
+            if (!skip_value(&sc)) {
+                break;
+            }
+            skip_ws(&sc);
+            if (sc.pos < len && text[sc.pos] == ',') {
+                sc.pos++;
+            }
+        }
+    }
+    json_offset_to_line_col(text, len, at, line, col);
+    return found;
 }

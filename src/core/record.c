@@ -15,6 +15,7 @@
 #include "fibresim/core.h"
 #include "fibresim/fileio.h"
 #include "fibresim/jsonout.h"
+#include "fibresim/jsontext.h"
 #include "fibresim/jsonv.h"
 
 #define RECORD_FORMAT_NAME "fibresim-attempt"
@@ -357,161 +358,25 @@ char *trainee_serialize(const TraineeInfo *t, size_t *len)
 
 /* ---- reading -------------------------------------------------------------------- */
 
-/* Offset of the first byte that is not valid UTF-8 (overlongs, surrogates and
- * code points above U+10FFFF refused), or len. */
-static size_t utf8_invalid_at(const char *text, size_t len)
+/* Size limit, then the strict text check shared with the scenario loader
+ * (UTF-8, RFC 8259 syntax with "expected ... found ..." at line:col, depth
+ * and number length limits that keep cJSON safe). NULL after one
+ * diagnostic. *body / *body_len: the text after a tolerated UTF-8 BOM, which
+ * is what positions are counted in. */
+static cJSON *parse_document(const char *text, size_t len, size_t max_bytes, DiagList *d, const char **body,
+                             size_t *body_len)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t min, v;
-        if ((c & 0xE0) == 0xC0) {
-            n = 2, min = 0x80, v = c & 0x1Fu;
-        } else if ((c & 0xF0) == 0xE0) {
-            n = 3, min = 0x800, v = c & 0x0Fu;
-        } else if ((c & 0xF8) == 0xF0) {
-            n = 4, min = 0x10000, v = c & 0x07u;
-        } else {
-            return i;
-        }
-        if (i + n > len) {
-            return i;
-        }
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) {
-                return i;
-            }
-            v = (v << 6) | (s[i + k] & 0x3Fu);
-        }
-        if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-            return i;
-        }
-        i += n;
-    }
-    return len;
-}
-
-static void report_at_offset(DiagList *d, DiagCode code, const char *text, size_t len, size_t offset,
-                             const char *expected, const char *found)
-{
-    int line = 0, col = 0;
-    json_offset_to_line_col(text, len, offset, &line, &col);
-    diag_add(d, code, line, col, "", expected, found);
-}
-
-/* Describes the bytes at an error position: a short printable excerpt. */
-static void excerpt_at(const char *text, size_t len, size_t offset, char *out, size_t n)
-{
-    if (offset >= len) {
-        snprintf(out, n, "end of file");
-        return;
-    }
-    char shown[24];
-    size_t k = 0;
-    for (size_t i = offset; i < len && k + 1 < sizeof shown && text[i] != '\n'; i++) {
-        unsigned char c = (unsigned char)text[i];
-        shown[k++] = (c >= 0x20 && c < 0x7F) ? (char)c : '?';
-    }
-    shown[k] = '\0';
-    snprintf(out, n, "\"%s\"", shown);
-}
-
-/* True if the text ends inside a string or with brackets still open, or
- * holds nothing but white space. *string_at is the offset just after the
- * opening quote of a string left open at the end (or len). */
-static bool looks_truncated(const char *text, size_t len, size_t *string_at)
-{
-    long depth = 0;
-    bool in_string = false, any = false;
-    *string_at = len;
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-        if (in_string) {
-            if (c == '\\') {
-                i++;
-            } else if (c == '"') {
-                in_string = false;
-            }
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-            *string_at = i + 1;
-        } else if (c == '{' || c == '[') {
-            depth++;
-        } else if (c == '}' || c == ']') {
-            depth--;
-        }
-        any |= c != ' ' && c != '\t' && c != '\n' && c != '\r';
-    }
-    if (!in_string) {
-        *string_at = len;
-    }
-    return in_string || depth > 0 || !any;
-}
-
-/* Size, UTF-8, control characters, JSON syntax and trailing bytes: everything
- * before the fields can be read. NULL after one diagnostic. */
-static cJSON *parse_document(const char *text, size_t len, size_t max_bytes, DiagList *d)
-{
-    char expected[96], found[64];
     if (len > max_bytes) {
+        char expected[96], found[64];
         snprintf(expected, sizeof expected, "at most %zu bytes", max_bytes);
         snprintf(found, sizeof found, "%zu bytes", len);
         diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
         return NULL;
     }
-    if (!text || len == 0) {
-        diag_add(d, DIAG_PARSE, 1, 1, "", "a JSON object { ... }", "an empty file");
-        return NULL;
-    }
-    size_t bad = utf8_invalid_at(text, len);
-    if (bad < len) {
-        snprintf(found, sizeof found, "byte 0x%02x", (unsigned char)text[bad]);
-        report_at_offset(d, DIAG_NOT_UTF8, text, len, bad, "UTF-8 text", found);
-        return NULL;
-    }
-    /* JSON forbids raw control characters (inside strings they must be
-     * escaped); cJSON would accept some and cut strings at a NUL. */
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            snprintf(found, sizeof found, "control character 0x%02x", c);
-            report_at_offset(d, DIAG_PARSE, text, len, i, "JSON text (control characters escaped)", found);
-            return NULL;
-        }
-    }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
-    if (!root) {
-        size_t at = (end && end >= text && end <= text + len) ? (size_t)(end - text) : 0;
-        /* cJSON reports running out of text on the last byte, or at the
-         * start of a string left open; a truncated file (the usual damage)
-         * is better described at its end. */
-        size_t open_string = len;
-        if (looks_truncated(text, len, &open_string) && (at + 1 >= len || at == open_string)) {
-            at = len;
-        }
-        excerpt_at(text, len, at, found, sizeof found);
-        report_at_offset(d, DIAG_PARSE, text, len, at, "valid JSON", found);
-        return NULL;
-    }
-    size_t at = (size_t)(end - text);
-    while (at < len && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' || text[at] == '\r')) {
-        at++;
-    }
-    if (at < len) {
-        excerpt_at(text, len, at, found, sizeof found);
-        report_at_offset(d, DIAG_PARSE, text, len, at, "nothing after the closing }", found);
-        cJSON_Delete(root);
-        return NULL;
-    }
+    size_t bom = 0;
+    cJSON *root = jsontext_parse(text ? text : "", text ? len : 0, d, &bom);
+    *body = text ? text + bom : "";
+    *body_len = text ? len - bom : 0;
     return root;
 }
 
@@ -724,12 +589,14 @@ bool record_parse(const char *text, size_t len, AttemptRecord *out, DiagList *d)
     diag_list_init(&local);
     DiagList *dl = d ? d : &local;
     size_t before = dl->count + dl->dropped;
-    cJSON *root = parse_document(text, len, RECORD_MAX_BYTES, dl);
+    const char *body = NULL;
+    size_t body_len = 0;
+    cJSON *root = parse_document(text, len, RECORD_MAX_BYTES, dl, &body, &body_len);
     if (!root) {
         diag_list_finish(&local);
         return false;
     }
-    JsonV v = {.diags = dl, .text = text, .text_len = len};
+    JsonV v = {.diags = dl, .text = body, .text_len = body_len};
     bool ok = jv_object(&v, root, "", keys)
         && check_format(&v, root, RECORD_FORMAT_NAME, RECORD_FORMAT_VERSION, &out->format_version);
     if (!ok) {
@@ -810,12 +677,14 @@ bool trainee_parse(const char *text, size_t len, TraineeInfo *out, DiagList *d)
     diag_list_init(&local);
     DiagList *dl = d ? d : &local;
     size_t before = dl->count + dl->dropped;
-    cJSON *root = parse_document(text, len, TRAINEE_MAX_BYTES, dl);
+    const char *body = NULL;
+    size_t body_len = 0;
+    cJSON *root = parse_document(text, len, TRAINEE_MAX_BYTES, dl, &body, &body_len);
     if (!root) {
         diag_list_finish(&local);
         return false;
     }
-    JsonV v = {.diags = dl, .text = text, .text_len = len};
+    JsonV v = {.diags = dl, .text = body, .text_len = body_len};
     int version = 0;
     bool ok = jv_object(&v, root, "", keys) && check_format(&v, root, TRAINEE_FORMAT_NAME, TRAINEE_FORMAT_VERSION,
                                                            &version);

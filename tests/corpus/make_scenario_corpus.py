@@ -145,8 +145,17 @@ def ren(d, old, new):
     items = [(new if k == old else k, v) for k, v in d.items()]
     d.clear(); d.update(items)
 
-mut("unknown_field_typo.json", "\"titel\" instead of \"title\"", lambda d: ren(d, "title", "titel"),
-    ("unknown_field", "titel", "6:12"), ("missing_field", "title", "1:1"))
+def pos_in(name, needle, nth=0):
+    """line:col of the nth occurrence of needle in a file already written."""
+    data = open(os.path.join(out, name), "rb").read()
+    off = -1
+    for _ in range(nth + 1):
+        off = data.index(needle.encode(), off + 1)
+    return linecol(data, off)
+
+mut("unknown_field_typo.json", "\"titel\" instead of \"title\"", lambda d: ren(d, "title", "titel"))
+exp("unknown_field_typo.json", "unknown_field", "titel", pos_in("unknown_field_typo.json", '"titel"'))
+exp("unknown_field_typo.json", "missing_field", "title", "1:1")
 mut("unknown_field_nested.json", "\"english\" instead of \"en\" in goal", lambda d: ren(d["goal"], "en", "english"),
     ("unknown_field", "goal.english"), ("missing_field", "goal.en"))
 def wrong(d):
@@ -168,7 +177,7 @@ write("huge_numbers.json", syntax_huge); notes["huge_numbers.json"] = "numbers b
 exp("huge_numbers.json", "out_of_range", "difficulty"); exp("huge_numbers.json", "out_of_range", "rubric.pass_mark"); exp("huge_numbers.json", "wrong_type", "time_limit_s")
 dup = rep('"difficulty": 1,', '"difficulty": 1,\n  "difficulty": 2,')
 write("duplicate_key.json", dup); notes["duplicate_key.json"] = "\"difficulty\" twice"
-exp("duplicate_key.json", "duplicate_key", "difficulty")
+exp("duplicate_key.json", "duplicate_key", "difficulty", pos_in("duplicate_key.json", '"difficulty"', 1))
 mut("duplicate_criterion_id.json", "two criteria with id \"place\"",
     lambda d: d["rubric"]["criteria"].append(dict(d["rubric"]["criteria"][0], measure="time_s", band={"ok_max": 30, "zero_max": 60})),
     ("duplicate_id", "rubric.criteria[1].id"))
@@ -193,8 +202,9 @@ mut("rubric_bad_band.json", "zero_max below ok_max", lambda d: C(d).update(band=
     ("inconsistent", "rubric.criteria[0].band.zero_max"))
 mut("rubric_empty_band.json", "a band with no limit at all", lambda d: C(d).update(band={}),
     ("missing_field", "rubric.criteria[0].band"))
-mut("rubric_band_typo.json", "\"ok_maxi\" in a band", lambda d: C(d).update(band={"ok_maxi": 2, "zero_max": 10}),
-    ("unknown_field", "rubric.criteria[0].band.ok_maxi"), ("missing_field", "rubric.criteria[0].band"))
+mut("rubric_band_typo.json", "\"ok_maxi\" in a band", lambda d: C(d).update(band={"ok_maxi": 2, "zero_max": 10}))
+exp("rubric_band_typo.json", "unknown_field", "rubric.criteria[0].band.ok_maxi", pos_in("rubric_band_typo.json", '"ok_maxi"'))
+exp("rubric_band_typo.json", "missing_field", "rubric.criteria[0].band")
 def tbl(d):
     c = C(d); c.pop("band"); c["table"] = [[0, 1], [5, 0.5], [3, 0]]
 mut("rubric_table_not_increasing.json", "table values 0, 5, 3", tbl, ("inconsistent", "rubric.criteria[0].table[2]"))
@@ -232,7 +242,9 @@ open(os.path.join(out, "EXPECTED"), "w").write(
     "# that must load), JSON path (\"-\" = the whole file; a trailing '*' matches a\n"
     "# prefix), line:col (\"-\" = not checked) and the module the line needs (\"-\" =\n"
     "# none: checked even when that module is not registered). A file must produce\n"
-    "# exactly its lines, nothing more. Lines computed by hand from each file.\n"
+    "# exactly its lines, nothing more. Positions are computed by\n"
+    "# tests/corpus/make_scenario_corpus.py from where it placed each error,\n"
+    "# independently of the loader. Regenerate with that script, do not edit.\n"
     + "".join(f"{a:<34} {b:<14} {c if len(c) < 60 else c[:40] + '*':<34} {d:<6} {e}\n" for a, b, c, d, e in expected))
 with open(os.path.join(out, "README.md"), "w") as f:
     f.write("# Broken scenarios\n\nEach file breaks one rule of the scenario format (scenario.h); `EXPECTED` lists\n"
