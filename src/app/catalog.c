@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "fibresim/diag.h"
+#include "fibresim/module.h"
 #include "paths.h"
 
 void catalog_init(Catalog *c)
@@ -59,11 +60,23 @@ bool catalog_add_file(Catalog *c, const char *path)
     return true;
 }
 
+/* Position of a module in the registry: the registry lists the modules in
+ * teaching order (getting started first). */
+static size_t module_rank(const ModuleDef *m)
+{
+    size_t n = 0;
+    const ModuleDef *const *all = module_all(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (all[i] == m) return i;
+    }
+    return n;
+}
+
 static int cmp(const void *a, const void *b)
 {
     const Scenario *x = *(Scenario *const *)a, *y = *(Scenario *const *)b;
-    int m = strcmp(x->module->name, y->module->name);
-    if (m) return m;
+    size_t mx = module_rank(x->module), my = module_rank(y->module);
+    if (mx != my) return mx < my ? -1 : 1;
     if (x->difficulty != y->difficulty) return x->difficulty - y->difficulty;
     return strcmp(x->id, y->id);
 }
@@ -103,7 +116,8 @@ static void scan(Catalog *c, const char *dir, int depth)
         size_t len = strlen(names[i]);
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
             if (depth > 0) scan(c, path, depth - 1);
-        } else if (len > 5 && strcmp(names[i] + len - 5, ".json") == 0) {
+        } else if (len > 5 && strcmp(names[i] + len - 5, ".json") == 0
+                   && !(len > 12 && strcmp(names[i] + len - 12, ".schema.json") == 0)) {
             catalog_add_file(c, path);
         }
         SDL_free(names[i]);

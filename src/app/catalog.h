@@ -1,6 +1,6 @@
 /*
  * catalog.h - every scenario found in the scenarios folder, loaded and
- * validated once at start, sorted by module, difficulty and id.
+ * validated once at start, sorted by module (registry order), difficulty and id.
  *
  * Files that fail validation are left out of the choice screen and logged
  * with every problem (file:line:col, JSON path), so an instructor sees why.

@@ -122,7 +122,11 @@ static void draw_details(App *app, SDL_FRect card, const Scenario *scn)
     gfx_icon(g, GFX_ICON_CLOCK, (SDL_FRect){tl.x, tl.y, star, star}, theme.text_muted);
     char t[64];
     time_text(scn->time_limit_s, t, sizeof t);
-    snprintf(buf, sizeof buf, _("Time: %s"), t);
+    if (scn->time_limit_s > 0) {
+        snprintf(buf, sizeof buf, _("Time limit: %s"), t);
+    } else {
+        snprintf(buf, sizeof buf, "%s", _("No time limit"));
+    }
     gfx_text(g, buf, (SDL_FRect){tl.x + star + 12 * sc, tl.y, tl.w - star - 12 * sc, lh}, &bs);
 
     gfx_fill_rect(g, rect_take_top(&col, 1.5f, 14 * sc), (SDL_Color){210, 216, 222, 255});
