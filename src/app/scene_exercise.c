@@ -328,16 +328,22 @@ static void clock_text(uint32_t ticks, char *out, size_t n)
     snprintf(out, n, "%u:%02u", secs / 60, secs % 60);
 }
 
+static SDL_FRect quit_dialog_rect(App *app)
+{
+    float sc = app_scale(app);
+    float w = fminf((float)app->w - 40 * sc, 620 * sc), row = ui_row_h(app->ui);
+    float h = 150 * sc + row + 40 * sc;
+    return (SDL_FRect){((float)app->w - w) * 0.5f, ((float)app->h - h) * 0.5f, w, h};
+}
+
 static void draw_quit_dialog(ExerciseScene *s, App *app)
 {
     Gfx *g = app->gfx;
     Ui *ui = app->ui;
     float sc = app_scale(app);
+    float row = ui_row_h(ui);
     gfx_fill_rect(g, (SDL_FRect){0, 0, (float)app->w, (float)app->h}, (SDL_Color){10, 20, 30, 150});
-    float w = fminf((float)app->w - 40 * sc, 620 * sc), row = ui_row_h(ui);
-    float h = 150 * sc + row + 40 * sc;
-    SDL_FRect card = {((float)app->w - w) * 0.5f, ((float)app->h - h) * 0.5f, w, h};
-    ui_modal(ui, true, card);
+    SDL_FRect card = quit_dialog_rect(app);
     scene_card(app, card);
     float used = scene_card_heading(app, card, _("Stop this exercise?"), GFX_ICON_WARNING);
     SDL_FRect col = {card.x + 20 * sc, card.y + used, card.w - 40 * sc, card.h - used - 20 * sc};
@@ -367,6 +373,10 @@ static void exercise_frame(void *self, App *app)
     float row = ui_row_h(ui);
     const char *lang = app->settings.lang;
     const void *state = attempt_module_state(s->attempt);
+    /* while the dialog is open only its buttons react (set before any widget) */
+    if (s->confirm_quit) {
+        ui_modal(ui, true, quit_dialog_rect(app));
+    }
 
     /* top bar: title | timer | hint | stop */
     float bw = fmaxf(row * 2.4f, 150 * sc);
