@@ -332,7 +332,7 @@ static SDL_FRect quit_dialog_rect(App *app)
 {
     float sc = app_scale(app);
     float w = fminf((float)app->w - 40 * sc, 620 * sc), row = ui_row_h(app->ui);
-    float h = 150 * sc + row + 40 * sc;
+    float h = 120 * sc + row + 40 * sc;
     return (SDL_FRect){((float)app->w - w) * 0.5f, ((float)app->h - h) * 0.5f, w, h};
 }
 
