@@ -203,12 +203,15 @@ static void test_scenarios(void)
         for (int k = 0; k < TUTORIAL_KIND_COUNT; k++) {
             CHECK_MSG(kinds[k], "%s lacks a %s task", names[i], tutorial_kind_name((TutorialKind)k));
         }
-        /* Every criterion's message is one of the module's, not the fallback. */
+        /* Every criterion's message (by default its measure, "<task>.<name>")
+         * is one of the module's, found by <name>, not the generic fallback. */
         for (size_t c = 0; c < scn->rubric.n_criteria; c++) {
             const Criterion *cr = &scn->rubric.criteria[c];
             const MessageDef *m = message_find(scn->module->messages, cr->message);
-            CHECK_MSG(m->key && strcmp(m->key, cr->message) == 0, "%s: criterion %s has message %s", names[i],
-                      cr->id, cr->message);
+            const char *dot = strrchr(cr->message, '.');
+            const char *want = dot ? dot + 1 : cr->message;
+            CHECK_MSG(m->key && strcmp(m->key, want) == 0, "%s: criterion %s has message %s", names[i], cr->id,
+                      cr->message);
         }
         /* Difficulty rises; only the exam has no hints and a time limit. */
         CHECK(scn->rubric.n_criteria >= 10);
@@ -217,6 +220,21 @@ static void test_scenarios(void)
         CHECK(scn->hints == (i < 2));
         CHECK((scn->time_limit_s > 0) == (i == 2));
         fixture_scenario_free(scn);
+    }
+}
+
+static void test_message_lookup(void)
+{
+    const MessageDef *table = tutorial_messages;
+    CHECK_STR(message_find(table, "poser.error_mm")->key, "error_mm");
+    CHECK_STR(message_find(table, "a.b.overshoot")->key, "overshoot"); /* the last part */
+    CHECK_STR(message_find(table, "tries")->key, "tries");
+    CHECK_STR(message_find(table, "time_s")->key, "time_s");          /* generic */
+    CHECK_STR(message_find(table, "poser.")->key, "");                /* fallback */
+    CHECK_STR(message_find(table, "poser.nothing")->key, "");
+    /* Every entry has all its texts. */
+    for (const MessageDef *m = table; m->key; m++) {
+        CHECK(m->label && m->ok && m->partial && m->fail && m->missing);
     }
 }
 
@@ -242,6 +260,7 @@ int main(void)
     test_more_errors();
     test_valid();
     test_scenarios();
+    test_message_lookup();
     test_criterion_lookup();
     return test_done("tutorial_setup");
 }
