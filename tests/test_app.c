@@ -9,6 +9,7 @@
  *     the banner shows; once the disk has room, "save again" writes the
  *     record, which reads back with the trainee, the status and the events;
  *   - synthetic mouse events made by SDL from touches are ignored;
+ *   - closing the window during an attempt saves it;
  *   - the language switches at runtime.
  * argv[1]: the source tree (scenarios); FIBRESIM_LOCALEDIR: the build's po.
  */
@@ -184,6 +185,16 @@ int main(int argc, char **argv)
     app_goto(app, SCENE_EXERCISE);
     app_frame(app, 1.0 / 60.0);
     CHECK(app->scene == SCENE_EXERCISE);
+    /* closing the window during it stops and saves it: nothing is lost */
+    CHECK(SDL_InitSubSystem(SDL_INIT_EVENTS) == 0);
+    SDL_Event q;
+    memset(&q, 0, sizeof q);
+    q.type = SDL_QUIT;
+    CHECK(SDL_PushEvent(&q) == 1);
+    CHECK(app_loop(app) == 0);
+    CHECK(journal_pending_count(&app->pending) == 0);
+    path[0] = '\0';
+    CHECK(journal_each(&app->journal, count_record, path) == 2);
     app_destroy(app);
     SDL_Quit();
     char cmd[4200];

@@ -485,5 +485,15 @@ static void exercise_frame(void *self, App *app)
     }
 }
 
+/* Window closed during the attempt: it is stopped and saved like "Stop". */
+static void exercise_close(void *self, App *app)
+{
+    ExerciseScene *s = self;
+    if (!s->done) {
+        attempt_abandon(s->attempt);
+        finish(s, app);
+    }
+}
+
 const SceneDef scene_exercise = {"exercise", exercise_create, exercise_destroy, exercise_event, exercise_tick,
-                                 exercise_frame};
+                                 exercise_frame, exercise_close};
