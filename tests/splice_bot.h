@@ -40,6 +40,7 @@ typedef struct Bot {
     unsigned mistakes;
     unsigned done;           /* mistakes already committed */
     double strip_mm;         /* the strip length it aims at */
+    double pull_mm_per_tick; /* strip pull speed (0 = 0.6 mm per tick, 60 mm/s) */
     bool seen_bubble;
     int fusions;
     int left_offcut;         /* BOT_LEAVE_OFFCUT: the offcut it never bins (-1 none) */
@@ -139,7 +140,7 @@ static void bot_prepare(Bot *b, int side)
     if (v->sleeve_on < 0 && !bot_mistake(b, BOT_FORGET_SLEEVE) && !(b->done & BOT_FORGET_SLEEVE && b->fusions == 0)) {
         bot_choose(b, "sleeve");
     }
-    for (int attempt = 0; attempt < 3 && bot_running(b); attempt++) {
+    for (int attempt = 0; attempt < 10 && bot_running(b); attempt++) {
         double strip = b->strip_mm;
         if (bot_mistake(b, BOT_STRIP_SHORT)) {
             strip = 22.0;
@@ -148,7 +149,8 @@ static void bot_prepare(Bot *b, int side)
         }
         bot_choose(b, "tool_stripper");
         /* About 60 mm/s, one move per tick: steady. */
-        int ticks = (int)((strip + 5.0) / 0.6);
+        int ticks = (int)((strip + 5.0) / (b->pull_mm_per_tick > 0.0 ? b->pull_mm_per_tick : 0.6));
+        ticks = ticks < 1 ? 1 : ticks;
         bot_drag(b, g->mat_x - strip, g->mat_y, g->mat_x + 5.0, g->mat_y, ticks);
         if (bot_view(b)->fibre[side].bare_mm == strip) {
             break;

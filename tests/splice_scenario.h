@@ -1,8 +1,6 @@
 /*
- * splice_scenario.h - builds a Scenario for the splice tests from a file of
- * scenarios/splice/, optionally with some "setup" keys replaced, using only
- * the module's own setup loader and rubric_load (the generic scenario loader
- * validates the rest of the file elsewhere).
+ * splice_scenario.h - loads a scenario of scenarios/splice/ for the splice
+ * tests, optionally with some "setup" keys replaced.
  */
 #ifndef FIBRESIM_TEST_SPLICE_SCENARIO_H
 #define FIBRESIM_TEST_SPLICE_SCENARIO_H
@@ -12,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fibresim/module.h"
 #include "fibresim/scenario.h"
 
 static char *read_text(const char *path)
@@ -36,29 +33,9 @@ static char *read_text(const char *path)
     return buf;
 }
 
-static bool in_names(const void *ctx, const char *name)
-{
-    const char *const *list = ctx;
-    for (size_t i = 0; list[i]; i++) {
-        if (strcmp(list[i], name) == 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool measure_known(const void *ctx, const char *name)
-{
-    return in_names(((const ModuleDef *)ctx)->measures, name);
-}
-
-static bool event_known(const void *ctx, const char *name)
-{
-    return in_names(((const ModuleDef *)ctx)->events, name);
-}
-
-/* Loads scenarios/splice/<name>; setup_patch (JSON object text or NULL)
- * replaces keys of "setup". Prints every problem and returns NULL on error. */
+/* Loads scenarios/splice/<name> through the scenario loader; setup_patch
+ * (JSON object text or NULL) first replaces keys of "setup". Prints every
+ * problem and returns NULL on error. */
 static Scenario *splice_test_scenario(const char *name, const char *setup_patch)
 {
     const char *root = getenv("FIBRESIM_SOURCE_ROOT");
@@ -69,55 +46,36 @@ static Scenario *splice_test_scenario(const char *name, const char *setup_patch)
         fprintf(stderr, "cannot read %s\n", path);
         return NULL;
     }
-    cJSON *j = cJSON_Parse(text);
-    Scenario *s = calloc(1, sizeof *s);
-    DiagList d;
-    diag_list_init(&d);
-    JsonV v = {&d, text, strlen(text)};
-    const ModuleDef *mod = module_find("splice");
-    bool ok = j && s && mod;
-    if (ok && setup_patch) {
+    if (setup_patch) {
+        cJSON *j = cJSON_Parse(text);
         cJSON *patch = cJSON_Parse(setup_patch);
-        cJSON *setup = cJSON_GetObjectItemCaseSensitive(j, "setup");
-        for (cJSON *p = patch ? patch->child : NULL; p; p = p->next) {
+        cJSON *setup = j ? cJSON_GetObjectItemCaseSensitive(j, "setup") : NULL;
+        for (cJSON *p = patch && setup ? patch->child : NULL; p; p = p->next) {
             cJSON_DeleteItemFromObjectCaseSensitive(setup, p->string);
             cJSON_AddItemToObject(setup, p->string, cJSON_Duplicate(p, true));
         }
+        free(text);
+        text = j ? cJSON_PrintUnformatted(j) : NULL;
         cJSON_Delete(patch);
-        v.text = NULL; /* positions no longer match the file */
-        v.text_len = 0;
-    }
-    if (ok) {
-        s->schema = 1;
-        snprintf(s->id, sizeof s->id, "%s", cJSON_GetObjectItemCaseSensitive(j, "id")->valuestring);
-        s->version = 1;
-        s->module = mod;
-        s->time_limit_s = cJSON_GetObjectItemCaseSensitive(j, "time_limit_s")->valuedouble;
-        s->hints = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(j, "hints"));
-        s->setup = mod->load_setup(&v, cJSON_GetObjectItemCaseSensitive(j, "setup"), "setup");
-        RubricNames names = {measure_known, event_known, mod, NULL, NULL};
-        ok = s->setup && rubric_load(&v, cJSON_GetObjectItemCaseSensitive(j, "rubric"), "rubric", &names, &s->rubric);
-    }
-    if (!ok || d.count) {
-        diag_print(&d, path, stderr);
-        if (s && s->setup) {
-            mod->free_setup(s->setup);
+        cJSON_Delete(j);
+        if (!text) {
+            return NULL;
         }
-        free(s);
-        s = NULL;
+    }
+    DiagList d;
+    diag_list_init(&d);
+    Scenario *s = scenario_load_text(text, strlen(text), path, &d);
+    if (!s) {
+        diag_print(&d, path, stderr);
     }
     diag_list_finish(&d);
-    cJSON_Delete(j);
     free(text);
     return s;
 }
 
 static void splice_test_scenario_free(Scenario *s)
 {
-    if (s) {
-        s->module->free_setup(s->setup);
-        free(s);
-    }
+    scenario_destroy(s);
 }
 
 #endif

@@ -200,6 +200,8 @@ int main(int argc, char **argv)
     free(out);
     CHECK(run("en", "--lambda-nm nan", true, &out) == 2);
     free(out);
+    CHECK(run("en", "--lambda-nm 850", true, &out) == 2); /* below cut-off: not single-mode */
+    free(out);
     CHECK(run("en", "--gap-um -3", true, &out) == 2);
     free(out);
     CHECK(run("en", "--bogus 1", true, &out) == 2);

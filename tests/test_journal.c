@@ -148,6 +148,21 @@ static void test_layout_and_write(void)
     record_make_id("20261126T023654Z", 777, bad.attempt_id);
     CHECK(journal_write(&j, &bad, NULL, 0, err, sizeof err) == JOURNAL_ERR_INVALID);
     record_finish(&bad);
+    /* Fields the strict reader would refuse are refused at write time, with
+     * the field named, instead of leaving an unreadable file. */
+    CHECK(record_copy(&bad, &r));
+    record_make_id("20261126T023654Z", 778, bad.attempt_id);
+    strcpy(bad.started_at, "yesterday");
+    CHECK(journal_write(&j, &bad, NULL, 0, err, sizeof err) == JOURNAL_ERR_INVALID);
+    CHECK_MSG(strstr(err, "started_at") != NULL, "err: %s", err);
+    strcpy(bad.started_at, r.started_at);
+    bad.trainee_name[0] = '\0';
+    strcpy(bad.trainee_id, "nameless");
+    CHECK(journal_write(&j, &bad, NULL, 0, err, sizeof err) == JOURNAL_ERR_INVALID);
+    CHECK_MSG(strstr(err, "trainee.name") != NULL, "err: %s", err);
+    TraineeInfo nobody;
+    CHECK(!journal_trainee_read(&j, "nameless", &nobody)); /* nothing written before the check */
+    record_finish(&bad);
     CHECK(count_records(&j) == 1);
     CHECK(tu_count_tmp(dir) == 0);
 
@@ -452,9 +467,89 @@ static void test_trainees(void)
     free(dir);
 }
 
+static void check_data_dir(const char *record_path, const char *expected)
+{
+    char *d = journal_data_dir_of(record_path);
+    CHECK_MSG((!d && !expected) || (d && expected && strcmp(d, expected) == 0), "data dir of %s: %s, expected %s",
+              record_path, d ? d : "NULL", expected ? expected : "NULL");
+    free(d);
+}
+
+static void test_find_scenario(void)
+{
+    check_data_dir("/home/x/.local/share/fibresim/attempts/2026-11/a.json", "/home/x/.local/share/fibresim");
+    check_data_dir("attempts/2026-11/a.json", ".");
+    check_data_dir("/attempts/2026-11/a.json", "/");
+    check_data_dir("../data/attempts/2026-01/20260105T000000Z-0000000000000001.conflict-0badcafe.json", "../data");
+    check_data_dir("/home/x/a.json", NULL);
+    check_data_dir("/home/x/attempts/2026-1/a.json", NULL);
+    check_data_dir("/home/x/attempt/2026-11/a.json", NULL);
+    check_data_dir("/home/x/attempts/2026-11", NULL);
+    check_data_dir("a.json", NULL);
+
+    char *root = tu_mkdtemp("journal-find");
+    char data[600], scn[600], p[800];
+    snprintf(data, sizeof data, "%s/data", root);
+    snprintf(scn, sizeof scn, "%s/scenarios", root);
+    Journal j;
+    char err[512];
+    CHECK(journal_open(&j, data, err, sizeof err) == JOURNAL_OK);
+    journal_close(&j);
+    CHECK(mkdir(scn, 0755) == 0);
+    snprintf(p, sizeof p, "%s/sub", scn);
+    CHECK(mkdir(p, 0755) == 0);
+    /* Another scenario, and the same id edited after the attempt (version 4). */
+    snprintf(p, sizeof p, "%s/other.json", scn);
+    CHECK(tu_write(p, "{\"id\":\"splice.basic\",\"version\":1}"));
+    snprintf(p, sizeof p, "%s/sub/drag-v4.json", scn);
+    CHECK(tu_write(p, "{\"id\":\"tutorial.drag-to-mark\",\"version\":4}"));
+    snprintf(p, sizeof p, "%s/notes.txt", scn);
+    CHECK(tu_write(p, "abc")); /* right bytes, but not a .json file */
+
+    const char *datas[] = {data, "", NULL};
+    const char *scns[] = {"/nonexistent-folder", scn, NULL};
+    ScenarioLookup l;
+    CHECK(!journal_find_scenario(datas, scns, "tutorial.drag-to-mark", SAMPLE_SCENARIO_HASH, &l));
+    CHECK(l.path == NULL && l.text == NULL);
+    snprintf(p, sizeof p, "%s/sub/drag-v4.json", scn);
+    CHECK_STR(l.same_id_path, p);
+    CHECK(l.same_id_version == 4);
+    CHECK(record_hash_valid(l.same_id_hash) && strcmp(l.same_id_hash, SAMPLE_SCENARIO_HASH) != 0);
+    CHECK(l.files_checked == 2);
+    journal_scenario_lookup_finish(&l);
+
+    /* The exact bytes under the scenario folder. */
+    snprintf(p, sizeof p, "%s/sub/drag-v3.json", scn);
+    CHECK(tu_write(p, "abc"));
+    CHECK(journal_find_scenario(datas, scns, "tutorial.drag-to-mark", SAMPLE_SCENARIO_HASH, &l));
+    CHECK_STR(l.path, p);
+    CHECK(l.len == 3 && memcmp(l.text, "abc", 3) == 0);
+    journal_scenario_lookup_finish(&l);
+
+    /* In the data folder first (content-addressed), without a folder walk. */
+    CHECK(journal_open(&j, data, err, sizeof err) == JOURNAL_OK);
+    AttemptRecord r;
+    sample_record(&r, 1, 0);
+    CHECK(journal_write(&j, &r, SAMPLE_SCENARIO_TEXT, ABC_LEN, err, sizeof err) == JOURNAL_OK);
+    record_finish(&r);
+    journal_close(&j);
+    CHECK(journal_find_scenario(datas, scns, "tutorial.drag-to-mark", SAMPLE_SCENARIO_HASH, &l));
+    snprintf(p, sizeof p, "%s/scenarios/%s.json", data, SAMPLE_SCENARIO_HASH);
+    CHECK_STR(l.path, p);
+    CHECK(l.files_checked == 1);
+    journal_scenario_lookup_finish(&l);
+    journal_scenario_lookup_finish(&l); /* twice is fine */
+
+    CHECK(!journal_find_scenario(datas, scns, "x", "not-a-hash", &l));
+    journal_scenario_lookup_finish(&l);
+    tu_rm_rf(root);
+    free(root);
+}
+
 static void test_status_names(void)
 {
     CHECK_STR(journal_status_name(JOURNAL_OK), "ok");
+    CHECK_STR(journal_status_name(JOURNAL_ERR_INVALID), "invalid record");
     CHECK_STR(journal_status_name(JOURNAL_ERR_NOSPACE), "disk full");
     CHECK_STR(journal_status_name(JOURNAL_ERR_READONLY), "read-only folder");
     CHECK_STR(journal_status_name((JournalStatus)99), "?");
@@ -468,6 +563,7 @@ int main(void)
     test_open_later();
     test_each();
     test_trainees();
+    test_find_scenario();
     test_status_names();
     return test_done("journal");
 }

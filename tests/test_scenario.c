@@ -457,6 +457,67 @@ static void test_many_problems(void)
     free(text);
 }
 
+static void test_hostile_object(void)
+{
+    /* One object of 100 000 identical keys (about 0.6 MiB): every key is
+     * unknown and all but the first are duplicates. Only the first problems
+     * are located; the loader must stay linear-ish (a quadratic duplicate
+     * search or a text scan per dropped problem took minutes here). */
+    size_t n = 100000, cap = n * 6 + 4, used = 0;
+    char *text = malloc(cap);
+    text[used++] = '{';
+    for (size_t i = 0; i < n; i++) {
+        used += (size_t)snprintf(text + used, cap - used, "%s\"a\":1", i ? "," : "");
+    }
+    text[used++] = '}';
+    DiagList d;
+    diag_list_init(&d);
+    CHECK(scenario_load_text(text, used, "keys.json", &d) == NULL);
+    CHECK(d.count == DIAG_LIST_MAX);
+    CHECK(d.count + d.dropped == n + (n - 1) + 11); /* unknown + duplicate + missing fields */
+    /* The second "a" is reported as a duplicate at its own column: {"a":1,"a" */
+    bool dup_located = false;
+    for (size_t i = 0; i < d.count; i++) {
+        dup_located |= d.items[i].code == DIAG_DUPLICATE_KEY && d.items[i].line == 1 && d.items[i].col == 8;
+    }
+    CHECK(dup_located);
+    diag_list_finish(&d);
+    free(text);
+}
+
+/* The "expected" text of the first problem of a corpus file. */
+static void first_expected(const char *file, char *out, size_t n)
+{
+    char path[2300];
+    snprintf(path, sizeof path, "%s/tests/corpus/scenarios/%s", root, file);
+    DiagList d;
+    diag_list_init(&d);
+    Scenario *s = scenario_load_file(path, &d);
+    snprintf(out, n, "%s", d.count ? d.items[0].expected : "");
+    scenario_destroy(s);
+    diag_list_finish(&d);
+}
+
+static void test_suggestions(void)
+{
+    char e[200];
+    first_expected("unknown_field_typo.json", e, sizeof e);
+    CHECK_MSG(strstr(e, "did you mean \"title\"") != NULL, "%s", e);
+    first_expected("unknown_module.json", e, sizeof e);
+    CHECK_MSG(strstr(e, "did you mean \"tutorial\"") != NULL, "%s", e);
+    if (module_find("splice")) {
+        first_expected("splice_measure_typo.json", e, sizeof e);
+        CHECK_MSG(strstr(e, "did you mean \"strip_length_mm\"") != NULL, "%s", e);
+    }
+    if (module_find("tutorial")) {
+        first_expected("rubric_unknown_event.json", e, sizeof e);
+        CHECK_MSG(strstr(e, "did you mean \"hint_used\"") != NULL, "%s", e);
+        /* No far-fetched suggestion: "drag1.eror_mm" is close to no static name. */
+        first_expected("rubric_unknown_measure.json", e, sizeof e);
+        CHECK_MSG(strstr(e, "did you mean") == NULL, "%s", e);
+    }
+}
+
 static void test_sha256(void)
 {
     /* FIPS 180-2, appendix B. */
@@ -566,6 +627,8 @@ int main(void)
     test_io_errors();
     test_deep_nesting();
     test_many_problems();
+    test_hostile_object();
+    test_suggestions();
     test_reference_fields();
     test_shipped_scenarios();
     return test_done("scenario");

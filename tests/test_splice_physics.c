@@ -196,6 +196,14 @@ static void joint_checks(void)
     CHECK(!splice_joint_check(&j, &field));
     CHECK_STR(field, "gap_um");
     splice_joint_default(&j);
+    j.lambda_nm = 850.0; /* below the cable cut-off: not single-mode */
+    CHECK(!splice_joint_check(&j, &field));
+    CHECK_STR(field, "lambda_nm");
+    double lo = 0, hi = 0;
+    CHECK(splice_joint_range("lambda_nm", &lo, &hi) && lo == 1260.0 && hi == 1675.0);
+    CHECK(splice_joint_range("mfd2_um", &lo, &hi) && lo == 1.0 && hi == 100.0);
+    CHECK(!splice_joint_range("colour", &lo, &hi));
+    splice_joint_default(&j);
     j.n_medium = INFINITY;
     CHECK(!splice_joint_check(&j, &field));
     CHECK_STR(field, "n_medium");

@@ -133,6 +133,8 @@ const char *endface_zone_label(EndfaceZone z);
 
 /* Nearest and farthest distance of the feature's shape from the fibre axis. */
 void endface_feature_extent(const EndfaceFeature *feat, double *rmin_um /* OUT */, double *rmax_um /* OUT */);
+/* Distance from a point to the feature's outline (0 inside it), in um. */
+double endface_feature_distance_um(const EndfaceFeature *feat, double x_um, double y_um);
 
 /* ---- the IEC 61300-3-35 tables ------------------------------------------------ */
 
@@ -207,6 +209,9 @@ void iec_classify(EndfaceType t, const EndfaceFeature *feat, IecFeatureGrade *ou
 void iec_grade(const Endface *f, IecGrade *out /* OUT */, IecFeatureGrade *per_feature /* OUT, may be NULL */);
 /* Bit mask of the zones that fail. */
 unsigned iec_failing_zones(const IecGrade *g);
+/* Whether a feature (as classified) lies in a bin that holds more features
+ * than its limit in some zone: one of the features that make the face fail. */
+bool iec_feature_fails(const IecGrade *g, const IecFeatureGrade *fg);
 
 /* ---- JSON form ----------------------------------------------------------------- */
 

@@ -38,6 +38,9 @@ void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, 
  * between two short strings, for "did you mean" suggestions; 99 when either is
  * longer than 63 bytes. */
 size_t jv_edit_distance(const char *a, const char *b);
+/* Whether a name at that distance is a plausible typo of the other (worth a
+ * "did you mean"): at most 2 edits and at most half the longer name. */
+bool jv_close_enough(size_t distance, const char *a, const char *b);
 
 /* Type name of a node for "found" messages ("string \"abc\"", "number 3", "array", ...). */
 void jv_describe(const cJSON *node, char *out, size_t n);

@@ -145,6 +145,7 @@ typedef struct SpliceScreenView {
     double cleave_limit_deg; /* the splicer's reject limit */
     bool fused;
     double estimate_db;      /* estimated loss (indicative) */
+    double offset_um;        /* core offset left after fusion, for the image */
     bool bubble, dust_line, fat, thin; /* what the splice image shows */
     double accept_max_db;    /* the job's threshold, for the hint */
 } SpliceScreenView;
@@ -224,6 +225,19 @@ typedef struct SpliceView {
     SpliceNotice notice;
     uint32_t notice_tick;
 } SpliceView;
+
+/* A button of the exercise: its choice id and English label (translate it). */
+typedef struct SpliceChoice {
+    const char *id;     /* sent as INPUT_CHOICE */
+    const char *label;  /* N_() msgid, e.g. "Thread the sleeve" */
+} SpliceChoice;
+
+/* Every choice id of the input grammar above, NULL-terminated. */
+extern const SpliceChoice splice_choices[];
+/* One short line saying what to do next (English msgid, never NULL). */
+const char *splice_hint_text(SpliceHint h);
+/* What just happened, in plain words (English msgid; "" for NONE). */
+const char *splice_notice_text(SpliceNotice n);
 
 /* The view of a splice module state (attempt_module_state() of an attempt
  * whose module is "splice"); borrowed, valid until the next attempt_step(). */

@@ -89,6 +89,8 @@ void splice_joint_default(SpliceJoint *j /* OUT */);
 /* Checks that every field is finite and physically meaningful. On a problem
  * writes the field name into field (e.g. "mfd1_um") and returns false. */
 bool splice_joint_check(const SpliceJoint *j, const char **field /* OUT, may be NULL */);
+/* The accepted range of a SpliceJoint field ("mfd1_um"...); false if unknown. */
+bool splice_joint_range(const char *field, double *lo /* OUT */, double *hi /* OUT */);
 /* Computes every contribution. j must pass splice_joint_check. */
 void splice_joint_loss(const SpliceJoint *j, SpliceLoss *out /* OUT */);
 

@@ -27,7 +27,7 @@ static const CliOption calc_splice_options[] = {
     {"fibre2", CLI_VALUE, "TYPE", N_("Type of fibre 2 (default: same as fibre 1)")},
     {"mfd1-um", CLI_VALUE, "UM", N_("Mode-field diameter of fibre 1, in µm (default: from its type at the wavelength)")},
     {"mfd2-um", CLI_VALUE, "UM", N_("Mode-field diameter of fibre 2, in µm (default: same as fibre 1)")},
-    {"lambda-nm", CLI_VALUE, "NM", N_("Wavelength, in nm (default 1310)")},
+    {"lambda-nm", CLI_VALUE, "NM", N_("Wavelength, in nm, from 1260 to 1675 (default 1310)")},
     {"n", CLI_VALUE, "N", N_("Index of the medium at the joint: 1.46 fused glass or gel, 1.0 air (default 1.46)")},
     {"n-glass", CLI_VALUE, "N", N_("Index of the fibre glass, for the Fresnel loss of an open gap (default 1.46)")},
     {"json", CLI_FLAG, NULL, N_("Print the result as JSON (decimal point, full precision)")},
@@ -237,18 +237,8 @@ static int run_calc_splice(const CliArgs *a)
     }
     const char *field = NULL;
     if (!splice_joint_check(&j, &field)) {
-        static const struct { const char *field; double lo, hi; } ranges[] = {
-            {"offset_um", -1000, 1000}, {"tilt_deg", -89, 89},     {"gap_um", 0, 100000},
-            {"mfd1_um", 1, 100},        {"mfd2_um", 1, 100},       {"lambda_nm", 400, 2000},
-            {"n_medium", 1, 2},         {"n_glass", 1, 2},
-        };
         double lo = 0, hi = 0;
-        for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
-            if (strcmp(ranges[i].field, field) == 0) {
-                lo = ranges[i].lo;
-                hi = ranges[i].hi;
-            }
-        }
+        splice_joint_range(field, &lo, &hi);
         const char *opt = option_of_field(field);
         char slo[32], shi[32];
         short_number(lo, 3, slo, sizeof slo);

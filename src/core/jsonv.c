@@ -27,10 +27,18 @@ void jv_path_index(char *out, size_t n, const char *parent, size_t i)
     snprintf(out, n, "%s[%zu]", parent ? parent : "", i);
 }
 
+/* True once the list keeps no more problems: later ones are only counted, so
+ * locating them (a scan of the text each) would be wasted work -- and on a
+ * hostile file of 100 000 bad keys, minutes of it. */
+static bool diags_full(const JsonV *v)
+{
+    return v->diags && v->diags->count >= DIAG_LIST_MAX;
+}
+
 void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
 {
     int line = 0, col = 0;
-    if (v->text) {
+    if (v->text && !diags_full(v)) {
         json_locate(v->text, v->text_len, path, &line, &col);
     }
     diag_add(v->diags, code, line, col, path, expected, found);
@@ -88,6 +96,58 @@ size_t jv_edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
+bool jv_close_enough(size_t distance, const char *a, const char *b)
+{
+    /* At most 2 edits, and at most half the longer name: "titel" -> "title",
+     * but not "a" -> "id" nor "fr" -> "en". */
+    size_t la = strlen(a), lb = strlen(b);
+    return distance <= 2 && distance * 2 <= (la > lb ? la : lb);
+}
+
+typedef struct KeyRef {
+    const char *key;
+    size_t index;
+} KeyRef;
+
+static int keyref_cmp(const void *a, const void *b)
+{
+    const KeyRef *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* For each member of an object (in order), how many earlier members have the
+ * same key: 0 for a first occurrence. Sorting keeps this O(n log n) on objects
+ * of 100 000 keys. Owned by the caller; NULL for an empty object or on OOM
+ * (duplicates then go unreported). */
+static size_t *key_occurrences(const cJSON *node)
+{
+    size_t n = 0;
+    for (const cJSON *c = node->child; c; c = c->next) {
+        n++;
+    }
+    size_t *occ = n ? calloc(n, sizeof *occ) : NULL;
+    KeyRef *refs = n ? malloc(n * sizeof *refs) : NULL;
+    if (!occ || !refs) {
+        free(refs);
+        free(occ);
+        return NULL;
+    }
+    size_t i = 0;
+    for (const cJSON *c = node->child; c; c = c->next, i++) {
+        refs[i].key = c->string ? c->string : "";
+        refs[i].index = i;
+    }
+    qsort(refs, n, sizeof *refs, keyref_cmp);
+    for (i = 1; i < n; i++) {
+        if (strcmp(refs[i].key, refs[i - 1].key) == 0) {
+            occ[refs[i].index] = occ[refs[i - 1].index] + 1;
+        }
+    }
+    free(refs);
+    return occ;
+}
+
 bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const *allowed)
 {
     if (!cJSON_IsObject(node)) {
@@ -96,32 +156,33 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
         jv_report(v, DIAG_WRONG_TYPE, path, N_("an object { ... }"), found);
         return false;
     }
-    for (const cJSON *c = node->child; c; c = c->next) {
+    size_t *occurrence = key_occurrences(node);
+    size_t index = 0;
+    for (const cJSON *c = node->child; c; c = c->next, index++) {
         const char *key = c->string ? c->string : "";
+        bool known = false;
+        for (size_t i = 0; allowed && allowed[i] && !known; i++) {
+            known = strcmp(allowed[i], key) == 0;
+        }
+        size_t earlier = occurrence ? occurrence[index] : 0; /* this is occurrence #earlier of key */
+        if (known && earlier == 0) {
+            continue;
+        }
         char p[JV_PATH_MAX];
         jv_path_key(p, sizeof p, path, key);
-        size_t earlier = 0; /* same key before this one: this is occurrence #earlier */
-        for (const cJSON *d = node->child; d != c; d = d->next) {
-            earlier += d->string && strcmp(d->string, key) == 0;
-        }
         /* Point at the key itself (the n-th time it appears), not its value. */
         int line = 0, col = 0;
-        if (v->text) {
+        if (v->text && !diags_full(v)) {
             json_locate_key(v->text, v->text_len, path, key, earlier, &line, &col);
         }
         if (earlier) {
             diag_add(v->diags, DIAG_DUPLICATE_KEY, line, col, p, N_("each key once"), N_("a second value for this key"));
         }
-        bool known = false;
         const char *best = NULL;
         size_t best_d = 3;
-        for (size_t i = 0; allowed && allowed[i]; i++) {
-            if (strcmp(allowed[i], key) == 0) {
-                known = true;
-                break;
-            }
+        for (size_t i = 0; !known && !diags_full(v) && allowed && allowed[i]; i++) {
             size_t d = jv_edit_distance(allowed[i], key);
-            if (d < best_d) {
+            if (d < best_d && jv_close_enough(d, allowed[i], key)) {
                 best_d = d;
                 best = allowed[i];
             }
@@ -141,6 +202,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
             diag_add(v->diags, DIAG_UNKNOWN_FIELD, line, col, p, expected, found);
         }
     }
+    free(occurrence);
     return true;
 }
 

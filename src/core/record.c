@@ -17,6 +17,7 @@
 #include "fibresim/jsonout.h"
 #include "fibresim/jsontext.h"
 #include "fibresim/jsonv.h"
+#include "fibresim/messages.h" /* N_() */
 
 #define RECORD_FORMAT_NAME "fibresim-attempt"
 #define TRAINEE_FORMAT_NAME "fibresim-trainee"
@@ -469,13 +470,13 @@ static bool read_seed(JsonV *v, const cJSON *root, uint64_t *out)
     }
     if (!cJSON_IsString(m)) {
         jv_describe(m, found, sizeof found);
-        report(v, DIAG_WRONG_TYPE, "seed", "a decimal string such as \"42\" (JSON numbers lose 64-bit seeds)",
+        report(v, DIAG_WRONG_TYPE, "seed", N_("a decimal string such as \"42\" (JSON numbers lose 64-bit seeds)"),
                found);
         return false;
     }
     if (!parse_u64_decimal(m->valuestring, out)) {
         jv_describe(m, found, sizeof found);
-        report(v, DIAG_BAD_VALUE, "seed", "a whole number from 0 to 18446744073709551615 in decimal digits",
+        report(v, DIAG_BAD_VALUE, "seed", N_("a whole number from 0 to 18446744073709551615 in decimal digits"),
                found);
         return false;
     }
@@ -491,7 +492,7 @@ static bool read_trainee(JsonV *v, const cJSON *root, AttemptRecord *out)
     }
     bool ok = jv_object(v, t, "trainee", keys);
     ok &= shaped_string(v, t, "trainee", "id", out->trainee_id, sizeof out->trainee_id, record_slug_valid,
-                        "a trainee id of lowercase letters, digits and single '-' (e.g. \"marie-dupont\")");
+                        N_("a trainee id of lowercase letters, digits and single '-' (e.g. \"marie-dupont\")"));
     ok &= jv_string(v, t, "trainee", "name", true, out->trainee_name, sizeof out->trainee_name);
     return ok;
 }
@@ -512,7 +513,7 @@ static bool read_scenario(JsonV *v, const cJSON *root, AttemptRecord *out)
         ok = false;
     }
     ok &= shaped_string(v, s, "scenario", "hash", out->scenario_hash, sizeof out->scenario_hash,
-                        record_hash_valid, "the SHA-256 of the scenario file: 64 lowercase hex digits");
+                        record_hash_valid, N_("the SHA-256 of the scenario file: 64 lowercase hex digits"));
     ok &= jv_id(v, s, "scenario", "module", true, out->module, sizeof out->module);
     return ok;
 }
@@ -569,7 +570,7 @@ static bool read_events(JsonV *v, const cJSON *root, bool end_known, uint32_t en
         prev = e.tick;
         have_prev = true;
         if (ok && !input_log_push(log, &e)) {
-            report(v, DIAG_IO, "events", "memory for every event", "out of memory");
+            report(v, DIAG_IO, "events", N_("memory for every event"), N_("out of memory"));
             return false;
         }
     }
@@ -608,15 +609,15 @@ bool record_parse(const char *text, size_t len, AttemptRecord *out, DiagList *d)
         return false;
     }
     ok &= shaped_string(&v, root, "", "attempt_id", out->attempt_id, sizeof out->attempt_id, record_id_valid,
-                        "an attempt id like \"20261126T023654Z-9f1c2a7b40d3e815\"");
+                        N_("an attempt id like \"20261126T023654Z-9f1c2a7b40d3e815\""));
     ok &= read_trainee(&v, root, out);
     ok &= read_scenario(&v, root, out);
     ok &= read_seed(&v, root, &out->seed);
     ok &= jv_string(&v, root, "", "program_version", true, out->program_version, sizeof out->program_version);
     ok &= shaped_string(&v, root, "", "started_at", out->started_at, sizeof out->started_at, record_time_valid,
-                        "a UTC time like \"2026-11-26T02:36:54Z\"");
+                        N_("a UTC time like \"2026-11-26T02:36:54Z\""));
     ok &= shaped_string(&v, root, "", "ended_at", out->ended_at, sizeof out->ended_at, record_time_valid,
-                        "a UTC time like \"2026-11-26T02:39:10Z\"");
+                        N_("a UTC time like \"2026-11-26T02:36:54Z\""));
     bool status_ok = read_status(&v, root, &out->status);
     int64_t end_tick = 0;
     bool end_ok = jv_int(&v, root, "", "end_tick", true, 0, UINT32_MAX, &end_tick);
@@ -690,7 +691,7 @@ bool trainee_parse(const char *text, size_t len, TraineeInfo *out, DiagList *d)
                                                            &version);
     if (ok) {
         ok &= shaped_string(&v, root, "", "id", out->id, sizeof out->id, record_slug_valid,
-                            "a trainee id of lowercase letters, digits and single '-'");
+                            N_("a trainee id of lowercase letters, digits and single '-'"));
         ok &= jv_string(&v, root, "", "name", true, out->name, sizeof out->name);
     }
     cJSON_Delete(root);

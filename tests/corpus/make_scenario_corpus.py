@@ -236,6 +236,47 @@ mut("setup_missing_bench.json", "no bench_mm", lambda d: d["setup"].pop("bench_m
 mut("setup_point_not_pair.json", "from_mm with three numbers", lambda d: TK(d).update(from_mm=[40, 90, 0]),
     ("out_of_range", "setup.tasks[0].from_mm", "-", "tutorial"))
 
+def add_task(task):
+    return lambda d: d["setup"]["tasks"].append(task)
+mut("setup_outside_bench.json", "a mark at x = 400 mm on a 320 mm bench", lambda d: TK(d).update(to_mm=[400, 90]),
+    ("out_of_range", "setup.tasks[0].to_mm", "-", "tutorial"))
+mut("setup_field_of_other_kind.json", "speed_mm_s (a pull field) in a drag task", lambda d: TK(d).update(speed_mm_s=[10, 50]),
+    ("unknown_field", "setup.tasks[0].speed_mm_s", "-", "tutorial"))
+mut("setup_pull_speed.json", "a pull task whose speed range is upside down",
+    add_task({"id": "pull1", "kind": "pull", "from_mm": [40, 140], "to_mm": [260, 140], "speed_mm_s": [60, 20]}),
+    ("inconsistent", "setup.tasks[1].speed_mm_s", "-", "tutorial"))
+mut("setup_wipe_direction.json", "a wipe task with direction \"diagonal\"",
+    add_task({"id": "wipe1", "kind": "wipe", "from_mm": [100, 40], "to_mm": [200, 80], "direction": "diagonal", "strokes": 3}),
+    ("bad_value", "setup.tasks[1].direction", "-", "tutorial"))
+mut("setup_adjust_target.json", "an adjust task whose target is outside min..max",
+    add_task({"id": "adj1", "kind": "adjust", "start": 10, "target": 80, "min": 0, "max": 50,
+              "step_coarse": 5, "step_fine": 1, "unit": "%"}),
+    ("inconsistent", "setup.tasks[1].target", "-", "tutorial"))
+mut("setup_choose_correct.json", "a choose task whose correct answer is not among the answers",
+    add_task({"id": "q1", "kind": "choose", "question": {"fr": "Quelle fibre ?", "en": "Which fibre?"},
+              "answers": [{"id": "a", "fr": "Celle-ci", "en": "This one"}, {"id": "b", "fr": "L'autre", "en": "The other"}],
+              "correct": "c"}),
+    ("bad_value", "setup.tasks[1].correct", "-", "tutorial"))
+mut("rubric_measure_wrong_kind.json", "speed_cv is a pull measure, drag1 is a drag task", lambda d: C(d).update(measure="drag1.speed_cv"),
+    ("bad_value", "rubric.criteria[0].measure", "-", "tutorial"))
+
+# --- another module: splice (its shipped standard scenario, broken) ----------
+src_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+with open(os.path.join(src_root, "scenarios", "splice", "standard.json"), encoding="utf-8") as f:
+    SPLICE = json.load(f)
+def smut(name, why, f, *exps):
+    d = copy.deepcopy(SPLICE)
+    f(d)
+    write(name, dump(d))
+    notes[name] = why
+    for e in exps:
+        exp(name, *e)
+smut("splice_unknown_fibre.json", "splice scenario with fibre type \"G.999\"", lambda d: d["setup"]["fibre1"].update(type="G.999"),
+     ("bad_value", "setup.fibre1.type", "-", "splice"))
+smut("splice_measure_typo.json", "splice criterion on \"strip_lenght_mm\"",
+     lambda d: d["rubric"]["criteria"][1].update(measure="strip_lenght_mm"),
+     ("bad_value", "rubric.criteria[1].measure", "-", "splice"))
+
 open(os.path.join(out, "EXPECTED"), "w").write(
     "# Broken-scenario corpus: what each file must produce (tests/test_scenario.c).\n"
     "# One line per expected problem: file, code (diag_code_id, or \"ok\" for a file\n"

@@ -132,6 +132,39 @@ const char *endface_zone_label(EndfaceZone z)
     return (z >= 0 && z < ZONE_COUNT) ? zone_labels[z] : "?";
 }
 
+/* Axis segment of a feature (both ends at the centre for a round one). */
+static void axis(const EndfaceFeature *feat, double *x0, double *y0, double *x1, double *y1)
+{
+    double hx = 0.0, hy = 0.0;
+    if (endface_kind_elongated(feat->kind) && feat->length_um > 0.0) {
+        double a = feat->angle_deg * (3.14159265358979323846 / 180.0);
+        hx = cos(a) * feat->length_um / 2.0;
+        hy = sin(a) * feat->length_um / 2.0;
+    }
+    *x0 = feat->x_um - hx;
+    *y0 = feat->y_um - hy;
+    *x1 = feat->x_um + hx;
+    *y1 = feat->y_um + hy;
+}
+
+/* Distance from (px, py) to the segment (x0, y0)-(x1, y1). */
+static double segment_distance(double px, double py, double x0, double y0, double x1, double y1)
+{
+    double dx = x1 - x0, dy = y1 - y0;
+    double len2 = dx * dx + dy * dy;
+    double t = len2 > 0.0 ? ((px - x0) * dx + (py - y0) * dy) / len2 : 0.0;
+    t = t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t);
+    return hypot(px - (x0 + t * dx), py - (y0 + t * dy));
+}
+
+double endface_feature_distance_um(const EndfaceFeature *feat, double x_um, double y_um)
+{
+    double x0, y0, x1, y1;
+    axis(feat, &x0, &y0, &x1, &y1);
+    double d = segment_distance(x_um, y_um, x0, y0, x1, y1) - feat->size_um / 2.0;
+    return d > 0.0 ? d : 0.0;
+}
+
 void endface_feature_extent(const EndfaceFeature *feat, double *rmin_um, double *rmax_um)
 {
     double half_w = feat->size_um / 2.0;
@@ -142,16 +175,9 @@ void endface_feature_extent(const EndfaceFeature *feat, double *rmin_um, double 
         return;
     }
     /* Capsule: the axis segment p0..p1, widened by half the width. */
-    double a = feat->angle_deg * (3.14159265358979323846 / 180.0);
-    double hx = cos(a) * feat->length_um / 2.0, hy = sin(a) * feat->length_um / 2.0;
-    double x0 = feat->x_um - hx, y0 = feat->y_um - hy;
-    double x1 = feat->x_um + hx, y1 = feat->y_um + hy;
-    /* Nearest point of the segment to the origin: projection clamped to it. */
-    double dx = x1 - x0, dy = y1 - y0;
-    double len2 = dx * dx + dy * dy;
-    double t = len2 > 0.0 ? -(x0 * dx + y0 * dy) / len2 : 0.0;
-    t = t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t);
-    double near = hypot(x0 + t * dx, y0 + t * dy);
+    double x0, y0, x1, y1;
+    axis(feat, &x0, &y0, &x1, &y1);
+    double near = segment_distance(0.0, 0.0, x0, y0, x1, y1);
     double far = fmax(hypot(x0, y0), hypot(x1, y1));
     *rmin_um = near > half_w ? near - half_w : 0.0;
     *rmax_um = far + half_w;

@@ -199,3 +199,19 @@ unsigned iec_failing_zones(const IecGrade *g)
     }
     return m;
 }
+
+bool iec_feature_fails(const IecGrade *g, const IecFeatureGrade *fg)
+{
+    const IecTable *tab = iec_table(g->type);
+    for (int z = 0; z < ZONE_COUNT; z++) {
+        int b = fg->bin[z];
+        if (b < 0 || g->zones[z].passed) {
+            continue;
+        }
+        int32_t max = tab->zones[z].rule[fg->cls].bins[b].max_count;
+        if (max != IEC_ANY && g->zones[z].count[fg->cls][b] > (uint32_t)max) {
+            return true;
+        }
+    }
+    return false;
+}

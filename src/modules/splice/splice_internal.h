@@ -84,7 +84,6 @@ typedef struct SpliceFibreState {
 typedef struct SpliceState {
     SpliceView view;             /* first member: splice_view() casts */
     const SpliceSetup *setup;    /* borrowed from the scenario */
-    bool hints;
     Rng rng_strip, rng_cleave, rng_fuse, rng_align;
     SpliceFibreState fs[2];
     SpliceGesture g;
@@ -98,9 +97,7 @@ typedef struct SpliceState {
     double worst_cleave_mm;      /* cleave length furthest from the mark */
     double min_clean_strokes;
     int cleave_decision_errors;
-    int accept_decisions;
     int accept_errors;
-    double coil_best_radius_mm;
 } SpliceState;
 
 /* splice_setup.c */

@@ -7,6 +7,8 @@
 #include "fibresim/splice_physics.h"
 
 #include <math.h>
+#include <stddef.h>
+#include <string.h>
 
 /* 10 / ln(10) = 10 log10(e) = 4.343 */
 #define DB_PER_NEPER_EXP (10.0 / 2.302585092994046)
@@ -76,24 +78,46 @@ void splice_joint_default(SpliceJoint *j)
     j->n_glass = 1.46;
 }
 
-static bool within(double x, double lo, double hi)
+/* Ranges: what a single-mode joint can physically be, wide enough for "what
+ * if" questions in class. The wavelength stays in the single-mode band of
+ * these fibres (cable cut-off <= 1260 nm, U band up to 1675 nm): below
+ * cut-off the one-mode Gaussian model does not apply. */
+static const struct {
+    const char *field;
+    size_t offset;
+    double lo, hi;
+} joint_ranges[] = {
+    {"offset_um", offsetof(SpliceJoint, offset_um), -1000.0, 1000.0},
+    {"tilt_deg", offsetof(SpliceJoint, tilt_deg), -89.0, 89.0},
+    {"gap_um", offsetof(SpliceJoint, gap_um), 0.0, 100000.0},
+    {"mfd1_um", offsetof(SpliceJoint, mfd1_um), 1.0, 100.0},
+    {"mfd2_um", offsetof(SpliceJoint, mfd2_um), 1.0, 100.0},
+    {"lambda_nm", offsetof(SpliceJoint, lambda_nm), 1260.0, 1675.0},
+    {"n_medium", offsetof(SpliceJoint, n_medium), 1.0, 2.0},
+    {"n_glass", offsetof(SpliceJoint, n_glass), 1.0, 2.0},
+};
+
+bool splice_joint_range(const char *field, double *lo, double *hi)
 {
-    return isfinite(x) && x >= lo && x <= hi;
+    for (size_t i = 0; i < sizeof joint_ranges / sizeof joint_ranges[0]; i++) {
+        if (strcmp(joint_ranges[i].field, field) == 0) {
+            *lo = joint_ranges[i].lo;
+            *hi = joint_ranges[i].hi;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool splice_joint_check(const SpliceJoint *j, const char **field)
 {
     const char *bad = NULL;
-    /* Ranges: what a single-mode joint can physically be, wide enough for
-     * "what if" questions in class. */
-    if (!within(j->offset_um, -1000.0, 1000.0)) bad = "offset_um";
-    else if (!within(j->tilt_deg, -89.0, 89.0)) bad = "tilt_deg";
-    else if (!within(j->gap_um, 0.0, 100000.0)) bad = "gap_um";
-    else if (!within(j->mfd1_um, 1.0, 100.0)) bad = "mfd1_um";
-    else if (!within(j->mfd2_um, 1.0, 100.0)) bad = "mfd2_um";
-    else if (!within(j->lambda_nm, 400.0, 2000.0)) bad = "lambda_nm";
-    else if (!within(j->n_medium, 1.0, 2.0)) bad = "n_medium";
-    else if (!within(j->n_glass, 1.0, 2.0)) bad = "n_glass";
+    for (size_t i = 0; i < sizeof joint_ranges / sizeof joint_ranges[0] && !bad; i++) {
+        double x = *(const double *)((const char *)j + joint_ranges[i].offset);
+        if (!isfinite(x) || x < joint_ranges[i].lo || x > joint_ranges[i].hi) {
+            bad = joint_ranges[i].field;
+        }
+    }
     if (field) {
         *field = bad;
     }

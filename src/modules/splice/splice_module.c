@@ -63,7 +63,6 @@ static void *splice_create(const ModuleCtx *ctx)
     }
     const SpliceSetup *s = ctx->scn->setup;
     st->setup = s;
-    st->hints = ctx->scn->hints;
     /* One sub-stream per model, so extra draws in one never shift another. */
     st->rng_strip = rng_fork(ctx->rng, 1);
     st->rng_cleave = rng_fork(ctx->rng, 2);
