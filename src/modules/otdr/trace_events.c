@@ -79,7 +79,8 @@ static bool line(const Ctx *c, long a, long b, double q, double *value, double *
 /* Noise sd of one sample at a level, dB (small-signal). */
 static double noise_db(const Ctx *c, double level_db)
 {
-    return 2.1714724095 * pow(10.0, (c->t->noise_rms_db - level_db) / 5.0);
+    /* 5/ln 10 x sigma / P, with P / sigma = 10^((level - noise)/5). */
+    return 2.1714724095 * exp((c->t->noise_rms_db - level_db) * (M_LN10 / 5.0));
 }
 
 /* Time (as display metres) for a one-pole filter of length l to take a ramp
@@ -114,7 +115,7 @@ static double half_rect(double w, double l)
 
 static double lin(double db)
 {
-    return pow(10.0, db / 5.0);
+    return exp(db * (M_LN10 / 5.0));
 }
 
 /* The front: the port's peak and the dead zone after it, which lasts at
@@ -302,8 +303,9 @@ static size_t find_steps(const Ctx *c, long from, long to, const Cand *peaks, si
     double t50 = half_ramp(t->pulse_length_m, t->rx_length_m);
     Fence *f = malloc(sizeof *f);
     long len = to - from;
-    double *score = len > 0 ? malloc((size_t)len * sizeof *score) : NULL;
-    double *dl = len > 0 ? malloc((size_t)len * sizeof *dl) : NULL;
+    /* float: a ranking and a sign, and half the pages to fault in. */
+    float *score = len > 0 ? malloc((size_t)len * sizeof *score) : NULL;
+    float *dl = len > 0 ? malloc((size_t)len * sizeof *dl) : NULL;
     size_t n = 0;
     if (!f || !score || !dl) {
         free(f);
@@ -321,14 +323,14 @@ static size_t find_steps(const Ctx *c, long from, long to, const Cand *peaks, si
         for (long k = dirty_lo; k < dirty_hi; k++) {
             double delta, thr;
             if (step_at(c, f, k, loss_min, &delta, &thr) && fabs(delta) > thr) {
-                score[k - from] = fabs(delta) / thr;
-                dl[k - from] = delta;
+                score[k - from] = (float)(fabs(delta) / thr);
+                dl[k - from] = (float)delta;
             } else {
                 score[k - from] = 0;
             }
         }
         long best = -1;
-        double best_score = 1.0;
+        float best_score = 1.0f;
         for (long k = from; k < to; k++) {
             if (score[k - from] > best_score) {
                 best_score = score[k - from];
@@ -338,7 +340,7 @@ static size_t find_steps(const Ctx *c, long from, long to, const Cand *peaks, si
         if (best < 0) {
             break;
         }
-        double best_delta = dl[best - from];
+        double best_delta = (double)dl[best - from];
         /* Position: where the trace crosses halfway between the two lines,
          * minus the time the filtered ramp takes to get halfway. */
         long lo, hi;
@@ -352,8 +354,10 @@ static size_t find_steps(const Ctx *c, long from, long to, const Cand *peaks, si
             long s0 = best - c->guard > lo ? best - c->guard : lo;
             long s1 = best + c->guard < hi ? best + c->guard : hi;
             for (long q = s0; q <= s1 && q < (long)c->n; q++) {
-                double mid = (lb + lb_slope * (q - best) + la + la_slope * (q - best)) / 2;
-                double side = (c->y[q] - mid) * (best_delta > 0 ? 1 : -1); /* > 0 before the step */
+                /* Halfway in power: the ramp is linear in power, not in dB
+                 * (it matters for big steps such as a fibre end). */
+                double mid = (lin(lb + lb_slope * (q - best)) + lin(la + la_slope * (q - best))) / 2;
+                double side = (lin(c->y[q]) - mid) * (best_delta > 0 ? 1 : -1); /* > 0 before the step */
                 if (q > s0 && prev > 0 && side <= 0) {
                     double fr = prev / (prev - side);
                     x = (q - 1 + fr) * c->dx - t50;

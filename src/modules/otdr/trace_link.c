@@ -333,7 +333,7 @@ size_t otdr_link_features(const OtdrLink *l, const OtdrSettings *s, OtdrFeature 
     OtdrWavelength wl = s->wavelength;
     size_t n = 0;
     double z = 0, x = 0, a = 0;   /* true distance, display distance, one-way loss */
-    double k_prev = NAN;          /* K of the fibre before the current point */
+    double k_prev = (double)NAN;         /* K of the fibre before the current point */
     bool pending_change = false;  /* a point element since the last fibre? */
     size_t last_point = 0;
 #define ADD(KIND, IDX, LOSS, REFL)                                                                    \

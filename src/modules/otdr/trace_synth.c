@@ -167,7 +167,7 @@ static void build_layout(const OtdrLink *l, const OtdrSettings *s, Layout *lay)
     double tau_db = 10.0 * log10(s->pulse_ns);
     double x = 0, a = 0;
     memset(lay, 0, sizeof *lay);
-    lay->first_k_db = NAN;
+    lay->first_k_db = (double)NAN;
     add_reflector(lay, 0.0, otdr_connector_reflectance_db(&l->port), 0.0);
     a += l->port.loss_db;
     bool broken = false;
