@@ -20,8 +20,11 @@
  * (flat-topped Fresnel peaks), a slow recovery tail after strong reflections,
  * white receiver noise through the same filter whose RMS falls as
  * sqrt(bandwidth / number of averages), the number of averages being the
- * averaging time times a repetition rate limited by the range, and first-order
- * ghosts (double reflections). Noise comes from the Rng the caller passes.
+ * averaging time times a repetition rate limited by the range, first-order
+ * ghosts (double reflections), and a fixed fine ripple of the backscatter
+ * (the fibre's fingerprint, seeded by the link itself, so the same link shows
+ * the same ripple at every acquisition). Noise comes from the Rng the caller
+ * passes.
  *
  * Positions given to and returned by the functions below are *display*
  * distances in metres (what the instrument shows, with its group index),

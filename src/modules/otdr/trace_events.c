@@ -26,12 +26,19 @@
 #include "fibresim/otdr_trace.h"
 #include "trace_internal.h"
 
+/* Steeper than this, a stretch of trace is no fibre (single-mode fibre is
+ * below 0.4 dB/km; bends are points): a transition or a recovery tail. */
+#define MAX_FIBRE_DB_KM 3.0
+/* No passive link gains this much: an apparent gain (gainer) comes from a
+ * mode-field mismatch, a few tenths of a dB (REFERENCE 2.5). */
+#define MAX_GAIN_DB 2.0
+
 typedef struct Ctx {
     const OtdrTrace *t;
     const double *y;
     size_t n;
     double dx;
-    double *sy, *sky;     /* prefix sums of y and k y (n + 1) */
+    double *sy, *sky, *syy; /* prefix sums of y, k y and y^2 (n + 1) */
     long guard;           /* samples an event disturbs after its start */
     long win;             /* LSA window, samples */
     double eff;           /* independent samples per sample (receiver correlation) */
@@ -74,6 +81,30 @@ static bool line(const Ctx *c, long a, long b, double q, double *value, double *
         *slope = q_slope;
     }
     return true;
+}
+
+/* Scatter (sd, dB) of the samples [a, b) around their LSA line: receiver
+ * noise plus the fibre's own ripple, as the trace shows them. */
+static double roughness(const Ctx *c, long a, long b)
+{
+    if (a < 0) {
+        a = 0;
+    }
+    if (b > (long)c->n) {
+        b = (long)c->n;
+    }
+    long m = b - a;
+    if (m < 4) {
+        return 0.0;
+    }
+    double sum_y = c->sy[b] - c->sy[a];
+    double sum_ky = c->sky[b] - c->sky[a];
+    double sum_yy = c->syy[b] - c->syy[a];
+    double mean_k = (a + b - 1) / 2.0;
+    double sxx = (double)m * ((double)m * m - 1.0) / 12.0;
+    double sxy = sum_ky - mean_k * sum_y;
+    double ss = sum_yy - sum_y * sum_y / m - sxy * sxy / sxx;
+    return ss > 0 ? sqrt(ss / (m - 2)) : 0.0;
 }
 
 /* Noise sd of one sample at a level, dB (small-signal). */
@@ -173,6 +204,8 @@ static size_t find_peaks(const Ctx *c, long from, long to, double h_min, Cand *o
             continue;
         }
         double sd = noise_db(c, base);
+        double rough = roughness(c, a, k);
+        sd = rough > sd ? rough : sd;
         double thr = h_min > 5.0 * sd ? h_min : 5.0 * sd;
         if (c->y[k] - base <= thr) {
             continue;
@@ -268,6 +301,14 @@ static bool fence_span(const Fence *f, long n, long k, long *lo, long *hi)
     return true;
 }
 
+/* Is an LSA slope (dB per sample) over m samples of this scatter plausible
+ * for fibre (or noise)? */
+static bool fibre_like(const Ctx *c, double slope, double rough, long m)
+{
+    double slope_sd = rough * sqrt(12.0 / ((double)m * m * m * c->eff));
+    return fabs(slope) <= MAX_FIBRE_DB_KM * 1e-3 * c->dx + 5.0 * slope_sd;
+}
+
 /* Step at k: LSA before [k - win, k) and after [k + guard, k + guard + win),
  * both cut at the known events; its significance threshold. */
 static bool step_at(const Ctx *c, const Fence *f, long k, double loss_min, double *delta, double *thr)
@@ -282,15 +323,25 @@ static bool step_at(const Ctx *c, const Fence *f, long k, double loss_min, doubl
         b1 = hi + 1;
     }
     long need = c->win / 3 > 6 ? c->win / 3 : 6;
-    double before, after;
-    if (k - a < need || b1 - b0 < need || !line(c, a, k, k, &before, NULL) || !line(c, b0, b1, k, &after, NULL)) {
+    double before, after, slope_b, slope_a;
+    if (k - a < need || b1 - b0 < need || !line(c, a, k, k, &before, &slope_b)
+        || !line(c, b0, b1, k, &after, &slope_a)) {
         return false;
     }
     long m = (k - a) < (b1 - b0) ? (k - a) : (b1 - b0);
-    double sd = noise_db(c, before) * 2.0 * sqrt(2.0 / (m * c->eff));
+    double sd = noise_db(c, before);
+    double rough = roughness(c, a, k), rough_after = roughness(c, b0, b1);
+    /* A window that straddles a transition is no fibre: its line is
+     * steeper than any fibre beyond its own uncertainty. */
+    if (!fibre_like(c, slope_b, rough, k - a) || !fibre_like(c, slope_a, rough_after, b1 - b0)) {
+        return false;
+    }
+    sd = rough > sd ? rough : sd;
+    sd = rough_after > sd ? rough_after : sd;
+    sd *= 2.0 * sqrt(2.0 / (m * c->eff));
     *thr = loss_min > 5.0 * sd ? loss_min : 5.0 * sd;
     *delta = before - after;
-    return true;
+    return *delta > -MAX_GAIN_DB;
 }
 
 /* Pass 2: loss steps, strongest first. Each step found becomes a fence, so
@@ -341,29 +392,52 @@ static size_t find_steps(const Ctx *c, long from, long to, const Cand *peaks, si
             break;
         }
         double best_delta = (double)dl[best - from];
-        /* Position: where the trace crosses halfway between the two lines,
-         * minus the time the filtered ramp takes to get halfway. */
+        /* Position: where the trace crosses halfway (in power) between the
+         * fibre before and the fibre after, minus the time the filtered
+         * ramp takes to get halfway. A big step (a fibre end) takes longer
+         * than the guard to settle: its receiver decay lasts ln(ratio)
+         * time constants; so refine twice, with windows placed around the
+         * estimate. */
         long lo, hi;
         fence_span(f, (long)c->n, best, &lo, &hi);
-        long ba = best - c->win > lo ? best - c->win : lo;
-        long bb1 = best + c->guard + c->win < hi + 1 ? best + c->guard + c->win : hi + 1;
-        double lb, lb_slope, la, la_slope;
+        double ratio_ln = fabs(best_delta) * M_LN10 / 5.0;
+        long settle = (long)ceil((t->pulse_length_m + t->rx_length_m * (ratio_ln > 4.0 ? ratio_ln + 1.0 : 4.0)) / c->dx) + 1;
         double x = best * c->dx;
-        if (line(c, ba, best, best, &lb, &lb_slope) && line(c, best + c->guard, bb1, best, &la, &la_slope)) {
+        long ref = best;       /* samples before ref are fibre before the step */
+        long ref_after = best + c->guard;
+        for (int pass = 0; pass < 3; pass++) {
+            long ba = ref - c->win > lo ? ref - c->win : lo;
+            long bb1 = ref_after + c->win < hi + 1 ? ref_after + c->win : hi + 1;
+            double lb, lb_slope, la, la_slope;
+            if (!line(c, ba, ref, ref, &lb, &lb_slope) || !line(c, ref_after, bb1, ref, &la, &la_slope)) {
+                break;
+            }
             double prev = 0;
-            long s0 = best - c->guard > lo ? best - c->guard : lo;
-            long s1 = best + c->guard < hi ? best + c->guard : hi;
+            long s0 = ref - c->guard > lo ? ref - c->guard : lo;
+            long s1 = ref_after + c->guard < hi ? ref_after + c->guard : hi;
+            bool found = false;
             for (long q = s0; q <= s1 && q < (long)c->n; q++) {
-                /* Halfway in power: the ramp is linear in power, not in dB
-                 * (it matters for big steps such as a fibre end). */
-                double mid = (lin(lb + lb_slope * (q - best)) + lin(la + la_slope * (q - best))) / 2;
+                /* Halfway in power: the ramp is linear in power, not in dB. */
+                double mid = (lin(lb + lb_slope * (q - ref)) + lin(la + la_slope * (q - ref))) / 2;
                 double side = (lin(c->y[q]) - mid) * (best_delta > 0 ? 1 : -1); /* > 0 before the step */
                 if (q > s0 && prev > 0 && side <= 0) {
                     double fr = prev / (prev - side);
                     x = (q - 1 + fr) * c->dx - t50;
+                    found = true;
                     break;
                 }
                 prev = side;
+            }
+            if (!found) {
+                break;
+            }
+            /* Next pass: fibre before the estimated start (moved back by
+             * the half-rise time: a line pulled down by the ramp puts the
+             * estimate late, never early), fibre after the settling. */
+            ref = (long)floor((x - t50) / c->dx) - 1;
+            ref_after = ref + settle + (long)ceil(t50 / c->dx);
+            if (ref - lo < 6 || ref_after > hi) {
+                break;
             }
         }
         long ke = (long)floor(x / c->dx);
@@ -400,24 +474,38 @@ void otdr_detect_events(const OtdrTrace *t, OtdrEventTable *out)
         return;
     }
     Ctx c = {.t = t, .y = t->level_db, .n = t->points, .dx = t->spacing_m};
-    c.sy = malloc((t->points + 1) * sizeof *c.sy);
-    c.sky = malloc((t->points + 1) * sizeof *c.sky);
+    /* One block for the three prefix sums. */
+    double *sums = malloc(3 * (t->points + 1) * sizeof *sums);
     Cand *cand = malloc(2 * MAX_CANDS * sizeof *cand);
-    if (!c.sy || !c.sky || !cand) {
-        free(c.sy);
-        free(c.sky);
+    if (!sums || !cand) {
+        free(sums);
         free(cand);
         return;
     }
-    c.sy[0] = c.sky[0] = 0;
+    c.sy = sums;
+    c.sky = sums + (t->points + 1);
+    c.syy = sums + 2 * (t->points + 1);
+    c.sy[0] = c.sky[0] = c.syy[0] = 0;
     for (size_t k = 0; k < t->points; k++) {
         c.sy[k + 1] = c.sy[k] + t->level_db[k];
         c.sky[k + 1] = c.sky[k] + (double)k * t->level_db[k];
+        c.syy[k + 1] = c.syy[k] + t->level_db[k] * t->level_db[k];
     }
     double w_m = t->pulse_length_m, l_m = t->rx_length_m;
     c.guard = (long)ceil((w_m + 4.0 * l_m) / c.dx) + 1;
-    c.win = c.guard * 3 > 12 ? c.guard * 3 : 12;
-    c.eff = c.dx / (2.0 * l_m) < 1.0 ? c.dx / (2.0 * l_m) : 1.0;
+    /* Windows of 3 guards, and at least 40 m (the fibre's ripple averages
+     * out over tens of metres) and 12 samples. */
+    c.win = c.guard * 3;
+    if (c.win < (long)ceil(40.0 / c.dx)) {
+        c.win = (long)ceil(40.0 / c.dx);
+    }
+    if (c.win < 12) {
+        c.win = 12;
+    }
+    /* Independent samples per sample: noise is correlated over the
+     * receiver's time constant, the ripple over the pulse. */
+    double corr = 2.0 * l_m > w_m ? 2.0 * l_m : w_m;
+    c.eff = c.dx / corr < 1.0 ? c.dx / corr : 1.0;
     const OtdrSettings *s = &t->settings;
     double tau_db = 10.0 * log10(s->pulse_ns);
     /* Height of the weakest reflection to list (REFERENCE 2.1 inverted). */
@@ -521,7 +609,7 @@ void otdr_detect_events(const OtdrTrace *t, OtdrEventTable *out)
         }
         /* No fibre after it: noise, or a fall no fibre has (a recovery tail). */
         double after_db_km = ok_a ? -sa / c.dx * 1000.0 : 0.0;
-        bool to_noise = !ok_a || am < 3 || after_mean < t->noise_rms_db + 6.0 || after_db_km > 10.0;
+        bool to_noise = !ok_a || am < 3 || after_mean < t->noise_rms_db + 6.0 || after_db_km > MAX_FIBRE_DB_KM;
         e->loss_db = to_noise ? lb - t->noise_rms_db : lb - la;
         if (!to_noise && !e->reflective && fabs(e->loss_db) < loss_min) {
             continue; /* the 4-point loss says it is no event */
@@ -539,11 +627,37 @@ void otdr_detect_events(const OtdrTrace *t, OtdrEventTable *out)
         prev_after_slope = sa;
         prev_after_at = cd->x / c.dx;
     }
+    /* No event ended the fibre but the trace does fall into the noise (a
+     * fibre end the step search could not place, or beyond the dynamic
+     * range): an end where the smoothed trace first comes within 6 dB of
+     * the noise, as instruments always report one. */
+    if (out->end_m <= 0 && ne < OTDR_MAX_EVENTS) {
+        long from = ne > 1 ? (long)ceil(ev[ne - 1].end_m / c.dx) : front;
+        long half = c.guard / 2 > 1 ? c.guard / 2 : 1;
+        for (long k = from; k + half < (long)c.n; k++) {
+            double mean = (c.sy[k + half] - c.sy[k]) / half;
+            if (mean < t->noise_rms_db + 6.0) {
+                double lb, sb;
+                long b0 = k - c.win > from ? k - c.win : from;
+                OtdrEvent *e = &ev[ne++];
+                memset(e, 0, sizeof *e);
+                e->distance_m = k * c.dx > w_m / 2 ? k * c.dx - w_m / 2 : 0.0;
+                e->start_m = e->distance_m;
+                e->end_m = (k + half) * c.dx;
+                e->end_of_fibre = true;
+                if (line(&c, b0, k - c.guard, k, &lb, &sb)) {
+                    e->loss_db = lb - t->noise_rms_db;
+                    e->slope_db_km = -sb / c.dx * 1000.0;
+                }
+                out->end_m = e->distance_m;
+                break;
+            }
+        }
+    }
     out->count = ne;
     if (out->end_m > 0) {
         out->orl_db = otdr_orl_db(t, 0.0, out->end_m + w_m + 6.0 * l_m);
     }
-    free(c.sy);
-    free(c.sky);
+    free(sums);
     free(cand);
 }
