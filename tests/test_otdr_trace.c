@@ -797,7 +797,7 @@ static void test_sor_export(void)
     }
     OtdrEventTable ev;
     otdr_detect_events(&t, &ev);
-    OtdrSorIds ids = {"CAB-042", "12", "DTIo 3B", "PR 75-011", "Awa", "recette 1550", 1700000000u};
+    OtdrSorIds ids = {"CAB-042", "12", "DTIo 3B", "PR 75-011", "Awa", "recette 1550", 1700000000u, 657};
     SorFile f, g;
     CHECK(otdr_trace_to_sor(&t, &ev, &ids, &f));
     uint8_t *buf = NULL;
@@ -813,6 +813,8 @@ static void test_sor_export(void)
     CHECK_STR(g.gen.operator_name, "Awa");
     CHECK_STR(g.gen.comment, "recette 1550");
     CHECK(g.fxd.date_time_unix == 1700000000u);
+    CHECK(g.gen.fibre_type == 657);
+    CHECK(g.gen.nominal_wavelength_nm == 1550);
     CHECK_NEAR(sor_wavelength_nm(&g), 1550.0, 0);
     CHECK(g.fxd.pulse_width_ns[0] == 30);
     CHECK_NEAR(sor_group_index(&g), 1.4682, 1e-12);

@@ -309,6 +309,7 @@ typedef struct OtdrSorIds {
     const char *origin, *end;                 /* e.g. DTIo code, PBO/PR code */
     const char *operator_name, *comment;
     uint32_t date_time_unix;                  /* the caller's clock: the core reads none */
+    int16_t fibre_type;                       /* ITU-T G.65x number (652, 657); 0 = unknown */
 } OtdrSorIds;
 
 /* Fills out (sor_init'ed here) with the trace, its settings and the event

@@ -70,7 +70,7 @@ bool otdr_trace_to_sor(const OtdrTrace *t, const OtdrEventTable *events, const O
     copy_text(g->cable_code, sizeof g->cable_code, NULL);
     copy_text(g->operator_name, sizeof g->operator_name, ids->operator_name);
     copy_text(g->comment, sizeof g->comment, ids->comment);
-    g->fibre_type = 652;
+    g->fibre_type = ids->fibre_type;
     g->nominal_wavelength_nm = (int16_t)otdr_wavelength_nm(s->wavelength);
 
     SorSupParams *sp = &out->sup;

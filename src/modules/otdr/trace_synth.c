@@ -11,9 +11,11 @@
  *     C(x): conv(x) = (C(x) - C(x - W)) / W, so loss steps become ramps of
  *     width W; reflectors are rectangles [x_r, x_r + W] (a short list of
  *     changes to a running sum);
- *  3. one pass per sample: receiver noise, one-pole receiver filter, recovery
- *     tail of reflections, saturation clip, 5 log10.
- * O(points + elements^2); one random draw per sample; no memory but the
+ *  3. one pass per sample: the fibre's fixed ripple, receiver noise,
+ *     one-pole receiver filter, recovery tail of reflections, saturation
+ *     clip, 5 log10.
+ * O(points + elements^2); one noise draw per sample (and one ripple draw
+ * per pulse length, from a generator seeded by the link); no memory but the
  * output (reused from an earlier trace when big enough: on some systems the
  * page faults of a fresh megabyte cost more than the whole computation).
  */
