@@ -50,11 +50,19 @@ typedef struct DiagList {
 void diag_list_init(DiagList *d);
 void diag_list_finish(DiagList *d); /* fine on a zeroed list */
 /* Appends a problem. expected/found may be NULL. Never fails visibly: on OOM the
- * problem is counted in d->dropped. */
+ * problem is counted in d->dropped. Texts too long for the fields are cut at a
+ * character boundary, and any byte that is not valid UTF-8 becomes '?', so a
+ * Diag can always be printed or put into JSON as it is. */
 void diag_add(DiagList *d, DiagCode code, int line, int col, const char *path,
               const char *expected, const char *found);
-/* Short English name of a code, e.g. "unknown field". */
+/* Short English name of a code, e.g. "unknown field" (an N_() msgid: the edge
+ * translates it). */
 const char *diag_code_name(DiagCode c);
+/* Stable machine name of a code, e.g. "unknown_field", for --json output and
+ * test tables; never translated. */
+const char *diag_code_id(DiagCode c);
+/* Code of a machine name; false if unknown. */
+bool diag_code_from_id(const char *id, DiagCode *out /* OUT */);
 /* Formats one problem as "file:line:col: path: code: expected X, found Y" (English). */
 void diag_format(const Diag *d, const char *file, char *buf, size_t n);
 /* Writes every problem of the list, one per line. */

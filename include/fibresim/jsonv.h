@@ -34,6 +34,14 @@ void jv_path_index(char *out, size_t n, const char *parent, size_t i);
 /* Appends a problem at path, locating its line:column in v->text. */
 void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found);
 
+/* Edit distance (insertions, deletions, substitutions; ASCII case ignored)
+ * between two short strings, for "did you mean" suggestions; 99 when either is
+ * longer than 63 bytes. */
+size_t jv_edit_distance(const char *a, const char *b);
+/* Whether a name at that distance is a plausible typo of the other (worth a
+ * "did you mean"): at most 2 edits and at most half the longer name. */
+bool jv_close_enough(size_t distance, const char *a, const char *b);
+
 /* Type name of a node for "found" messages ("string \"abc\"", "number 3", "array", ...). */
 void jv_describe(const cJSON *node, char *out, size_t n);
 
@@ -73,6 +81,12 @@ bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool r
  * (paths as built by jv_path_key / jv_path_index). Returns false if the path
  * cannot be found; then *line and *col give the closest enclosing value. */
 bool json_locate(const char *text, size_t len, const char *path, int *line, int *col);
+/* Finds the line and column of the nth (0-based) occurrence of key itself (its
+ * opening quote) in the object at obj_path, so that an unknown or duplicate
+ * key is shown where it is written. Returns false if not found; then *line and
+ * *col give the closest enclosing value. */
+bool json_locate_key(const char *text, size_t len, const char *obj_path, const char *key, size_t nth, int *line,
+                     int *col);
 /* Line and column of a byte offset. */
 void json_offset_to_line_col(const char *text, size_t len, size_t offset, int *line, int *col);
 

@@ -30,7 +30,9 @@ typedef struct MessageDef {
     const char *missing;   /* never measured (may be NULL: a generic text is used) */
 } MessageDef;
 
-/* Looks a key up in a module's table (NULL-terminated by key == NULL), then in
+/* Looks a key up in a module's table (NULL-terminated by key == NULL), then,
+ * for a key "<prefix>.<name>" (a setup-dependent measure such as the
+ * tutorial's "drag1.error_mm"), <name> in the module's table, then the key in
  * the generic table. Never NULL: unknown keys get a generic template. */
 const MessageDef *message_find(const MessageDef *table, const char *key);
 /* The template for a verdict (English msgid, translate before formatting). */

@@ -18,6 +18,18 @@
  * }
  *
  * Wall-clock times are passed in by the front end; the core never reads a clock.
+ *
+ * Reading is strict, because ids become file names and records are evidence
+ * of a trainee's work: attempt_id, trainee.id and scenario.hash must have
+ * exactly the forms above, status is finished, abandoned or timeout (a
+ * running attempt is never stored), events are in tick order and before
+ * end_tick, and result.status / result.ticks agree with status / end_tick.
+ * Numbers are printed losslessly (jsonout.h), so serialize(parse(text)) gives
+ * the same bytes for any text this program wrote.
+ *
+ * Trainee file (DATA/trainees/<id>.json, see journal.h):
+ *   { "format": "fibresim-trainee", "format_version": 1,
+ *     "id": "elodie-n-diaye", "name": "Élodie N'Diaye" }
  */
 #ifndef FIBRESIM_RECORD_H
 #define FIBRESIM_RECORD_H
@@ -63,7 +75,42 @@ bool record_load(const char *path, AttemptRecord *out /* OUT */, DiagList *d);
 
 /* Builds an attempt id from a UTC time "YYYYMMDDTHHMMSSZ" and 64 random bits. */
 void record_make_id(const char *utc_compact, uint64_t random_bits, char out[64]);
-/* Trainee id from a display name: lowercase ASCII slug ("Élodie N'Diaye" -> "elodie-n-diaye"). */
+/* Trainee id from a display name: lowercase ASCII slug ("Élodie N'Diaye" -> "elodie-n-diaye").
+ * Accented Latin letters (Latin-1, Latin Extended-A, Vietnamese, the African
+ * letters ɓ ɗ ƙ ɛ ɔ ƴ) fold to their base letter, ligatures to two letters
+ * (œ -> oe, ß -> ss), combining accents (decomposed text) are dropped, and
+ * every other run of characters becomes one '-'. At most 63 bytes (and < n).
+ * A name with no foldable letter (e.g. in Arabic script) gets "t-" and 8 hex
+ * digits of a hash of its bytes, so different names keep different ids. */
 void record_trainee_slug(const char *name, char *out, size_t n);
+
+/* Shape checks of the fields that become file names or folder names. */
+bool record_id_valid(const char *id);      /* "YYYYMMDDTHHMMSSZ-" + 16 lowercase hex, month 01-12 */
+bool record_slug_valid(const char *id);    /* 1-63 of [a-z0-9-], no '-' first, last or twice */
+bool record_hash_valid(const char *hex);   /* 64 lowercase hex digits */
+bool record_time_valid(const char *iso);   /* "YYYY-MM-DDTHH:MM:SSZ" with plausible fields */
+
+/* Same content, bit for bit on every number (events by input_equal, result by
+ * result_equal). */
+bool record_equal(const AttemptRecord *a, const AttemptRecord *b);
+/* Deep copy into dst (initialised here). false on OOM, dst then empty. */
+bool record_copy(AttemptRecord *dst /* OUT */, const AttemptRecord *src);
+
+/* First difference between a stored and a recomputed result, as one English
+ * line ("criteria[2] \"angle\" value: stored 0.5, recomputed 0.75").
+ * Returns false (and what = "") when result_equal() holds. */
+bool record_result_diff(const Result *stored, const Result *recomputed, char *what, size_t n);
+
+#define TRAINEE_FORMAT_VERSION 1
+#define TRAINEE_MAX_BYTES (64 * 1024)
+
+typedef struct TraineeInfo {
+    char id[64];     /* slug, record_slug_valid() */
+    char name[128];  /* display name, UTF-8 */
+} TraineeInfo;
+
+/* Compact JSON + final newline, owned by the caller; NULL on OOM. */
+char *trainee_serialize(const TraineeInfo *t, size_t *len /* OUT, may be NULL */);
+bool trainee_parse(const char *text, size_t len, TraineeInfo *out /* OUT */, DiagList *d);
 
 #endif

@@ -6,6 +6,7 @@
  *      fr and en, difficulty 1-5, time_limit_s, hints, setup, rubric.
  *
  * Top-level fields (all required unless marked):
+ *   "$schema": "../scenario.schema.json"  (optional, for editors; ignored)
  *   "schema": 1
  *   "id": "tutorial.drag-to-mark"        (lowercase, [a-z0-9_.-], <= 48 chars)
  *   "version": 3                          (integer >= 1; bump it when editing)
@@ -20,6 +21,9 @@
  *   "rubric": { see rubric.h }
  *
  * Files are limited to 1 MiB and must be UTF-8 (no BOM required, one tolerated).
+ * A file with "schema" other than 1 is refused as a whole (DIAG_UNSUPPORTED).
+ * How to write one: docs/scenarios.md; JSON Schema for editors:
+ * scenarios/scenario.schema.json.
  */
 #ifndef FIBRESIM_SCENARIO_H
 #define FIBRESIM_SCENARIO_H
@@ -55,7 +59,8 @@ typedef struct Scenario {
 } Scenario;
 
 /* Loads and validates a file. Returns an owned Scenario, or NULL with every
- * problem appended to d. Never crashes on any input. */
+ * problem appended to d (each with its JSON path and line:col; d may be NULL).
+ * Never crashes on any input. */
 Scenario *scenario_load_file(const char *path, DiagList *d);
 /* Same from memory; name is used as the source in messages. */
 Scenario *scenario_load_text(const char *text, size_t len, const char *name, DiagList *d);

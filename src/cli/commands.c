@@ -1,13 +1,25 @@
 /*
  * commands.c - the table of every command of the fibresim program.
- * Each command lives in its own file (cmd_<name>.c).
+ * Each command lives in its own file (cmd_<name>.c) and is listed once, one
+ * line each, in commands.def (a plain list so that branches adding commands
+ * merge without conflicts). The front end's commands (they need SDL) are
+ * listed in src/app/app_commands.def and exist only with -Dgui=true.
  */
 #include "cli.h"
 
-extern const CliCommand cli_cmd_sor_dump;
+#define COMMAND(sym) extern const CliCommand sym;
+#include "commands.def"
+#ifdef FIBRESIM_GUI
+#include "app_commands.def"
+#endif
+#undef COMMAND
 
-/* One line per command; keep sorted by name. */
 const CliCommand *const cli_commands[] = {
-    &cli_cmd_sor_dump,
+#define COMMAND(sym) &sym,
+#include "commands.def"
+#ifdef FIBRESIM_GUI
+#include "app_commands.def"
+#endif
+#undef COMMAND
     NULL,
 };

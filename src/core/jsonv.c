@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 
 void jv_path_key(char *out, size_t n, const char *parent, const char *key)
 {
@@ -26,10 +27,18 @@ void jv_path_index(char *out, size_t n, const char *parent, size_t i)
     snprintf(out, n, "%s[%zu]", parent ? parent : "", i);
 }
 
+/* True once the list keeps no more problems: later ones are only counted, so
+ * locating them (a scan of the text each) would be wasted work -- and on a
+ * hostile file of 100 000 bad keys, minutes of it. */
+static bool diags_full(const JsonV *v)
+{
+    return v->diags && v->diags->count >= DIAG_LIST_MAX;
+}
+
 void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
 {
     int line = 0, col = 0;
-    if (v->text) {
+    if (v->text && !diags_full(v)) {
         json_locate(v->text, v->text_len, path, &line, &col);
     }
     diag_add(v->diags, code, line, col, path, expected, found);
@@ -38,11 +47,13 @@ void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, 
 void jv_describe(const cJSON *node, char *out, size_t n)
 {
     if (!node) {
-        snprintf(out, n, "nothing");
+        snprintf(out, n, N_("nothing"));
     } else if (cJSON_IsString(node)) {
         char shown[48];
         fs_strlcpy(shown, node->valuestring, sizeof shown);
         snprintf(out, n, "string \"%s\"%s", shown, strlen(node->valuestring) >= sizeof shown ? "..." : "");
+    } else if (cJSON_IsNumber(node) && !isfinite(node->valuedouble)) {
+        snprintf(out, n, N_("a number too large to store"));
     } else if (cJSON_IsNumber(node)) {
         snprintf(out, n, "number %.10g", node->valuedouble);
     } else if (cJSON_IsBool(node)) {
@@ -59,7 +70,7 @@ void jv_describe(const cJSON *node, char *out, size_t n)
 }
 
 /* Edit distance, for "did you mean" on unknown keys. Short strings only. */
-static size_t edit_distance(const char *a, const char *b)
+size_t jv_edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 63 || lb > 63) {
@@ -85,34 +96,93 @@ static size_t edit_distance(const char *a, const char *b)
     return row[lb];
 }
 
+bool jv_close_enough(size_t distance, const char *a, const char *b)
+{
+    /* At most 2 edits, and at most half the longer name: "titel" -> "title",
+     * but not "a" -> "id" nor "fr" -> "en". */
+    size_t la = strlen(a), lb = strlen(b);
+    return distance <= 2 && distance * 2 <= (la > lb ? la : lb);
+}
+
+typedef struct KeyRef {
+    const char *key;
+    size_t index;
+} KeyRef;
+
+static int keyref_cmp(const void *a, const void *b)
+{
+    const KeyRef *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* For each member of an object (in order), how many earlier members have the
+ * same key: 0 for a first occurrence. Sorting keeps this O(n log n) on objects
+ * of 100 000 keys. Owned by the caller; NULL for an empty object or on OOM
+ * (duplicates then go unreported). */
+static size_t *key_occurrences(const cJSON *node)
+{
+    size_t n = 0;
+    for (const cJSON *c = node->child; c; c = c->next) {
+        n++;
+    }
+    size_t *occ = n ? calloc(n, sizeof *occ) : NULL;
+    KeyRef *refs = n ? malloc(n * sizeof *refs) : NULL;
+    if (!occ || !refs) {
+        free(refs);
+        free(occ);
+        return NULL;
+    }
+    size_t i = 0;
+    for (const cJSON *c = node->child; c; c = c->next, i++) {
+        refs[i].key = c->string ? c->string : "";
+        refs[i].index = i;
+    }
+    qsort(refs, n, sizeof *refs, keyref_cmp);
+    for (i = 1; i < n; i++) {
+        if (strcmp(refs[i].key, refs[i - 1].key) == 0) {
+            occ[refs[i].index] = occ[refs[i - 1].index] + 1;
+        }
+    }
+    free(refs);
+    return occ;
+}
+
 bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const *allowed)
 {
     if (!cJSON_IsObject(node)) {
         char found[96];
         jv_describe(node, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, path, "an object { ... }", found);
+        jv_report(v, DIAG_WRONG_TYPE, path, N_("an object { ... }"), found);
         return false;
     }
-    for (const cJSON *c = node->child; c; c = c->next) {
+    size_t *occurrence = key_occurrences(node);
+    size_t index = 0;
+    for (const cJSON *c = node->child; c; c = c->next, index++) {
         const char *key = c->string ? c->string : "";
+        bool known = false;
+        for (size_t i = 0; allowed && allowed[i] && !known; i++) {
+            known = strcmp(allowed[i], key) == 0;
+        }
+        size_t earlier = occurrence ? occurrence[index] : 0; /* this is occurrence #earlier of key */
+        if (known && earlier == 0) {
+            continue;
+        }
         char p[JV_PATH_MAX];
         jv_path_key(p, sizeof p, path, key);
-        for (const cJSON *d = node->child; d != c; d = d->next) {
-            if (d->string && strcmp(d->string, key) == 0) {
-                jv_report(v, DIAG_DUPLICATE_KEY, p, "each key once", "a second value for this key");
-                break;
-            }
+        /* Point at the key itself (the n-th time it appears), not its value. */
+        int line = 0, col = 0;
+        if (v->text && !diags_full(v)) {
+            json_locate_key(v->text, v->text_len, path, key, earlier, &line, &col);
         }
-        bool known = false;
+        if (earlier) {
+            diag_add(v->diags, DIAG_DUPLICATE_KEY, line, col, p, N_("each key once"), N_("a second value for this key"));
+        }
         const char *best = NULL;
         size_t best_d = 3;
-        for (size_t i = 0; allowed && allowed[i]; i++) {
-            if (strcmp(allowed[i], key) == 0) {
-                known = true;
-                break;
-            }
-            size_t d = edit_distance(allowed[i], key);
-            if (d < best_d) {
+        for (size_t i = 0; !known && !diags_full(v) && allowed && allowed[i]; i++) {
+            size_t d = jv_edit_distance(allowed[i], key);
+            if (d < best_d && jv_close_enough(d, allowed[i], key)) {
                 best_d = d;
                 best = allowed[i];
             }
@@ -129,9 +199,10 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
             }
             char found[96];
             snprintf(found, sizeof found, "\"%.80s\"", key);
-            jv_report(v, DIAG_UNKNOWN_FIELD, p, expected, found);
+            diag_add(v->diags, DIAG_UNKNOWN_FIELD, line, col, p, expected, found);
         }
     }
+    free(occurrence);
     return true;
 }
 
@@ -143,7 +214,7 @@ static const cJSON *member(JsonV *v, const cJSON *obj, const char *path, const c
         char p[JV_PATH_MAX], expected[96];
         jv_path_key(p, sizeof p, path, key);
         snprintf(expected, sizeof expected, "field \"%s\"", key);
-        jv_report(v, DIAG_MISSING_FIELD, p, expected, "nothing");
+        jv_report(v, DIAG_MISSING_FIELD, p, expected, N_("nothing"));
     }
     return m;
 }
@@ -164,7 +235,7 @@ bool jv_double(JsonV *v, const cJSON *obj, const char *path, const char *key, bo
         return false;
     }
     if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble)) {
-        wrong_type(v, path, key, "a number", m);
+        wrong_type(v, path, key, N_("a number"), m);
         return false;
     }
     double x = m->valuedouble;
@@ -188,7 +259,7 @@ bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, bool 
         return false;
     }
     if (!cJSON_IsNumber(m) || !isfinite(m->valuedouble) || m->valuedouble != floor(m->valuedouble)) {
-        wrong_type(v, path, key, "a whole number", m);
+        wrong_type(v, path, key, N_("a whole number"), m);
         return false;
     }
     double x = m->valuedouble;
@@ -211,7 +282,7 @@ bool jv_bool(JsonV *v, const cJSON *obj, const char *path, const char *key, bool
         return false;
     }
     if (!cJSON_IsBool(m)) {
-        wrong_type(v, path, key, "true or false", m);
+        wrong_type(v, path, key, N_("true or false"), m);
         return false;
     }
     *out = cJSON_IsTrue(m);
@@ -226,7 +297,7 @@ static const cJSON *string_member(JsonV *v, const cJSON *obj, const char *path, 
         return NULL;
     }
     if (!cJSON_IsString(m)) {
-        wrong_type(v, path, key, "a string", m);
+        wrong_type(v, path, key, N_("a string"), m);
         return NULL;
     }
     size_t len = strlen(m->valuestring);
@@ -300,7 +371,7 @@ const cJSON *jv_child_object(JsonV *v, const cJSON *obj, const char *path, const
 {
     const cJSON *m = member(v, obj, path, key, required);
     if (m && !cJSON_IsObject(m)) {
-        wrong_type(v, path, key, "an object { ... }", m);
+        wrong_type(v, path, key, N_("an object { ... }"), m);
         return NULL;
     }
     return m;
@@ -314,7 +385,7 @@ const cJSON *jv_child_array(JsonV *v, const cJSON *obj, const char *path, const 
         return NULL;
     }
     if (!cJSON_IsArray(m)) {
-        wrong_type(v, path, key, "an array [ ... ]", m);
+        wrong_type(v, path, key, N_("an array [ ... ]"), m);
         return NULL;
     }
     size_t n = (size_t)cJSON_GetArraySize(m);
@@ -347,7 +418,7 @@ bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool r
         char p[JV_PATH_MAX], found[96];
         jv_path_key(p, sizeof p, path, key);
         snprintf(found, sizeof found, "\"%s\"", tmp);
-        jv_report(v, DIAG_BAD_VALUE, p, "an id of lowercase letters, digits, '_', '.', '-'", found);
+        jv_report(v, DIAG_BAD_VALUE, p, N_("an id of lowercase letters, digits, '_', '.', '-'"), found);
         return false;
     }
     memcpy(out, tmp, strlen(tmp) + 1);
@@ -512,7 +583,9 @@ void json_offset_to_line_col(const char *text, size_t len, size_t offset, int *l
     *col = c;
 }
 
-bool json_locate(const char *text, size_t len, const char *path, int *line, int *col)
+/* Offset of the value at path; false if the path cannot be followed, and then
+ * *at is the closest enclosing value. */
+static bool scan_path(const char *text, size_t len, const char *path, size_t *at)
 {
     Scan sc = {text, len, 0};
     skip_ws(&sc);
@@ -545,6 +618,51 @@ bool json_locate(const char *text, size_t len, const char *path, int *line, int 
             found_at = sc.pos;
         }
     }
-    json_offset_to_line_col(text, len, found_at, line, col);
+    *at = found_at;
     return ok;
+}
+
+bool json_locate(const char *text, size_t len, const char *path, int *line, int *col)
+{
+    size_t at = 0;
+    bool ok = scan_path(text, len, path, &at);
+    json_offset_to_line_col(text, len, at, line, col);
+    return ok;
+}
+
+bool json_locate_key(const char *text, size_t len, const char *obj_path, const char *key, size_t nth, int *line,
+                     int *col)
+{
+    size_t at = 0;
+    bool found = false;
+    if (scan_path(text, len, obj_path, &at) && at < len && text[at] == '{') {
+        Scan sc = {text, len, at + 1};
+        for (;;) {
+            skip_ws(&sc);
+            size_t key_at = sc.pos;
+            char name[512];
+            if (sc.pos >= len || text[sc.pos] == '}' || !read_string(&sc, name, sizeof name)) {
+                break;
+            }
+            if (strcmp(name, key) == 0 && nth-- == 0) {
+                at = key_at;
+                found = true;
+                break;
+            }
+            skip_ws(&sc);
+            if (sc.pos >= len || text[sc.pos] != ':') {
+                break;
+            }
+            sc.pos++;
+            if (!skip_value(&sc)) {
+                break;
+            }
+            skip_ws(&sc);
+            if (sc.pos < len && text[sc.pos] == ',') {
+                sc.pos++;
+            }
+        }
+    }
+    json_offset_to_line_col(text, len, at, line, col);
+    return found;
 }

@@ -35,6 +35,12 @@ static const MessageDef *search(const MessageDef *table, const char *key)
 const MessageDef *message_find(const MessageDef *table, const char *key)
 {
     const MessageDef *m = search(table, key);
+    /* Measure names that depend on the setup ("drag1.error_mm": task drag1 of
+     * the tutorial) share the module's message for the part after the last '.'. */
+    const char *dot = strrchr(key, '.');
+    if (!m && dot && dot[1]) {
+        m = search(table, dot + 1);
+    }
     if (!m) {
         m = search(generic_messages, key);
     }

@@ -6,8 +6,11 @@
 #include "fibresim/module.h"
 #include "modules.h"
 
-/* NULL-terminated. Add a module here and in modules.h, nowhere else. */
+/* NULL-terminated. Add a module to modules.def, nowhere else. */
 static const ModuleDef *const registry[] = {
+#define MODULE(sym) &sym,
+#include "modules.def"
+#undef MODULE
     NULL,
 };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 
 /* Measures every attempt reports whatever its module (see attempt.h). */
 static const char *const generic_measures[] = {"time_s", NULL};
@@ -21,6 +22,57 @@ static bool in_list(const char *const *list, const char *name)
         }
     }
     return false;
+}
+
+/* The closest plausible typo target of name among the generic names and the
+ * names listed in hint ("a, b, c": the module's static list, by convention),
+ * copied into out; false if none is close. */
+static bool closest_name(const char *name, const char *const *generic, const char *hint, char *out, size_t n)
+{
+    size_t best_d = 3;
+    bool found = false;
+    for (size_t i = 0; generic && generic[i]; i++) {
+        size_t d = jv_edit_distance(generic[i], name);
+        if (d < best_d && jv_close_enough(d, generic[i], name)) {
+            best_d = d;
+            fs_strlcpy(out, generic[i], n);
+            found = true;
+        }
+    }
+    for (const char *p = hint; p && *p && *p != '(';) { /* a note in parentheses ends the list */
+        size_t len = strcspn(p, ", ");
+        char word[RUBRIC_ID_MAX];
+        if (len > 0 && len < sizeof word) {
+            memcpy(word, p, len);
+            word[len] = '\0';
+            size_t d = jv_edit_distance(word, name);
+            if (d < best_d && jv_close_enough(d, word, name)) {
+                best_d = d;
+                fs_strlcpy(out, word, n);
+                found = true;
+            }
+        }
+        p += len;
+        p += strspn(p, ", ");
+    }
+    return found;
+}
+
+/* Reports a measure or event name the module never reports. */
+static void unknown_name(JsonV *v, const char *path, const char *key, const char *what, const char *name,
+                         const char *hint, const char *suggestion)
+{
+    char p[JV_PATH_MAX], expected[160], found[64];
+    jv_path_key(p, sizeof p, path, key);
+    if (suggestion) {
+        snprintf(expected, sizeof expected, "%s of this module (did you mean \"%s\"?): %s", what, suggestion,
+                 hint ? hint : "see the module's documentation");
+    } else {
+        snprintf(expected, sizeof expected, "%s of this module: %s", what,
+                 hint ? hint : "see the module's documentation");
+    }
+    snprintf(found, sizeof found, "\"%s\"", name);
+    jv_report(v, DIAG_BAD_VALUE, p, expected, found);
 }
 
 static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
@@ -53,24 +105,24 @@ static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
     }
     char p[JV_PATH_MAX];
     if (!b->has_ok_min && !b->has_ok_max) {
-        jv_report(v, DIAG_MISSING_FIELD, path, "ok_min or ok_max (the full-credit range)", "neither");
+        jv_report(v, DIAG_MISSING_FIELD, path, N_("ok_min or ok_max (the full-credit range)"), N_("neither"));
         return false;
     }
     if (b->has_ok_min && b->has_ok_max && b->ok_min > b->ok_max) {
         jv_path_key(p, sizeof p, path, "ok_max");
-        jv_report(v, DIAG_INCONSISTENT, p, "ok_max >= ok_min", "ok_max below ok_min");
+        jv_report(v, DIAG_INCONSISTENT, p, N_("ok_max >= ok_min"), N_("ok_max below ok_min"));
         ok = false;
     }
     if (b->has_zero_min && (!b->has_ok_min || !(b->zero_min < b->ok_min))) {
         jv_path_key(p, sizeof p, path, "zero_min");
-        jv_report(v, DIAG_INCONSISTENT, p, "zero_min below ok_min (and ok_min present)",
-                  b->has_ok_min ? "zero_min >= ok_min" : "no ok_min");
+        jv_report(v, DIAG_INCONSISTENT, p, N_("zero_min below ok_min (and ok_min present)"),
+                  b->has_ok_min ? N_("zero_min >= ok_min") : N_("no ok_min"));
         ok = false;
     }
     if (b->has_zero_max && (!b->has_ok_max || !(b->zero_max > b->ok_max))) {
         jv_path_key(p, sizeof p, path, "zero_max");
-        jv_report(v, DIAG_INCONSISTENT, p, "zero_max above ok_max (and ok_max present)",
-                  b->has_ok_max ? "zero_max <= ok_max" : "no ok_max");
+        jv_report(v, DIAG_INCONSISTENT, p, N_("zero_max above ok_max (and ok_max present)"),
+                  b->has_ok_max ? N_("zero_max <= ok_max") : N_("no ok_max"));
         ok = false;
     }
     return ok;
@@ -82,14 +134,14 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
     if (!cJSON_IsArray(node)) {
         char found[64];
         jv_describe(node, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, path, "an array of [value, credit] pairs", found);
+        jv_report(v, DIAG_WRONG_TYPE, path, N_("an array of [value, credit] pairs"), found);
         return false;
     }
     int n = cJSON_GetArraySize(node);
     if (n < 2 || n > RUBRIC_TABLE_MAX) {
         char found[32];
         snprintf(found, sizeof found, "%d points", n);
-        jv_report(v, DIAG_OUT_OF_RANGE, path, "2 to 16 points", found);
+        jv_report(v, DIAG_OUT_OF_RANGE, path, N_("2 to 16 points"), found);
         return false;
     }
     bool ok = true;
@@ -99,21 +151,22 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
         const cJSON *pt = cJSON_GetArrayItem(node, i);
         const cJSON *x = cJSON_GetArrayItem(pt, 0);
         const cJSON *c = cJSON_GetArrayItem(pt, 1);
-        if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(c)) {
+        if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(c)
+            || !isfinite(x->valuedouble)) {
             char found[64];
             jv_describe(pt, found, sizeof found);
-            jv_report(v, DIAG_WRONG_TYPE, p, "[value, credit] with two numbers", found);
+            jv_report(v, DIAG_WRONG_TYPE, p, N_("[value, credit] with two numbers"), found);
             ok = false;
             continue;
         }
         if (!(c->valuedouble >= 0.0 && c->valuedouble <= 1.0)) {
             char found[32];
             snprintf(found, sizeof found, "%g", c->valuedouble);
-            jv_report(v, DIAG_OUT_OF_RANGE, p, "credit between 0 and 1", found);
+            jv_report(v, DIAG_OUT_OF_RANGE, p, N_("credit between 0 and 1"), found);
             ok = false;
         }
         if (i > 0 && !(x->valuedouble > t->x[i - 1])) {
-            jv_report(v, DIAG_INCONSISTENT, p, "values in strictly increasing order", "not increasing");
+            jv_report(v, DIAG_INCONSISTENT, p, N_("values in strictly increasing order"), N_("not increasing"));
             ok = false;
         }
         t->x[i] = x->valuedouble;
@@ -136,11 +189,10 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
     if (jv_id(v, node, path, "measure", true, c->measure, sizeof c->measure)) {
         if (names && names->measure && !in_list(generic_measures, c->measure)
             && !names->measure(names->ctx, c->measure)) {
-            char p[JV_PATH_MAX], expected[160];
-            jv_path_key(p, sizeof p, path, "measure");
-            snprintf(expected, sizeof expected, "a measure of this module: %s",
-                     names->measures_hint ? names->measures_hint : "see the module's documentation");
-            jv_report(v, DIAG_BAD_VALUE, p, expected, c->measure);
+            char best[RUBRIC_ID_MAX];
+            unknown_name(v, path, "measure", "a measure", c->measure, names->measures_hint,
+                         closest_name(c->measure, generic_measures, names->measures_hint, best, sizeof best) ? best
+                                                                                                          : NULL);
             ok = false;
         }
     } else {
@@ -167,7 +219,7 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
     const cJSON *table = cJSON_GetObjectItemCaseSensitive(node, "table");
     char p[JV_PATH_MAX];
     if (band && table) {
-        jv_report(v, DIAG_INCONSISTENT, path, "either \"band\" or \"table\"", "both");
+        jv_report(v, DIAG_INCONSISTENT, path, N_("either \"band\" or \"table\""), N_("both"));
         ok = false;
     } else if (band) {
         jv_path_key(p, sizeof p, path, "band");
@@ -176,7 +228,7 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
         jv_path_key(p, sizeof p, path, "table");
         ok &= load_table(v, table, p, &c->table);
     } else {
-        jv_report(v, DIAG_MISSING_FIELD, path, "\"band\" or \"table\"", "neither");
+        jv_report(v, DIAG_MISSING_FIELD, path, N_("\"band\" or \"table\""), N_("neither"));
         ok = false;
     }
     return ok;
@@ -192,11 +244,9 @@ static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const Ru
     bool ok = jv_id(v, node, path, "id", true, pen->id, sizeof pen->id);
     if (jv_id(v, node, path, "event", true, pen->event, sizeof pen->event)) {
         if (names && names->event && !names->event(names->ctx, pen->event)) {
-            char p[JV_PATH_MAX], expected[160];
-            jv_path_key(p, sizeof p, path, "event");
-            snprintf(expected, sizeof expected, "an event of this module: %s",
-                     names->events_hint ? names->events_hint : "see the module's documentation");
-            jv_report(v, DIAG_BAD_VALUE, p, expected, pen->event);
+            char best[RUBRIC_ID_MAX];
+            unknown_name(v, path, "event", "an event", pen->event, names->events_hint,
+                         closest_name(pen->event, NULL, names->events_hint, best, sizeof best) ? best : NULL);
             ok = false;
         }
     } else {
@@ -233,7 +283,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                 if (strcmp(out->criteria[k].id, dst->id) == 0) {
                     char pid[JV_PATH_MAX];
                     jv_path_key(pid, sizeof pid, p, "id");
-                    jv_report(v, DIAG_DUPLICATE_ID, pid, "an id not used by another criterion", dst->id);
+                    jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another criterion"), dst->id);
                     ok = false;
                 }
             }
@@ -258,7 +308,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                     if (strcmp(out->penalties[k].id, dst->id) == 0) {
                         char pid[JV_PATH_MAX];
                         jv_path_key(pid, sizeof pid, p, "id");
-                        jv_report(v, DIAG_DUPLICATE_ID, pid, "an id not used by another penalty", dst->id);
+                        jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another penalty"), dst->id);
                         ok = false;
                     }
                 }
@@ -496,7 +546,7 @@ bool result_from_json(JsonV *v, const cJSON *node, const char *path, Result *out
         if (!attempt_status_from_name(status, &out->status)) {
             char p[JV_PATH_MAX];
             jv_path_key(p, sizeof p, path, "status");
-            jv_report(v, DIAG_BAD_VALUE, p, "running, finished, abandoned or timeout", status);
+            jv_report(v, DIAG_BAD_VALUE, p, N_("running, finished, abandoned or timeout"), status);
             ok = false;
         }
     } else {

@@ -1,0 +1,1266 @@
+/*
+ * journal.c - attempt records on disk: atomic durable writes, the folder
+ * layout, the queue of records waiting for a writable disk, and the merge of
+ * folders from several laptops (see journal.h).
+ */
+#include "fibresim/journal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fibresim/core.h"
+#include "fibresim/fileio.h"
+#include "fibresim/messages.h" /* N_() */
+#include "fibresim/scenario.h" /* fs_sha256_hex */
+
+/* ---- small helpers ------------------------------------------------------------ */
+
+static char *path_join(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    char *p = malloc(la + lb + 2);
+    if (!p) {
+        return NULL;
+    }
+    memcpy(p, a, la);
+    size_t at = la;
+    if (la == 0 || a[la - 1] != '/') {
+        p[at++] = '/';
+    }
+    memcpy(p + at, b, lb + 1);
+    return p;
+}
+
+static JournalStatus status_of_errno(int e)
+{
+    switch (e) {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+        return JOURNAL_ERR_NOSPACE;
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return JOURNAL_ERR_READONLY;
+    case ENOMEM:
+        return JOURNAL_ERR_NOMEM;
+    default:
+        return JOURNAL_ERR_IO;
+    }
+}
+
+static JournalStatus fail_errno(int e, const char *what, const char *path, char *err, size_t n)
+{
+    if (err && n) {
+        snprintf(err, n, "%s %s: %s", what, path, strerror(e));
+    }
+    return status_of_errno(e);
+}
+
+static JournalStatus fail_msg(JournalStatus s, char *err, size_t n, const char *msg, const char *path)
+{
+    if (err && n) {
+        snprintf(err, n, "%s%s%s", msg, path ? ": " : "", path ? path : "");
+    }
+    return s;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The fault hook, wrapped so each call site reads like the system call. */
+typedef struct Io {
+    JournalFaultFn fault;
+    void *user;
+} Io;
+
+static bool io_refused(const Io *io, JournalOp op, const char *path)
+{
+    if (io && io->fault) {
+        int e = io->fault(io->user, op, path);
+        if (e) {
+            errno = e;
+            return true;
+        }
+    }
+    return false;
+}
+
+static Io journal_io(const Journal *j)
+{
+    Io io = {j ? j->fault : NULL, j ? j->fault_user : NULL};
+    return io;
+}
+
+/* fsync of a folder, so that a new name in it survives a power cut. Some file
+ * systems cannot sync a folder (EINVAL): nothing more can be done there. */
+static int fsync_dir(const Io *io, const char *dir)
+{
+    if (io_refused(io, JOURNAL_OP_FSYNC_DIR, dir)) {
+        return -1;
+    }
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        return -1;
+    }
+    int rc = fsync(fd);
+    int e = errno;
+    close(fd);
+    if (rc != 0 && (e == EINVAL || e == ENOTSUP)) {
+        return 0;
+    }
+    errno = e;
+    return rc;
+}
+
+static char *parent_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (slash == path) {
+        n = 1; /* "/x" -> "/" */
+    }
+    char *p = malloc(n + 2);
+    if (!p) {
+        return NULL;
+    }
+    if (n == 0) {
+        memcpy(p, ".", 2);
+    } else {
+        memcpy(p, path, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* Creates one folder; a new folder's name is made durable in its parent. */
+static JournalStatus make_dir(const Io *io, const char *path, char *err, size_t n)
+{
+    if (is_dir(path)) {
+        return JOURNAL_OK;
+    }
+    if (io_refused(io, JOURNAL_OP_MKDIR, path) || (mkdir(path, 0755) != 0 && errno != EEXIST)) {
+        return fail_errno(errno, "cannot create folder", path, err, n);
+    }
+    if (!is_dir(path)) {
+        return fail_errno(ENOTDIR, "cannot create folder", path, err, n);
+    }
+    char *parent = parent_of(path);
+    if (!parent) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    JournalStatus s = JOURNAL_OK;
+    if (fsync_dir(io, parent) != 0) {
+        s = fail_errno(errno, "cannot sync folder", parent, err, n);
+    }
+    free(parent);
+    return s;
+}
+
+/* mkdir -p */
+static JournalStatus make_dirs(const Io *io, const char *path, char *err, size_t n)
+{
+    if (is_dir(path)) {
+        return JOURNAL_OK;
+    }
+    char *p = malloc(strlen(path) + 1);
+    if (!p) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    memcpy(p, path, strlen(path) + 1);
+    JournalStatus s = JOURNAL_OK;
+    for (char *c = p + 1; *c && s == JOURNAL_OK; c++) {
+        if (*c == '/') {
+            *c = '\0';
+            s = make_dir(io, p, err, n);
+            *c = '/';
+        }
+    }
+    if (s == JOURNAL_OK) {
+        s = make_dir(io, p, err, n);
+    }
+    free(p);
+    return s;
+}
+
+/* ---- the atomic write ------------------------------------------------------------ */
+
+typedef enum Place { PLACE_REPLACE, PLACE_NO_REPLACE } Place;
+
+static bool link_unsupported(int e)
+{
+    return e == EPERM || e == ENOTSUP || e == EOPNOTSUPP || e == ENOSYS || e == EMLINK || e == EXDEV;
+}
+
+/* Moves the finished temp file to its final name. PLACE_NO_REPLACE returns
+ * JOURNAL_ERR_EXISTS (without an error text) when the name is taken. */
+static JournalStatus place_file(const Io *io, const char *tmp, const char *path, Place place, char *err, size_t n)
+{
+    if (io_refused(io, JOURNAL_OP_PLACE, path)) {
+        return fail_errno(errno, "cannot create", path, err, n);
+    }
+    if (place == PLACE_REPLACE) {
+        if (rename(tmp, path) != 0) {
+            return fail_errno(errno, "cannot rename to", path, err, n);
+        }
+        return JOURNAL_OK;
+    }
+    /* link() fails if the name exists: no window in which another writer's
+     * file could be replaced. The temp name is removed afterwards; a crash in
+     * between leaves a second name for a complete file, skipped by readers. */
+    if (link(tmp, path) == 0) {
+        unlink(tmp);
+        return JOURNAL_OK;
+    }
+    int e = errno;
+    if (e == EEXIST) {
+        return JOURNAL_ERR_EXISTS;
+    }
+    if (!link_unsupported(e)) {
+        return fail_errno(e, "cannot create", path, err, n);
+    }
+    if (file_exists(path)) {
+        return JOURNAL_ERR_EXISTS;
+    }
+    if (rename(tmp, path) != 0) {
+        return fail_errno(errno, "cannot rename to", path, err, n);
+    }
+    return JOURNAL_OK;
+}
+
+static JournalStatus write_all(const Io *io, int fd, const char *tmp, const void *data, size_t len, char *err,
+                               size_t n)
+{
+    const char *p = data;
+    size_t left = len;
+    while (left > 0) {
+        if (io_refused(io, JOURNAL_OP_WRITE, tmp)) {
+            return fail_errno(errno, "cannot write", tmp, err, n);
+        }
+        /* Large writes in pieces: some systems cap a single write below 2 GiB. */
+        size_t chunk = left > (1u << 30) ? (1u << 30) : left;
+        ssize_t w = write(fd, p, chunk);
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return fail_errno(errno, "cannot write", tmp, err, n);
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    return JOURNAL_OK;
+}
+
+static JournalStatus write_atomic(const Io *io, const char *path, const void *data, size_t len, Place place,
+                                  char *err, size_t n)
+{
+    char *dir = parent_of(path);
+    if (!dir) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t tmp_n = strlen(dir) + strlen(base) + 48;
+    char *tmp = malloc(tmp_n);
+    if (!tmp) {
+        free(dir);
+        return JOURNAL_ERR_NOMEM;
+    }
+    /* Unique without a clock or a shared counter: the process id, then the
+     * first free number (O_EXCL makes the choice race-free). */
+    int fd = -1;
+    JournalStatus s = JOURNAL_OK;
+    for (unsigned k = 0; fd < 0 && k < 1000; k++) {
+        snprintf(tmp, tmp_n, "%s/.tmp-%s.%ld.%u", dir, base, (long)getpid(), k);
+        if (io_refused(io, JOURNAL_OP_OPEN, tmp)) {
+            break;
+        }
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd < 0 && errno != EEXIST) {
+            break;
+        }
+    }
+    if (fd < 0) {
+        s = fail_errno(errno, "cannot create", tmp, err, n);
+        goto out;
+    }
+    s = write_all(io, fd, tmp, data, len, err, n);
+    if (s == JOURNAL_OK && (io_refused(io, JOURNAL_OP_FSYNC, tmp) || fsync(fd) != 0)) {
+        s = fail_errno(errno, "cannot sync", tmp, err, n);
+    }
+    /* close() can report a deferred write error (NFS, some FUSE file systems). */
+    if (close(fd) != 0 && s == JOURNAL_OK) {
+        s = fail_errno(errno, "cannot close", tmp, err, n);
+    }
+    if (s == JOURNAL_OK) {
+        s = place_file(io, tmp, path, place, err, n);
+    }
+    if (s != JOURNAL_OK) {
+        unlink(tmp);
+        goto out;
+    }
+    if (fsync_dir(io, dir) != 0) {
+        /* The file is complete under its final name but its name may not yet
+         * survive a power cut: report it so the caller retries (an identical
+         * record is then found and accepted). */
+        s = fail_errno(errno, "cannot sync folder", dir, err, n);
+    }
+out:
+    free(tmp);
+    free(dir);
+    return s;
+}
+
+JournalStatus journal_write_file_atomic(const char *path, const void *data, size_t len, char *err, size_t err_n)
+{
+    return write_atomic(NULL, path, data, len, PLACE_REPLACE, err, err_n);
+}
+
+/* ---- opening ----------------------------------------------------------------------- */
+
+static const char *const layout[] = {"attempts", "scenarios", "trainees", "cache", NULL};
+
+static JournalStatus ensure_sub(const Journal *j, const char *sub, char *err, size_t n)
+{
+    Io io = journal_io(j);
+    JournalStatus s = make_dirs(&io, j->dir, err, n);
+    if (s != JOURNAL_OK) {
+        return s;
+    }
+    char *p = path_join(j->dir, sub);
+    if (!p) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    s = make_dir(&io, p, err, n);
+    free(p);
+    return s;
+}
+
+JournalStatus journal_open(Journal *j, const char *dir, char *err, size_t err_n)
+{
+    memset(j, 0, sizeof *j);
+    if (err && err_n) {
+        err[0] = '\0';
+    }
+    size_t len = strlen(dir);
+    while (len > 1 && dir[len - 1] == '/') {
+        len--;
+    }
+    j->dir = malloc(len + 1);
+    if (!j->dir) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    memcpy(j->dir, dir, len);
+    j->dir[len] = '\0';
+    for (size_t i = 0; layout[i]; i++) {
+        JournalStatus s = ensure_sub(j, layout[i], err, err_n);
+        if (s == JOURNAL_ERR_NOMEM) {
+            journal_close(j);
+            return s;
+        }
+        if (s != JOURNAL_OK) {
+            return s;
+        }
+    }
+    return JOURNAL_OK;
+}
+
+void journal_close(Journal *j)
+{
+    if (!j) {
+        return;
+    }
+    free(j->dir);
+    memset(j, 0, sizeof *j);
+}
+
+const char *journal_status_name(JournalStatus s)
+{
+    /* msgids (N_): the front end shows them translated to the trainee. */
+    switch (s) {
+    case JOURNAL_OK:
+        return "ok";
+    case JOURNAL_ERR_NOSPACE:
+        return N_("disk full");
+    case JOURNAL_ERR_READONLY:
+        return N_("read-only folder");
+    case JOURNAL_ERR_IO:
+        return N_("input/output error");
+    case JOURNAL_ERR_EXISTS:
+        return N_("a different record has this id");
+    case JOURNAL_ERR_NOMEM:
+        return N_("out of memory");
+    case JOURNAL_ERR_INVALID:
+        return N_("invalid record");
+    }
+    return "?";
+}
+
+/* ---- paths ----------------------------------------------------------------------- */
+
+/* "attempts/YYYY-MM" for an id "YYYYMMDDT...". */
+static void month_folder(const char *attempt_id, char out[24])
+{
+    snprintf(out, 24, "attempts/%.4s-%.2s", attempt_id, attempt_id + 4);
+}
+
+char *journal_record_path(const Journal *j, const char *attempt_id)
+{
+    if (!record_id_valid(attempt_id)) {
+        return NULL;
+    }
+    char month[24], rel[128];
+    month_folder(attempt_id, month);
+    snprintf(rel, sizeof rel, "%s/%s.json", month, attempt_id);
+    return path_join(j->dir, rel);
+}
+
+char *journal_scenario_path(const Journal *j, const char *hash_hex)
+{
+    if (!record_hash_valid(hash_hex)) {
+        return NULL;
+    }
+    char rel[96];
+    snprintf(rel, sizeof rel, "scenarios/%s.json", hash_hex);
+    char *p = path_join(j->dir, rel);
+    struct stat st;
+    if (p && (stat(p, &st) != 0 || !S_ISREG(st.st_mode))) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+static char *trainee_path(const char *dir, const char *id)
+{
+    if (!record_slug_valid(id)) {
+        return NULL;
+    }
+    char rel[96];
+    snprintf(rel, sizeof rel, "trainees/%s.json", id);
+    return path_join(dir, rel);
+}
+
+/* ---- writing a record ------------------------------------------------------------ */
+
+/* Same bytes, or (written by another version of the program) same content. */
+static bool same_record_file(const char *path, const char *text, size_t len)
+{
+    size_t have_len = 0;
+    int e = 0;
+    char *have = fs_read_file(path, RECORD_MAX_BYTES, &have_len, &e);
+    if (!have) {
+        return false;
+    }
+    bool same = have_len == len && memcmp(have, text, len) == 0;
+    if (!same) {
+        AttemptRecord a, b;
+        if (record_parse(have, have_len, &a, NULL)) {
+            if (record_parse(text, len, &b, NULL)) {
+                same = record_equal(&a, &b);
+            }
+            record_finish(&b);
+        }
+        record_finish(&a);
+    }
+    free(have);
+    return same;
+}
+
+/* Stores the scenario bytes under their hash unless an intact copy is there.
+ * A damaged copy (wrong hash) is replaced: the name says what it must hold. */
+static JournalStatus store_scenario(const Journal *j, const char *hash, const char *text, size_t len, char *err,
+                                    size_t n)
+{
+    JournalStatus s = ensure_sub(j, "scenarios", err, n);
+    if (s != JOURNAL_OK) {
+        return s;
+    }
+    char rel[96];
+    snprintf(rel, sizeof rel, "scenarios/%s.json", hash);
+    char *path = path_join(j->dir, rel);
+    if (!path) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    size_t have_len = 0;
+    int e = 0;
+    char *have = fs_read_file(path, RECORD_MAX_BYTES, &have_len, &e);
+    bool intact = false;
+    if (have) {
+        char h[65];
+        fs_sha256_hex(have, have_len, h);
+        intact = strcmp(h, hash) == 0;
+        free(have);
+    }
+    Io io = journal_io(j);
+    if (!intact) {
+        s = write_atomic(&io, path, text, len, PLACE_REPLACE, err, n);
+    }
+    free(path);
+    return s;
+}
+
+/* Writes the trainee file if there is none (a later change of display name
+ * goes through journal_trainee_write). */
+static JournalStatus store_trainee_if_absent(const Journal *j, const char *id, const char *name, char *err,
+                                             size_t n)
+{
+    JournalStatus s = ensure_sub(j, "trainees", err, n);
+    if (s != JOURNAL_OK) {
+        return s;
+    }
+    char *path = trainee_path(j->dir, id);
+    if (!path) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    if (file_exists(path)) {
+        free(path);
+        return JOURNAL_OK;
+    }
+    TraineeInfo t;
+    memset(&t, 0, sizeof t);
+    fs_strlcpy(t.id, id, sizeof t.id);
+    fs_strlcpy(t.name, name, sizeof t.name);
+    size_t len = 0;
+    char *text = trainee_serialize(&t, &len);
+    if (!text) {
+        free(path);
+        return JOURNAL_ERR_NOMEM;
+    }
+    Io io = journal_io(j);
+    s = write_atomic(&io, path, text, len, PLACE_NO_REPLACE, err, n);
+    if (s == JOURNAL_ERR_EXISTS) {
+        s = JOURNAL_OK; /* written meanwhile by another process: fine */
+    }
+    free(text);
+    free(path);
+    return s;
+}
+
+static JournalStatus check_record(const AttemptRecord *r, const char *scenario_text, size_t scenario_len,
+                                  char *err, size_t n)
+{
+    if (!record_id_valid(r->attempt_id)) {
+        return fail_msg(JOURNAL_ERR_INVALID, err, n, "attempt id is not of the form YYYYMMDDTHHMMSSZ-<16 hex>",
+                        r->attempt_id);
+    }
+    if (!record_slug_valid(r->trainee_id)) {
+        return fail_msg(JOURNAL_ERR_INVALID, err, n, "trainee id is not a slug", r->trainee_id);
+    }
+    if (!record_hash_valid(r->scenario_hash)) {
+        return fail_msg(JOURNAL_ERR_INVALID, err, n, "scenario hash is not 64 lowercase hex digits",
+                        r->scenario_hash);
+    }
+    if (r->status == ATTEMPT_RUNNING) {
+        return fail_msg(JOURNAL_ERR_INVALID, err, n, "a running attempt is never stored", r->attempt_id);
+    }
+    if (scenario_text) {
+        char h[65];
+        fs_sha256_hex(scenario_text, scenario_len, h);
+        if (strcmp(h, r->scenario_hash) != 0) {
+            return fail_msg(JOURNAL_ERR_INVALID, err, n, "the scenario bytes do not match the record's hash",
+                            r->scenario_hash);
+        }
+    }
+    return JOURNAL_OK;
+}
+
+/* The record's text, checked with the reader itself: never store what could
+ * not be read back (a malformed time or name from the caller). NULL and a
+ * status in *s otherwise. */
+static char *readable_text(const AttemptRecord *r, size_t *len, JournalStatus *s, char *err, size_t err_n)
+{
+    char *text = record_serialize(r, len);
+    if (!text) {
+        *s = fail_msg(JOURNAL_ERR_NOMEM, err, err_n, "out of memory writing", r->attempt_id);
+        return NULL;
+    }
+    AttemptRecord back;
+    DiagList d;
+    diag_list_init(&d);
+    if (!record_parse(text, *len, &back, &d)) {
+        char why[512] = "";
+        if (d.count) {
+            diag_format(&d.items[0], "record", why, sizeof why);
+        }
+        if (err && err_n) {
+            snprintf(err, err_n, "attempt %s would not read back: %s", r->attempt_id, why);
+        }
+        *s = d.count == 1 && d.items[0].code == DIAG_IO ? JOURNAL_ERR_NOMEM : JOURNAL_ERR_INVALID;
+        free(text);
+        text = NULL;
+    }
+    record_finish(&back);
+    diag_list_finish(&d);
+    return text;
+}
+
+JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scenario_text, size_t scenario_len,
+                            char *err, size_t err_n)
+{
+    if (err && err_n) {
+        err[0] = '\0';
+    }
+    JournalStatus s = check_record(r, scenario_text, scenario_len, err, err_n);
+    if (s != JOURNAL_OK) {
+        return s;
+    }
+    /* Everything is checked before anything is written. */
+    size_t len = 0;
+    char *text = readable_text(r, &len, &s, err, err_n);
+    if (!text) {
+        return s;
+    }
+    char *path = journal_record_path(j, r->attempt_id);
+    if (!path) {
+        free(text);
+        return JOURNAL_ERR_NOMEM;
+    }
+    /* Order matters for a crash in between: the scenario first, so that a
+     * record never points at bytes that are not there. */
+    if (scenario_text) {
+        s = store_scenario(j, r->scenario_hash, scenario_text, scenario_len, err, err_n);
+    }
+    if (s == JOURNAL_OK) {
+        s = store_trainee_if_absent(j, r->trainee_id, r->trainee_name, err, err_n);
+    }
+    char month[24];
+    month_folder(r->attempt_id, month);
+    if (s == JOURNAL_OK) {
+        s = ensure_sub(j, "attempts", err, err_n);
+    }
+    if (s == JOURNAL_OK) {
+        s = ensure_sub(j, month, err, err_n);
+    }
+    Io io = journal_io(j);
+    if (s == JOURNAL_OK) {
+        s = write_atomic(&io, path, text, len, PLACE_NO_REPLACE, err, err_n);
+    }
+    if (s == JOURNAL_ERR_EXISTS) {
+        if (same_record_file(path, text, len)) {
+            /* A retry after a failure that came late (folder sync), or after a
+             * crash: the record is already there. Make its name durable too,
+             * since the earlier try may have failed at exactly that step. */
+            char *folder = parent_of(path);
+            if (!folder) {
+                s = JOURNAL_ERR_NOMEM;
+            } else {
+                s = fsync_dir(&io, folder) == 0 ? JOURNAL_OK
+                                                : fail_errno(errno, "cannot sync folder", folder, err, err_n);
+                free(folder);
+            }
+        } else {
+            fail_msg(JOURNAL_ERR_EXISTS, err, err_n,
+                     "a different record with this attempt id is already stored; nothing overwritten", path);
+        }
+    }
+    free(text);
+    free(path);
+    return s;
+}
+
+/* ---- listing ------------------------------------------------------------------------ */
+
+typedef struct Names {
+    char **items;
+    size_t count, cap;
+} Names;
+
+static void names_free(Names *n)
+{
+    for (size_t i = 0; i < n->count; i++) {
+        free(n->items[i]);
+    }
+    free(n->items);
+    memset(n, 0, sizeof *n);
+}
+
+static bool names_add(Names *n, char *owned)
+{
+    if (!owned) {
+        return false;
+    }
+    if (n->count == n->cap) {
+        size_t cap = n->cap ? n->cap * 2 : 64;
+        char **m = realloc(n->items, cap * sizeof *m);
+        if (!m) {
+            free(owned);
+            return false;
+        }
+        n->items = m;
+        n->cap = cap;
+    }
+    n->items[n->count++] = owned;
+    return true;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t ls = strlen(s), lx = strlen(suffix);
+    return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+/* Appends dir/<name> for each entry of dir: regular files ending in ".json"
+ * (want_dirs false) or folders (want_dirs true); names starting with '.'
+ * (temp files, hidden files) are skipped. */
+static void list_dir(const char *dir, bool want_dirs, Names *out)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') {
+            continue;
+        }
+        if (!want_dirs && !has_suffix(e->d_name, ".json")) {
+            continue;
+        }
+        char *p = path_join(dir, e->d_name);
+        if (!p) {
+            continue;
+        }
+        struct stat st;
+        bool keep = stat(p, &st) == 0 && (want_dirs ? S_ISDIR(st.st_mode) : S_ISREG(st.st_mode));
+        if (!keep) {
+            free(p);
+            continue;
+        }
+        names_add(out, p);
+    }
+    closedir(d);
+}
+
+/* Every record file under dir/attempts: month folders and (hand-copied) files
+ * directly in attempts/. Sorted by path, i.e. by month then attempt id. */
+static void list_records(const char *dir, Names *out)
+{
+    char *attempts = path_join(dir, "attempts");
+    if (!attempts) {
+        return;
+    }
+    Names months = {0};
+    list_dir(attempts, true, &months);
+    qsort(months.items, months.count, sizeof *months.items, cmp_str);
+    list_dir(attempts, false, out);
+    for (size_t i = 0; i < months.count; i++) {
+        list_dir(months.items[i], false, out);
+    }
+    if (out->count) {
+        qsort(out->items, out->count, sizeof *out->items, cmp_str);
+    }
+    names_free(&months);
+    free(attempts);
+}
+
+size_t journal_each(const Journal *j, bool (*fn)(const char *path, void *user), void *user)
+{
+    Names files = {0};
+    list_records(j->dir, &files);
+    size_t n = 0;
+    for (size_t i = 0; i < files.count; i++) {
+        n++;
+        if (!fn(files.items[i], user)) {
+            break;
+        }
+    }
+    names_free(&files);
+    return n;
+}
+
+/* ---- trainees ------------------------------------------------------------------------ */
+
+JournalStatus journal_trainee_write(Journal *j, const TraineeInfo *t, char *err, size_t err_n)
+{
+    if (!record_slug_valid(t->id)) {
+        return fail_msg(JOURNAL_ERR_INVALID, err, err_n, "trainee id is not a slug", t->id);
+    }
+    JournalStatus s = ensure_sub(j, "trainees", err, err_n);
+    if (s != JOURNAL_OK) {
+        return s;
+    }
+    size_t len = 0;
+    char *text = trainee_serialize(t, &len);
+    char *path = trainee_path(j->dir, t->id);
+    if (text && path) {
+        Io io = journal_io(j);
+        s = write_atomic(&io, path, text, len, PLACE_REPLACE, err, err_n);
+    } else {
+        s = JOURNAL_ERR_NOMEM;
+    }
+    free(text);
+    free(path);
+    return s;
+}
+
+static bool read_trainee_file(const char *path, TraineeInfo *out)
+{
+    size_t len = 0;
+    int e = 0;
+    char *text = fs_read_file(path, TRAINEE_MAX_BYTES, &len, &e);
+    bool ok = text && trainee_parse(text, len, out, NULL);
+    free(text);
+    return ok;
+}
+
+bool journal_trainee_read(const Journal *j, const char *id, TraineeInfo *out)
+{
+    memset(out, 0, sizeof *out);
+    char *path = trainee_path(j->dir, id);
+    bool ok = path && read_trainee_file(path, out) && strcmp(out->id, id) == 0;
+    free(path);
+    if (!ok) {
+        memset(out, 0, sizeof *out);
+    }
+    return ok;
+}
+
+static int cmp_trainee(const void *a, const void *b)
+{
+    return strcmp(((const TraineeInfo *)a)->id, ((const TraineeInfo *)b)->id);
+}
+
+/* The file name must match the id inside, or two files could claim one id. */
+static bool trainee_name_matches(const char *path, const char *id)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t l = strlen(id);
+    return strncmp(base, id, l) == 0 && strcmp(base + l, ".json") == 0;
+}
+
+TraineeInfo *journal_trainee_list(const Journal *j, size_t *count, size_t *skipped)
+{
+    *count = 0;
+    if (skipped) {
+        *skipped = 0;
+    }
+    char *dir = path_join(j->dir, "trainees");
+    if (!dir) {
+        return NULL;
+    }
+    Names files = {0};
+    list_dir(dir, false, &files);
+    free(dir);
+    TraineeInfo *list = files.count ? calloc(files.count, sizeof *list) : NULL;
+    size_t n = 0;
+    for (size_t i = 0; list && i < files.count; i++) {
+        if (read_trainee_file(files.items[i], &list[n]) && trainee_name_matches(files.items[i], list[n].id)) {
+            n++;
+        } else if (skipped) {
+            (*skipped)++;
+        }
+    }
+    names_free(&files);
+    if (n == 0) {
+        free(list);
+        return NULL;
+    }
+    qsort(list, n, sizeof *list, cmp_trainee);
+    *count = n;
+    return list;
+}
+
+/* ---- pending records -------------------------------------------------------------------- */
+
+void journal_pending_init(JournalPending *p)
+{
+    memset(p, 0, sizeof *p);
+}
+
+static void pending_item_finish(JournalPendingItem *it)
+{
+    record_finish(&it->record);
+    free(it->scenario_text);
+    memset(it, 0, sizeof *it);
+}
+
+void journal_pending_finish(JournalPending *p)
+{
+    if (!p) {
+        return;
+    }
+    for (size_t i = 0; i < p->count; i++) {
+        pending_item_finish(&p->items[i]);
+    }
+    free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
+size_t journal_pending_count(const JournalPending *p)
+{
+    return p->count;
+}
+
+JournalStatus journal_pending_push(JournalPending *p, const AttemptRecord *r, const char *scenario_text,
+                                   size_t scenario_len, JournalStatus why)
+{
+    if (p->count == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 8;
+        JournalPendingItem *m = realloc(p->items, cap * sizeof *m);
+        if (!m) {
+            return JOURNAL_ERR_NOMEM;
+        }
+        p->items = m;
+        p->cap = cap;
+    }
+    JournalPendingItem it;
+    memset(&it, 0, sizeof it);
+    if (!record_copy(&it.record, r)) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    if (scenario_text) {
+        it.scenario_text = malloc(scenario_len + 1);
+        if (!it.scenario_text) {
+            record_finish(&it.record);
+            return JOURNAL_ERR_NOMEM;
+        }
+        memcpy(it.scenario_text, scenario_text, scenario_len);
+        it.scenario_text[scenario_len] = '\0';
+        it.scenario_len = scenario_len;
+    }
+    it.last = why;
+    p->items[p->count++] = it;
+    return JOURNAL_OK;
+}
+
+JournalStatus journal_retry_pending(Journal *j, JournalPending *p, char *err, size_t err_n)
+{
+    JournalStatus first = JOURNAL_OK;
+    char msg[512] = "";
+    size_t keep = 0;
+    for (size_t i = 0; i < p->count; i++) {
+        JournalPendingItem *it = &p->items[i];
+        char e[512] = "";
+        JournalStatus s = journal_write(j, &it->record, it->scenario_text, it->scenario_len, e, sizeof e);
+        if (s == JOURNAL_OK) {
+            pending_item_finish(it);
+            continue;
+        }
+        it->last = s;
+        if (first == JOURNAL_OK) {
+            first = s;
+            fs_strlcpy(msg, e, sizeof msg);
+        }
+        p->items[keep++] = *it;
+    }
+    p->count = keep;
+    if (err && err_n) {
+        fs_strlcpy(err, msg, err_n);
+    }
+    return first;
+}
+
+JournalStatus journal_write_or_keep(Journal *j, JournalPending *p, const AttemptRecord *r,
+                                    const char *scenario_text, size_t scenario_len, char *err, size_t err_n)
+{
+    /* Older records first, so they keep their place in the folder's story;
+     * their failure does not stop this one. */
+    journal_retry_pending(j, p, NULL, 0);
+    JournalStatus s = journal_write(j, r, scenario_text, scenario_len, err, err_n);
+    if (s != JOURNAL_OK && s != JOURNAL_ERR_INVALID) {
+        JournalStatus q = journal_pending_push(p, r, scenario_text, scenario_len, s);
+        if (q != JOURNAL_OK) {
+            return q;
+        }
+    }
+    return s;
+}
+
+/* ---- merging ------------------------------------------------------------------------------ */
+
+typedef struct Merge {
+    Journal dst;
+    JournalMergeStats *st;
+    JournalMergeFn fn;
+    void *user;
+    char *err;
+    size_t err_n;
+} Merge;
+
+static void tell(const Merge *m, JournalMergeEvent what, const char *src, const char *dst, const char *detail)
+{
+    if (m->fn) {
+        m->fn(m->user, what, src, dst, detail);
+    }
+}
+
+/* Copies one scenario file if the destination lacks it. */
+static JournalStatus merge_scenario(Merge *m, const char *src)
+{
+    const char *slash = strrchr(src, '/');
+    const char *base = slash ? slash + 1 : src;
+    char hash[65] = "";
+    if (strlen(base) == 69) {
+        memcpy(hash, base, 64);
+        hash[64] = '\0';
+    }
+    size_t len = 0;
+    int e = 0;
+    char *text = record_hash_valid(hash) ? fs_read_file(src, RECORD_MAX_BYTES, &len, &e) : NULL;
+    char h[65] = "";
+    if (text) {
+        fs_sha256_hex(text, len, h);
+    }
+    if (!text || strcmp(h, hash) != 0) {
+        m->st->scenarios_invalid++;
+        tell(m, JOURNAL_MERGE_INVALID, src, NULL,
+             text ? "scenario bytes do not match the hash in the file name" : "not a readable scenario file");
+        free(text);
+        return JOURNAL_OK;
+    }
+    JournalStatus s = JOURNAL_OK;
+    char rel[96];
+    snprintf(rel, sizeof rel, "scenarios/%s", base);
+    char *dst = path_join(m->dst.dir, rel);
+    if (!dst) {
+        free(text);
+        return JOURNAL_ERR_NOMEM;
+    }
+    /* A destination copy whose bytes do not match its name is damaged: the
+     * name says what it must hold, so replacing it loses nothing. */
+    size_t have_len = 0;
+    char *have = fs_read_file(dst, RECORD_MAX_BYTES, &have_len, &e);
+    char hh[65] = "";
+    if (have) {
+        fs_sha256_hex(have, have_len, hh);
+        free(have);
+    }
+    if (strcmp(hh, hash) != 0) {
+        Io io = journal_io(&m->dst);
+        s = write_atomic(&io, dst, text, len, PLACE_REPLACE, m->err, m->err_n);
+        if (s == JOURNAL_OK) {
+            m->st->scenarios_copied++;
+        }
+    }
+    free(dst);
+    free(text);
+    return s;
+}
+
+static JournalStatus merge_trainee(Merge *m, const char *src)
+{
+    size_t len = 0;
+    int e = 0;
+    char *text = fs_read_file(src, TRAINEE_MAX_BYTES, &len, &e);
+    TraineeInfo t;
+    if (!text || !trainee_parse(text, len, &t, NULL) || !trainee_name_matches(src, t.id)) {
+        m->st->trainees_invalid++;
+        tell(m, JOURNAL_MERGE_INVALID, src, NULL, "not a valid trainee file");
+        free(text);
+        return JOURNAL_OK;
+    }
+    JournalStatus s = JOURNAL_OK;
+    char *dst = trainee_path(m->dst.dir, t.id);
+    TraineeInfo have;
+    memset(&have, 0, sizeof have);
+    if (!dst) {
+        s = JOURNAL_ERR_NOMEM;
+    } else if (!file_exists(dst)) {
+        Io io = journal_io(&m->dst);
+        s = write_atomic(&io, dst, text, len, PLACE_NO_REPLACE, m->err, m->err_n);
+        if (s == JOURNAL_OK) {
+            m->st->trainees_copied++;
+        } else if (s == JOURNAL_ERR_EXISTS) {
+            s = JOURNAL_OK;
+        }
+    } else if (!read_trainee_file(dst, &have) || strcmp(have.name, t.name) != 0) {
+        m->st->trainees_differ++;
+        char detail[512];
+        snprintf(detail, sizeof detail, "trainee \"%s\": name \"%s\" kept, \"%s\" not copied", t.id,
+                 have.name[0] ? have.name : "?", t.name);
+        tell(m, JOURNAL_MERGE_TRAINEE_DIFFERS, src, dst, detail);
+    }
+    free(dst);
+    free(text);
+    return s;
+}
+
+/* First difference between two records, for the conflict report. */
+static void describe_difference(const AttemptRecord *a, const AttemptRecord *b, char *out, size_t n)
+{
+#define DIFF_STR(field)                                                                           \
+    if (strcmp(a->field, b->field) != 0) {                                                        \
+        snprintf(out, n, #field ": \"%s\" here, \"%s\" incoming", a->field, b->field);            \
+        return;                                                                                   \
+    }
+    DIFF_STR(trainee_id)
+    DIFF_STR(trainee_name)
+    DIFF_STR(scenario_id)
+    DIFF_STR(scenario_hash)
+    DIFF_STR(started_at)
+    DIFF_STR(ended_at)
+    DIFF_STR(program_version)
+#undef DIFF_STR
+    if (a->seed != b->seed) {
+        snprintf(out, n, "seed differs");
+    } else if (a->end_tick != b->end_tick || a->status != b->status) {
+        snprintf(out, n, "end of attempt differs (status or end_tick)");
+    } else if (a->events.count != b->events.count) {
+        snprintf(out, n, "events: %zu here, %zu incoming", a->events.count, b->events.count);
+    } else if (record_result_diff(&a->result, &b->result, out, n)) {
+        /* out names the field */
+    } else {
+        snprintf(out, n, "events differ");
+    }
+}
+
+static JournalStatus merge_record(Merge *m, const char *src)
+{
+    m->st->attempts_seen++;
+    size_t len = 0;
+    int e = 0;
+    char *text = fs_read_file(src, RECORD_MAX_BYTES, &len, &e);
+    AttemptRecord in;
+    record_init(&in);
+    DiagList d;
+    diag_list_init(&d);
+    if (!text || !record_parse(text, len, &in, &d)) {
+        m->st->attempts_invalid++;
+        char detail[768] = "unreadable file";
+        if (d.count) {
+            diag_format(&d.items[0], NULL, detail, sizeof detail);
+        } else if (!text) {
+            snprintf(detail, sizeof detail, "%s", strerror(e));
+        }
+        tell(m, JOURNAL_MERGE_INVALID, src, NULL, detail);
+        diag_list_finish(&d);
+        free(text);
+        return JOURNAL_OK;
+    }
+    diag_list_finish(&d);
+    char month[24];
+    month_folder(in.attempt_id, month);
+    JournalStatus s = ensure_sub(&m->dst, "attempts", m->err, m->err_n);
+    if (s == JOURNAL_OK) {
+        s = ensure_sub(&m->dst, month, m->err, m->err_n);
+    }
+    char *main_path = s == JOURNAL_OK ? journal_record_path(&m->dst, in.attempt_id) : NULL;
+    char *conflict_path = NULL;
+    Io io = journal_io(&m->dst);
+    if (s == JOURNAL_OK && !main_path) {
+        s = JOURNAL_ERR_NOMEM;
+    }
+    if (s == JOURNAL_OK) {
+        /* The original bytes are copied, not a re-serialisation: the copy is
+         * the very file the other laptop wrote. */
+        s = write_atomic(&io, main_path, text, len, PLACE_NO_REPLACE, m->err, m->err_n);
+        if (s == JOURNAL_OK) {
+            m->st->attempts_copied++;
+            tell(m, JOURNAL_MERGE_COPIED, src, main_path, in.attempt_id);
+        } else if (s == JOURNAL_ERR_EXISTS && same_record_file(main_path, text, len)) {
+            s = JOURNAL_OK;
+            m->st->attempts_duplicate++;
+        } else if (s == JOURNAL_ERR_EXISTS) {
+            char hash[65], rel[160];
+            fs_sha256_hex(text, len, hash);
+            snprintf(rel, sizeof rel, "%s/%s.conflict-%.8s.json", month, in.attempt_id, hash);
+            conflict_path = path_join(m->dst.dir, rel);
+            s = conflict_path ? write_atomic(&io, conflict_path, text, len, PLACE_NO_REPLACE, m->err, m->err_n)
+                              : JOURNAL_ERR_NOMEM;
+            if (s == JOURNAL_OK) {
+                m->st->attempts_conflict++;
+                char detail[512] = "content differs";
+                AttemptRecord have;
+                if (record_load(main_path, &have, NULL)) {
+                    describe_difference(&have, &in, detail, sizeof detail);
+                }
+                record_finish(&have);
+                tell(m, JOURNAL_MERGE_CONFLICT, src, conflict_path, detail);
+            } else if (s == JOURNAL_ERR_EXISTS && same_record_file(conflict_path, text, len)) {
+                /* This conflict was recorded by an earlier merge. */
+                s = JOURNAL_OK;
+                m->st->attempts_duplicate++;
+            } else if (s == JOURNAL_ERR_EXISTS) {
+                /* Two different contents with the same 32-bit hash prefix: keep
+                 * the destination, say so, lose nothing of what is there. */
+                s = JOURNAL_OK;
+                m->st->attempts_invalid++;
+                tell(m, JOURNAL_MERGE_INVALID, src, conflict_path,
+                     "conflict file name already taken by another content; not copied");
+            }
+        }
+    }
+    free(conflict_path);
+    free(main_path);
+    record_finish(&in);
+    free(text);
+    return s;
+}
+
+JournalStatus journal_merge(const char *src_dir, const char *dst_dir, JournalMergeStats *stats, JournalMergeFn fn,
+                            void *user, char *err, size_t err_n)
+{
+    memset(stats, 0, sizeof *stats);
+    if (err && err_n) {
+        err[0] = '\0';
+    }
+    if (!is_dir(src_dir)) {
+        return fail_errno(ENOENT, "cannot read folder", src_dir, err, err_n);
+    }
+    Merge m = {.st = stats, .fn = fn, .user = user, .err = err, .err_n = err_n};
+    JournalStatus s = journal_open(&m.dst, dst_dir, err, err_n);
+    if (s != JOURNAL_OK) {
+        journal_close(&m.dst);
+        return s;
+    }
+    /* Scenarios first, then trainees, then records: a crash part-way leaves
+     * no record without its scenario. */
+    const char *subs[] = {"scenarios", "trainees"};
+    for (size_t k = 0; k < 2 && s == JOURNAL_OK; k++) {
+        char *dir = path_join(src_dir, subs[k]);
+        Names files = {0};
+        if (dir) {
+            list_dir(dir, false, &files);
+        }
+        if (files.count) {
+            qsort(files.items, files.count, sizeof *files.items, cmp_str);
+        }
+        for (size_t i = 0; i < files.count && s == JOURNAL_OK; i++) {
+            s = k == 0 ? merge_scenario(&m, files.items[i]) : merge_trainee(&m, files.items[i]);
+        }
+        names_free(&files);
+        free(dir);
+    }
+    Names records = {0};
+    if (s == JOURNAL_OK) {
+        list_records(src_dir, &records);
+    }
+    /* Original records before conflict copies, so that an attempt keeps its
+     * main file and its conflict file in the same roles in every folder. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < records.count && s == JOURNAL_OK; i++) {
+            const char *slash = strrchr(records.items[i], '/');
+            bool conflict_copy = strstr(slash ? slash : records.items[i], ".conflict-") != NULL;
+            if (conflict_copy == (pass == 1)) {
+                s = merge_record(&m, records.items[i]);
+            }
+        }
+    }
+    names_free(&records);
+    journal_close(&m.dst);
+    return s;
+}

@@ -1,0 +1,379 @@
+/*
+ * scenario.c - loading and validating a scenario file (format in scenario.h).
+ *
+ * The order matters only where one field needs another: "schema" first (a
+ * file written for a newer format is refused as a whole, since its fields may
+ * mean something else), "module" before "setup" (the module validates its own
+ * setup) and "setup" before "rubric" (a module's measure names may depend on
+ * its setup, e.g. one measure per task). Every other problem is collected, so
+ * that an instructor fixes a file in one go; the scenario is returned only if
+ * no problem at all was found.
+ */
+#include "fibresim/scenario.h"
+
+#include <cjson/cJSON.h>
+#include <sodium.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fibresim/core.h"
+#include "fibresim/jsontext.h"
+#include "fibresim/jsonv.h"
+#include "fibresim/messages.h" /* N_() */
+
+/* Byte limits of the texts shown to trainees (scenario.h). */
+#define TITLE_MAX_BYTES 80
+#define GOAL_MAX_BYTES 200
+#define INSTRUCTIONS_MAX_BYTES 2000
+#define DIFFICULTY_MAX 5
+#define TIME_LIMIT_MAX_S 7200.0
+
+static const char *const top_keys[] = {
+    "$schema", "schema", "id", "version", "module", "title", "goal", "instructions",
+    "difficulty", "time_limit_s", "hints", "setup", "rubric", NULL,
+};
+
+void fs_sha256_hex(const void *data, size_t len, char out[65])
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    /* sodium_init() is idempotent and only picks CPU-specific code paths; the
+     * hash is the same whatever it chooses. A failure leaves the portable
+     * implementation, which crypto_hash_sha256 always has. */
+    if (sodium_init() < 0) {
+        fs_log(FS_LOG_WARN, "sodium_init failed; hashing with the portable code");
+    }
+    crypto_hash_sha256(digest, data, (unsigned long long)len);
+    sodium_bin2hex(out, 65, digest, sizeof digest);
+}
+
+static size_t diag_total(const DiagList *d)
+{
+    return d->count + d->dropped;
+}
+
+static void out_of_memory(JsonV *v, const char *path)
+{
+    jv_report(v, DIAG_IO, path, N_("enough memory to load the scenario"), N_("out of memory"));
+}
+
+/* ---- rubric names from the module ------------------------------------------- */
+
+typedef struct NamesCtx {
+    const ModuleDef *module;
+    const void *setup; /* NULL when the setup was invalid */
+} NamesCtx;
+
+static bool in_list(const char *const *list, const char *name)
+{
+    for (size_t i = 0; list && list[i]; i++) {
+        if (strcmp(list[i], name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool names_measure(const void *ctx, const char *name)
+{
+    const NamesCtx *n = ctx;
+    if (in_list(n->module->measures, name)) {
+        return true;
+    }
+    if (!n->module->measure_known) {
+        return false;
+    }
+    /* Without a valid setup, setup-dependent names cannot be checked: accept
+     * them rather than bury the setup's own problems under false ones. */
+    return !n->setup || n->module->measure_known(n->setup, name);
+}
+
+static bool names_event(const void *ctx, const char *name)
+{
+    const NamesCtx *n = ctx;
+    return in_list(n->module->events, name);
+}
+
+/* "time_s, a, b" + a note in parentheses when names also depend on the setup.
+ * rubric.c shows it as "expected" and searches the names for a "did you mean". */
+static void names_hint(const char *const *list, bool generic_time, bool per_setup, char *out, size_t n)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    if (generic_time) {
+        used += (size_t)snprintf(out, n, "time_s");
+    }
+    for (size_t i = 0; list && list[i] && used < n; i++) {
+        used += (size_t)snprintf(out + used, n - used, "%s%s", used ? ", " : "", list[i]);
+    }
+    if (per_setup && used < n) {
+        /* In parentheses: rubric.c reads the names before it for suggestions. */
+        used += (size_t)snprintf(out + used, n - used, "%s(or a name that depends on the setup: see the module's documentation)",
+                                 used ? " " : "");
+    }
+    if (!used && n) {
+        snprintf(out, n, "none");
+    }
+}
+
+/* ---- fields ----------------------------------------------------------------- */
+
+/* Reports "module" naming nothing registered, listing what is. */
+static void unknown_module(JsonV *v, const char *name)
+{
+    size_t count = 0;
+    const ModuleDef *const *all = module_all(&count);
+    char list[128] = "";
+    size_t used = 0;
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (size_t i = 0; i < count && used < sizeof list; i++) {
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", all[i]->name);
+        size_t dist = jv_edit_distance(all[i]->name, name);
+        if (dist < best_d && jv_close_enough(dist, all[i]->name, name)) {
+            best_d = dist;
+            best = all[i]->name;
+        }
+    }
+    char expected[160], found[96];
+    if (count == 0) {
+        snprintf(expected, sizeof expected, "a registered module (this build has none)");
+    } else if (best) {
+        snprintf(expected, sizeof expected, "a registered module (did you mean \"%s\"?): %s", best, list);
+    } else {
+        snprintf(expected, sizeof expected, "a registered module: %s", list);
+    }
+    snprintf(found, sizeof found, "\"%.80s\"", name);
+    jv_report(v, DIAG_UNKNOWN_MODULE, "module", expected, found);
+}
+
+/* A { "fr": ..., "en": ... } text, each 1..max_bytes. */
+static void load_text(JsonV *v, const cJSON *root, const char *key, size_t max_bytes, char **fr, char **en)
+{
+    static const char *const langs[] = {"fr", "en", NULL};
+    const cJSON *o = jv_child_object(v, root, "", key, true);
+    if (!o) {
+        return;
+    }
+    size_t before = diag_total(v->diags);
+    jv_object(v, o, key, langs);
+    bool ok_fr = jv_string_dup(v, o, key, "fr", true, max_bytes, fr);
+    bool ok_en = jv_string_dup(v, o, key, "en", true, max_bytes, en);
+    if ((!ok_fr || !ok_en) && diag_total(v->diags) == before) {
+        out_of_memory(v, key);
+    }
+}
+
+/* "schema": refuses a format this program cannot read. Returns false if the
+ * rest of the file should not be read. */
+static bool check_schema(JsonV *v, const cJSON *root, Scenario *s)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "schema");
+    if (cJSON_IsNumber(m) && m->valuedouble != SCENARIO_SCHEMA) {
+        char expected[96], found[48];
+        snprintf(expected, sizeof expected, "%d (the only scenario format this program reads)", SCENARIO_SCHEMA);
+        snprintf(found, sizeof found, "%.10g", m->valuedouble);
+        jv_report(v, DIAG_UNSUPPORTED, "schema", expected, found);
+        return false;
+    }
+    int64_t schema = 0;
+    if (jv_int(v, root, "", "schema", true, SCENARIO_SCHEMA, SCENARIO_SCHEMA, &schema)) {
+        s->schema = (int)schema;
+    }
+    return true;
+}
+
+static void validate(JsonV *v, const cJSON *root, Scenario *s)
+{
+    if (!cJSON_IsObject(root)) {
+        char found[96];
+        jv_describe(root, found, sizeof found);
+        jv_report(v, DIAG_WRONG_TYPE, "", N_("a JSON object { ... } holding the scenario's fields"), found);
+        return;
+    }
+    if (!check_schema(v, root, s)) {
+        return;
+    }
+    jv_object(v, root, "", top_keys);
+
+    if (cJSON_GetObjectItemCaseSensitive(root, "$schema")) {
+        /* Editors use it to find scenario.schema.json; the program ignores it. */
+        char url[512];
+        jv_string(v, root, "", "$schema", false, url, sizeof url);
+    }
+    jv_id(v, root, "", "id", true, s->id, sizeof s->id);
+    int64_t version = 0;
+    if (jv_int(v, root, "", "version", true, 1, INT32_MAX, &version)) {
+        s->version = (int)version;
+    }
+    char module[64];
+    if (jv_string(v, root, "", "module", true, module, sizeof module)) {
+        s->module = module_find(module);
+        if (!s->module) {
+            unknown_module(v, module);
+        }
+    }
+    load_text(v, root, "title", TITLE_MAX_BYTES, &s->title_fr, &s->title_en);
+    load_text(v, root, "goal", GOAL_MAX_BYTES, &s->goal_fr, &s->goal_en);
+    load_text(v, root, "instructions", INSTRUCTIONS_MAX_BYTES, &s->instructions_fr, &s->instructions_en);
+    int64_t difficulty = 0;
+    if (jv_int(v, root, "", "difficulty", true, 1, DIFFICULTY_MAX, &difficulty)) {
+        s->difficulty = (int)difficulty;
+    }
+    jv_double(v, root, "", "time_limit_s", true, 0.0, TIME_LIMIT_MAX_S, &s->time_limit_s);
+    s->hints = false;
+    jv_bool(v, root, "", "hints", false, &s->hints);
+
+    const cJSON *setup = jv_child_object(v, root, "", "setup", true);
+    if (setup && s->module) {
+        size_t before = diag_total(v->diags);
+        s->setup = s->module->load_setup(v, setup, "setup");
+        if (!s->setup && diag_total(v->diags) == before) {
+            out_of_memory(v, "setup");
+        }
+    }
+
+    const cJSON *rubric = cJSON_GetObjectItemCaseSensitive(root, "rubric");
+    if (!rubric) {
+        jv_report(v, DIAG_MISSING_FIELD, "rubric", N_("field \"rubric\""), N_("nothing"));
+        return;
+    }
+    RubricNames names;
+    NamesCtx ctx = {s->module, s->setup};
+    char measures_hint[1024], events_hint[512];
+    memset(&names, 0, sizeof names);
+    if (s->module) {
+        names_hint(s->module->measures, true, s->module->measure_known != NULL, measures_hint, sizeof measures_hint);
+        names_hint(s->module->events, false, false, events_hint, sizeof events_hint);
+        names.measure = names_measure;
+        names.event = names_event;
+        names.ctx = &ctx;
+        names.measures_hint = measures_hint;
+        names.events_hint = events_hint;
+    }
+    /* Without a known module any name may be right: check the rest only. */
+    rubric_load(v, rubric, "rubric", s->module ? &names : NULL, &s->rubric);
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+/* Takes ownership of buf (len bytes + a NUL). */
+static Scenario *load_owned(char *buf, size_t len, const char *name, DiagList *d)
+{
+    DiagList local;
+    diag_list_init(&local);
+    if (!d) {
+        d = &local; /* problems still decide the outcome */
+    }
+    size_t before = diag_total(d);
+    cJSON *root = NULL;
+    Scenario *s = calloc(1, sizeof *s);
+    char *source = malloc(strlen(name) + 1);
+    if (!s || !source) {
+        diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to load the scenario"), N_("out of memory"));
+        goto out;
+    }
+    memcpy(source, name, strlen(name) + 1);
+    s->source = source;
+    source = NULL;
+    s->text = buf;
+    s->text_len = len;
+    buf = NULL;
+    fs_sha256_hex(s->text, s->text_len, s->hash_hex);
+
+    size_t bom = 0;
+    root = jsontext_parse(s->text, s->text_len, d, &bom);
+    if (!root) {
+        goto out;
+    }
+    JsonV v = {d, s->text + bom, s->text_len - bom};
+    validate(&v, root, s);
+    if (diag_total(d) == before && (!s->title_fr || !s->title_en || !s->goal_fr || !s->goal_en
+                                    || !s->instructions_fr || !s->instructions_en || !s->module || !s->setup)) {
+        /* Cannot happen unless a helper failed silently; never hand out a
+         * half-filled scenario. */
+        out_of_memory(&v, "");
+    }
+out:
+    cJSON_Delete(root);
+    free(buf);
+    free(source);
+    if (diag_total(d) != before) {
+        scenario_destroy(s);
+        s = NULL;
+    }
+    diag_list_finish(&local);
+    return s;
+}
+
+Scenario *scenario_load_text(const char *text, size_t len, const char *name, DiagList *d)
+{
+    if (!name) {
+        name = "<input>";
+    }
+    if (len > SCENARIO_MAX_BYTES) {
+        char expected[96], found[48];
+        snprintf(expected, sizeof expected, "a file of at most %d bytes", SCENARIO_MAX_BYTES);
+        snprintf(found, sizeof found, "%zu bytes", len);
+        diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
+        return NULL;
+    }
+    char *buf = malloc(len + 1);
+    if (!buf) {
+        diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to load the scenario"), N_("out of memory"));
+        return NULL;
+    }
+    if (len) {
+        memcpy(buf, text, len);
+    }
+    buf[len] = '\0';
+    return load_owned(buf, len, name, d);
+}
+
+Scenario *scenario_load_file(const char *path, DiagList *d)
+{
+    size_t len = 0;
+    char *buf = jsontext_read_file(path, SCENARIO_MAX_BYTES, &len, d);
+    return buf ? load_owned(buf, len, path, d) : NULL;
+}
+
+void scenario_destroy(Scenario *s)
+{
+    if (!s) {
+        return;
+    }
+    if (s->setup && s->module && s->module->free_setup) {
+        s->module->free_setup(s->setup);
+    }
+    free(s->title_fr);
+    free(s->title_en);
+    free(s->goal_fr);
+    free(s->goal_en);
+    free(s->instructions_fr);
+    free(s->instructions_en);
+    free(s->text);
+    free(s->source);
+    free(s);
+}
+
+/* The English text when asked for and present, else the French one. */
+static const char *pick(const char *lang, const char *fr, const char *en)
+{
+    return (lang && strcmp(lang, "en") == 0 && en) ? en : fr ? fr : "";
+}
+
+const char *scenario_title(const Scenario *s, const char *lang)
+{
+    return s ? pick(lang, s->title_fr, s->title_en) : "";
+}
+
+const char *scenario_goal(const Scenario *s, const char *lang)
+{
+    return s ? pick(lang, s->goal_fr, s->goal_en) : "";
+}
+
+const char *scenario_instructions(const Scenario *s, const char *lang)
+{
+    return s ? pick(lang, s->instructions_fr, s->instructions_en) : "";
+}

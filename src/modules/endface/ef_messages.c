@@ -1,0 +1,66 @@
+/*
+ * ef_messages.c - what each criterion of the endface module says to the
+ * trainee (English N_() msgids; French in po/fr.po). Besides one entry per
+ * measure, some keys name what the scenario is about ("method_suited.oil"),
+ * for scenarios to pick with a criterion's "message", so that the result
+ * says what was seen: "Oil film: ...".
+ */
+#include <stddef.h>
+
+#include "ef_proc.h"
+
+const MessageDef ef_messages[] = {
+    {"inspected_first", N_("Inspect first"), N_("Both sides inspected with the probe before anything else"),
+     N_("One side was cleaned, replaced or connected before you inspected it"),
+     N_("Inspect each side with the probe before cleaning or connecting"), NULL},
+    {"inspected_first.port", N_("Inspect the port too"), N_("Both the patch cord and the port inspected first"),
+     N_("The port was not inspected first: a dirty port soils a clean patch cord"),
+     N_("Inspect the port too: a dirty port soils a clean patch cord when you connect"), NULL},
+    {"verdict_accuracy", N_("Reading the image"), N_("Every verdict right"),
+     N_("Some verdicts wrong: check each zone against its limits, zone A first"),
+     N_("Verdicts wrong: check each zone against its limits, zone A first"), N_("No verdict given")},
+    {"verdict_accuracy.apc", N_("Reading an APC end face"), N_("Every verdict right under the APC limits"),
+     N_("Some verdicts wrong: an APC zone A accepts up to 4 scratches of 3 µm at most, but no defect"),
+     N_("Verdicts wrong: an APC zone A accepts up to 4 scratches of 3 µm at most, but no defect"),
+     N_("No verdict given")},
+    {"verdict_accuracy.mm", N_("Reading a multimode end face"), N_("Every verdict right under the multimode limits"),
+     N_("Some verdicts wrong: multimode zone A is 65 µm wide and accepts up to 4 defects of 5 µm at most"),
+     N_("Verdicts wrong: multimode zone A is 65 µm wide and accepts up to 4 defects of 5 µm at most"),
+     N_("No verdict given")},
+    {"faults_located", N_("Pointing at the fault"), N_("You pointed at what fails"),
+     N_("You did not always point at what fails"), N_("Point at the feature that makes the zone fail"),
+     N_("No failing face to point at")},
+    {"method_suited", N_("Cleaning method"), N_("Method suited to what you saw"),
+     N_("Method not always suited: films need solvent, ports need the click cleaner"),
+     N_("Method not suited: dust goes dry first, films need solvent, ports need the click cleaner"),
+     N_("No cleaning done")},
+    {"method_suited.oil", N_("Oil film: wet-to-dry"), N_("Oil film removed with solvent (wet-to-dry)"),
+     N_("Oil film: a dry wipe smears it, only solvent (wet-to-dry) removes it"),
+     N_("Oil film: a dry wipe smears it, only solvent (wet-to-dry) removes it"), N_("Oil film never cleaned")},
+    {"method_suited.port", N_("Port: click cleaner"), N_("Port cleaned with the click cleaner"),
+     N_("A port is cleaned with the click cleaner: a wipe cannot reach it, and never wet"),
+     N_("A port is cleaned with the click cleaner: a wipe cannot reach it, and never wet"),
+     N_("Dirty port never cleaned")},
+    {"stroke_quality", N_("Cleaning gesture"), N_("Each stroke: once, straight, on a fresh area"),
+     N_("Some strokes reused the cloth, rubbed to and fro or went against the arrow"),
+     N_("Wipe once, straight, on a fresh area of the cloth, in the direction of the arrow"), N_("No stroke made")},
+    {"cleaning_cycles", N_("Cleaning cycles"), N_("{value} cleaning cycle(s): efficient"),
+     N_("{value} cleaning cycles: more than needed"), N_("{value} cleaning cycles: far too many"), NULL},
+    {"final_iec_pass", N_("End faces when connected"), N_("Both end faces passed IEC 61300-3-35 when connected"),
+     N_("An end face failed IEC 61300-3-35 when connected"),
+     N_("Connected with an end face that fails IEC 61300-3-35: the link will lose light"), N_("Not connected")},
+    {"connected_after_pass", N_("Connect only after PASS"), N_("Connected after both sides passed inspection"),
+     N_("Connect only after both sides pass inspection"), N_("Connect only after both sides pass inspection"),
+     N_("Not connected")},
+    {"replace_decision", N_("Replace or clean"), N_("Right decision on replacing"),
+     N_("One connector: wrong decision on replacing"),
+     N_("Damage that fails a zone cannot be cleaned: replace the connector, and only then"), NULL},
+    {"replace_decision.scratch", N_("Scratch through the core"), N_("Right decision: the scratched connector was replaced"),
+     N_("A scratch through the core cannot be cleaned: the patch cord must be replaced"),
+     N_("A scratch through the core cannot be cleaned: the patch cord must be replaced"), NULL},
+    {"looked_into_fibre", N_("Laser safety"), N_("No look into a connector"),
+     N_("You looked into a connector: 1310/1550 nm light is invisible and burns the eye. Always use the probe."),
+     N_("You looked into a connector: 1310/1550 nm light is invisible and burns the eye. Always use the probe."),
+     NULL},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
+};
