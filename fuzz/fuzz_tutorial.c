@@ -95,6 +95,10 @@ static void check_view(const TutorialView *v)
     if (t->kind == TUTORIAL_ADJUST && !(v->value >= t->min && v->value <= t->max && v->overshoot >= 0)) {
         abort();
     }
+    if (t->kind == TUTORIAL_CHOOSE && (v->focus < -1 || v->focus >= (int)t->n_answers || v->pressed < -1
+                                       || v->pressed >= (int)t->n_answers || v->tries < 0)) {
+        abort();
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

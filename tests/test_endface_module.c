@@ -490,6 +490,20 @@ static void test_oil_film(void)
     check_replay(s, &b, "oil dry");
     attempt_destroy(b.a);
 
+    /* The wet kit without solvent: a dry wipe, a wrong gesture, oil smeared. */
+    b = bot_start(s, 6);
+    inspect_right(&b, EF_SIDE_PATCH);
+    choose(&b, "clean_patch");
+    choose(&b, "tool_wet");
+    const double dry_drag[] = {215, 55, 230, 55, 245, 55};
+    drag(&b, dry_drag, 3);
+    attempt_abandon(b.a);
+    CHECK(has_note(&b, EF_NOTE_NO_SOLVENT));
+    CHECK_NEAR(measure(&b, "stroke_quality", NULL), 2.0 / 3.0, 1e-12);
+    CHECK(measure(&b, "method_suited", NULL) == 1.0); /* the kit was right, the gesture not */
+    check_replay(s, &b, "oil no solvent");
+    attempt_destroy(b.a);
+
     /* Smearing is what usually happens: over 40 seeds, a dry stroke on the oil
      * film smears it 0.9 of the time (lower bound 0.9 - 5 sd = 0.66). */
     unsigned smeared = 0;
@@ -742,12 +756,29 @@ static void test_view_and_hints(void)
     CHECK(v.phase == EF_PHASE_CLEANING && v.tool == EF_TOOL_CLICK);
     CHECK(!v.sides[EF_SIDE_PORT].verdict_current && v.sides[EF_SIDE_PORT].cycles == 1);
     CHECK(sheet_count(attempt_sheet(b.a), SHEET_EVENT, "hint_used") == 3);
-    /* Pointer events of another finger are ignored. */
+    /* While a finger is held, another finger is ignored: here the first one
+     * only taps, the second pushes 20 mm, and nothing is cleaned. */
     size_t notes = state(&b)->n_notes;
-    InputEvent other[] = {input_pointer(0, INPUT_POINTER_DOWN, 1, 300, 150),
-                          input_pointer(0, INPUT_POINTER_UP, 1, 300, 170)};
-    tick(&b, other, 2);
+    InputEvent two[] = {input_pointer(0, INPUT_POINTER_DOWN, 1, 300, 150),
+                        input_pointer(0, INPUT_POINTER_DOWN, 2, 300, 150),
+                        input_pointer(0, INPUT_POINTER_MOVE, 2, 300, 170)};
+    tick(&b, two, 3);
+    endface_view(attempt_module_state(b.a), &v);
+    CHECK(v.pressing && v.path_count == 1 && v.path_mm[0][0] == 300 && v.path_mm[0][1] == 150);
+    InputEvent lift[] = {input_pointer(0, INPUT_POINTER_UP, 2, 300, 170),
+                         input_pointer(0, INPUT_POINTER_MOVE, 1, 300, 150.5),
+                         input_pointer(0, INPUT_POINTER_UP, 1, 300, 151)};
+    tick(&b, lift, 3);
+    endface_view(attempt_module_state(b.a), &v);
+    CHECK(!v.pressing && v.path_count == 0);
     CHECK(state(&b)->n_notes == notes && state(&b)->strokes == 1);
+    /* A finger (pointer 2) pushes like the mouse does. */
+    InputEvent finger[] = {input_pointer(0, INPUT_POINTER_DOWN, 2, 300, 150),
+                           input_pointer(0, INPUT_POINTER_MOVE, 2, 300, 154),
+                           input_pointer(0, INPUT_POINTER_UP, 2, 300, 157)};
+    tick(&b, finger, 3);
+    CHECK(state(&b)->strokes == 2);
+    CHECK_STR(endface_prompt(&v), "Push the click cleaner forward until it clicks");
     attempt_abandon(b.a);
     check_replay(s, &b, "view");
     attempt_destroy(b.a);

@@ -148,6 +148,21 @@ static void test_layout_and_write(void)
     record_make_id("20261126T023654Z", 777, bad.attempt_id);
     CHECK(journal_write(&j, &bad, NULL, 0, err, sizeof err) == JOURNAL_ERR_INVALID);
     record_finish(&bad);
+    /* Fields the strict reader would refuse are refused at write time, with
+     * the field named, instead of leaving an unreadable file. */
+    CHECK(record_copy(&bad, &r));
+    record_make_id("20261126T023654Z", 778, bad.attempt_id);
+    strcpy(bad.started_at, "yesterday");
+    CHECK(journal_write(&j, &bad, NULL, 0, err, sizeof err) == JOURNAL_ERR_INVALID);
+    CHECK_MSG(strstr(err, "started_at") != NULL, "err: %s", err);
+    strcpy(bad.started_at, r.started_at);
+    bad.trainee_name[0] = '\0';
+    strcpy(bad.trainee_id, "nameless");
+    CHECK(journal_write(&j, &bad, NULL, 0, err, sizeof err) == JOURNAL_ERR_INVALID);
+    CHECK_MSG(strstr(err, "trainee.name") != NULL, "err: %s", err);
+    TraineeInfo nobody;
+    CHECK(!journal_trainee_read(&j, "nameless", &nobody)); /* nothing written before the check */
+    record_finish(&bad);
     CHECK(count_records(&j) == 1);
     CHECK(tu_count_tmp(dir) == 0);
 
@@ -534,6 +549,7 @@ static void test_find_scenario(void)
 static void test_status_names(void)
 {
     CHECK_STR(journal_status_name(JOURNAL_OK), "ok");
+    CHECK_STR(journal_status_name(JOURNAL_ERR_INVALID), "invalid record");
     CHECK_STR(journal_status_name(JOURNAL_ERR_NOSPACE), "disk full");
     CHECK_STR(journal_status_name(JOURNAL_ERR_READONLY), "read-only folder");
     CHECK_STR(journal_status_name((JournalStatus)99), "?");

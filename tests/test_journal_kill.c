@@ -158,7 +158,7 @@ int main(void)
         close(fds[1]);
         /* Kill after a random number of completed writes, then a random
          * extra delay: between writes, inside a large write, at a rename. */
-        uint32_t wait_reports = 1 + (uint32_t)rng_below(&rng, 60);
+        uint32_t wait_reports = 1 + (uint32_t)rng_below(&rng, 50);
         long delay_us = (long)rng_below(&rng, 4000);
         size_t completed = 0;
         uint32_t got;

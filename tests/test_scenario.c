@@ -485,6 +485,39 @@ static void test_hostile_object(void)
     free(text);
 }
 
+/* The "expected" text of the first problem of a corpus file. */
+static void first_expected(const char *file, char *out, size_t n)
+{
+    char path[2300];
+    snprintf(path, sizeof path, "%s/tests/corpus/scenarios/%s", root, file);
+    DiagList d;
+    diag_list_init(&d);
+    Scenario *s = scenario_load_file(path, &d);
+    snprintf(out, n, "%s", d.count ? d.items[0].expected : "");
+    scenario_destroy(s);
+    diag_list_finish(&d);
+}
+
+static void test_suggestions(void)
+{
+    char e[200];
+    first_expected("unknown_field_typo.json", e, sizeof e);
+    CHECK_MSG(strstr(e, "did you mean \"title\"") != NULL, "%s", e);
+    first_expected("unknown_module.json", e, sizeof e);
+    CHECK_MSG(strstr(e, "did you mean \"tutorial\"") != NULL, "%s", e);
+    if (module_find("splice")) {
+        first_expected("splice_measure_typo.json", e, sizeof e);
+        CHECK_MSG(strstr(e, "did you mean \"strip_length_mm\"") != NULL, "%s", e);
+    }
+    if (module_find("tutorial")) {
+        first_expected("rubric_unknown_event.json", e, sizeof e);
+        CHECK_MSG(strstr(e, "did you mean \"hint_used\"") != NULL, "%s", e);
+        /* No far-fetched suggestion: "drag1.eror_mm" is close to no static name. */
+        first_expected("rubric_unknown_measure.json", e, sizeof e);
+        CHECK_MSG(strstr(e, "did you mean") == NULL, "%s", e);
+    }
+}
+
 static void test_sha256(void)
 {
     /* FIPS 180-2, appendix B. */
@@ -595,6 +628,7 @@ int main(void)
     test_deep_nesting();
     test_many_problems();
     test_hostile_object();
+    test_suggestions();
     test_reference_fields();
     test_shipped_scenarios();
     return test_done("scenario");

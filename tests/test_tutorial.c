@@ -560,6 +560,17 @@ static void test_view(void)
     InputEvent adj[3] = {input_wheel(0, 10, 10, 3), input_choice(0, "right"), input_key(0, ACTION_FINE_MINUS)};
     attempt_step(a, adj, 3);
     CHECK_NEAR(v->value, 2.0, 0); /* 1.5 + 1 - 0.5 */
+    /* Fractions of wheel steps (touchpad) add up: 0.4 + 0.4 moves nothing, the
+     * third makes 1.2: one fine step (0.5), 0.2 kept; -1.2 then gives -1. */
+    InputEvent frac = input_wheel(0, 10, 10, 0.4);
+    attempt_step(a, &frac, 1);
+    attempt_step(a, &frac, 1);
+    CHECK_NEAR(v->value, 2.0, 0);
+    attempt_step(a, &frac, 1);
+    CHECK_NEAR(v->value, 2.5, 0);
+    InputEvent back_frac = input_wheel(0, 10, 10, -1.2);
+    attempt_step(a, &back_frac, 1);
+    CHECK_NEAR(v->value, 2.0, 0);
     InputEvent down = input_key(0, ACTION_LEFT);
     for (int i = 0; i < 3; i++) {
         attempt_step(a, &down, 1);
@@ -641,6 +652,73 @@ static void test_pull_view(void)
     fixture_scenario_free(scn);
 }
 
+/* Choose on scenario 01 (bench 320 x 180, 3 answers: ciseaux, cliveuse,
+ * pince) by touching the cards and by the keyboard. Cards: x 32..288 (10 % to
+ * 90 %); from y = 0.32 * 180 = 57.6, gap 5.4, height min((174.6 - 57.6 -
+ * 2 * 5.4) / 3, 0.18 * 180) = min(35.4, 32.4) = 32.4: card 1 spans y 95.4 ..
+ * 127.8. */
+static void test_choose_cards(void)
+{
+    Scenario *scn = fixture_scenario("01-premiers-gestes.json");
+    CHECK(scn != NULL);
+    if (!scn) {
+        return;
+    }
+    const TutorialSetup *setup = scn->setup;
+    const TutorialTask *t = &setup->tasks[4];
+    double lo[2], hi[2];
+    tutorial_answer_rect(setup, t, 1, lo, hi);
+    CHECK_NEAR(lo[0], 32.0, 1e-9);
+    CHECK_NEAR(hi[0], 288.0, 1e-9);
+    CHECK_NEAR(lo[1], 95.4, 1e-9);
+    CHECK_NEAR(hi[1], 127.8, 1e-9);
+
+    Attempt *a = attempt_create(scn, 1);
+    const TutorialView *v = tutorial_view(attempt_module_state(a));
+    InputEvent next_ev = input_choice(0, "next");
+    for (int i = 0; i < 4; i++) {
+        attempt_step(a, &next_ev, 1);
+    }
+    CHECK(tutorial_current_task(v) == t && v->focus == -1 && v->pressed == -1);
+    /* Press on card 0, slide off and release above the cards: cancelled. */
+    InputEvent slide[3] = {input_pointer(0, INPUT_POINTER_DOWN, 1, 100, 70),
+                           input_pointer(0, INPUT_POINTER_MOVE, 1, 100, 40),
+                           input_pointer(0, INPUT_POINTER_UP, 1, 100, 40)};
+    attempt_step(a, slide, 1);
+    CHECK(v->pressed == 0 && v->holding);
+    attempt_step(a, slide + 1, 2);
+    CHECK(v->tries == 0 && v->pressed == -1 && !v->holding);
+    /* A press between the cards (y 90: in the gap 90 .. 95.4) takes nothing. */
+    InputEvent gap[2] = {input_pointer(0, INPUT_POINTER_DOWN, 0, 160, 92), input_pointer(0, INPUT_POINTER_UP, 0, 160, 92)};
+    attempt_step(a, gap, 2);
+    CHECK(v->tries == 0);
+    CHECK(sheet_count(attempt_sheet(a), SHEET_EVENT, "grab_missed") == 0);
+    /* Keys: down twice = card 1 (cliveuse)... first up goes to the last card. */
+    InputEvent up_key = input_key(0, ACTION_UP), down_key = input_key(0, ACTION_DOWN);
+    attempt_step(a, &up_key, 1);
+    CHECK(v->focus == 2);
+    attempt_step(a, &down_key, 1);
+    CHECK(v->focus == 0); /* wraps */
+    /* Touch card 2 (pince, wrong): y 133.2 .. 165.6. */
+    InputEvent wrong[2] = {input_pointer(0, INPUT_POINTER_DOWN, 0, 200, 150),
+                           input_pointer(0, INPUT_POINTER_UP, 0, 201, 151)};
+    attempt_step(a, wrong, 2);
+    CHECK(v->tries == 1 && v->answered[2] && !v->solved);
+    attempt_step(a, &down_key, 1);
+    CHECK(v->focus == 1);
+    InputEvent confirm = input_key(0, ACTION_CONFIRM);
+    attempt_step(a, &confirm, 1);
+    CHECK(v->tries == 2 && v->solved && v->feedback.kind == TUTORIAL_FB_ANSWER_RIGHT);
+    attempt_step(a, &next_ev, 1);
+    const Result *r = attempt_result(a);
+    CHECK(r && r->status == ATTEMPT_FINISHED);
+    CHECK_NEAR(crit(r, "choisir.correct")->value, 0.0, 0);
+    CHECK_NEAR(crit(r, "choisir.tries")->value, 2.0, 0);
+    check_replay(scn, a);
+    attempt_destroy(a);
+    fixture_scenario_free(scn);
+}
+
 int main(void)
 {
     test_perfect();
@@ -650,5 +728,6 @@ int main(void)
     test_two_fingers();
     test_view();
     test_pull_view();
+    test_choose_cards();
     return test_done("tutorial");
 }

@@ -14,7 +14,10 @@
  * decides the connector must be replaced (permanent damage cannot be
  * cleaned). Both sides, then connect: the attempt ends at the connection.
  *
- * UNITS OF POINTER EVENTS (pointer 0; other pointers are ignored):
+ * POINTERS. The first pointer pressed (0 = mouse, 1.. = fingers) is the
+ * active one until it is released; other pointers are ignored meanwhile.
+ *
+ * UNITS OF POINTER EVENTS:
  *   - while the probe is on a connector (phase EF_PHASE_INSPECTING):
  *     MICROMETRES on that end face, origin on the fibre axis, +x right, +y up
  *     as the microscope screen shows it. A press marks the spot where the
@@ -31,7 +34,8 @@
  *                 of radius EF_WET_SPOT_RADIUS_MM); a drag that starts in the
  *                 wet spot and ends on dry wipe (EF_WET_DRY_MARGIN_MM beyond
  *                 the spot's edge) is the wet-to-dry stroke. A drag that does
- *                 not start wet is a dry wipe. Each 20 mm square of the wipe
+ *                 not start wet is a dry wipe (a wrong gesture with this
+ *                 kit: it smears oil). Each 20 mm square of the wipe
  *                 is one area: use a fresh one for every stroke.
  *     A stroke is straight when it never turns back by more than
  *     EF_REVERSAL_MM along its direction and strays at most
@@ -124,6 +128,7 @@ typedef enum EndfaceNoteCode {
     EF_NOTE_WRONG_DIRECTION,        /* cassette stroke against the arrow */
     EF_NOTE_REUSED_AREA,            /* stroke on a used area of the cloth */
     EF_NOTE_SHORT_PUSH,             /* click cleaner not pushed until it clicks */
+    EF_NOTE_NO_SOLVENT,             /* wet kit: the drag did not start on the wet spot (a dry wipe) */
     EF_NOTE_DAMAGE_NOT_CLEANABLE,   /* cleaning a face that fails by permanent damage */
     EF_NOTE_REPLACED_NEEDED,        /* right decision: kind, zone of the damage */
     EF_NOTE_REPLACED_NEEDLESS,
@@ -176,10 +181,17 @@ typedef struct EndfaceView {
     double wet_x_mm, wet_y_mm;
     const EndfaceNote *notes;   /* borrowed: every note so far, oldest first */
     size_t n_notes;
+    /* the gesture in progress (bench, mm), for drawing its trail */
+    bool pressing;
+    const double (*path_mm)[2]; /* borrowed: path_count points, first to latest */
+    size_t path_count;
 } EndfaceView;
 
 /* Fills a view of the endface module's state (attempt_module_state()). */
 void endface_view(const void *module_state, EndfaceView *out /* OUT */);
+
+/* What to do now, one short line (English N_() msgid) for the scene's prompt. */
+const char *endface_prompt(const EndfaceView *v);
 
 /* English labels (N_() msgids): "patch cord", "port". */
 const char *endface_side_label(EndfaceSide s);

@@ -78,7 +78,9 @@ JournalStatus journal_open(Journal *j, const char *dir, char *err, size_t err_n)
 void journal_close(Journal *j); /* fine on a zeroed journal */
 
 /* Writes a record (and the scenario bytes, content-addressed, if not there yet).
- * An identical existing record is JOURNAL_OK (idempotent retry). */
+ * An identical existing record is JOURNAL_OK (idempotent retry). A record that
+ * record_parse() would refuse (bad id, time, name...), or scenario bytes that
+ * do not match its hash, give JOURNAL_ERR_INVALID and nothing is written. */
 JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scenario_text,
                             size_t scenario_len, char *err, size_t err_n);
 
@@ -93,6 +95,8 @@ size_t journal_each(const Journal *j, bool (*fn)(const char *path, void *user), 
 /* Path of the stored scenario bytes for a hash (owned), or NULL if absent. */
 char *journal_scenario_path(const Journal *j, const char *hash_hex);
 
+/* Short English name of a status, an N_() msgid ("disk full"): the front end
+ * translates it with gettext for the trainee. */
 const char *journal_status_name(JournalStatus s);
 
 /* Path of a record (owned): DATA/attempts/YYYY-MM/<attempt_id>.json, NULL if the
@@ -201,10 +205,15 @@ typedef void (*JournalMergeFn)(void *user, JournalMergeEvent what, const char *s
                                const char *detail);
 
 /* Copies into dst_dir every attempt, scenario and trainee file of src_dir that
- * it lacks; never overwrites. Re-running it, or merging in the other direction
- * afterwards, copies nothing twice. fn (may be NULL) hears of each copy,
- * conflict and invalid file. Stops at the first write error (a partial merge
- * is consistent: run it again). */
+ * it lacks; never overwrites a record or a trainee file. Re-running it, or
+ * merging in the other direction afterwards, copies nothing twice. Record
+ * files are copied byte for byte; main files are merged before conflict
+ * copies, so an attempt keeps its two contents in the same roles everywhere.
+ * A scenario copy in dst_dir whose bytes do not match its name is damaged
+ * and is replaced by a good one. Files of src_dir that do not read as what
+ * they claim to be are counted, reported and left out. fn (may be NULL) hears
+ * of each copy, conflict and invalid file. Stops at the first write error (a
+ * partial merge is consistent: run it again). */
 JournalStatus journal_merge(const char *src_dir, const char *dst_dir, JournalMergeStats *stats /* OUT */,
                             JournalMergeFn fn, void *user, char *err, size_t err_n);
 

@@ -145,6 +145,7 @@ typedef struct SpliceScreenView {
     double cleave_limit_deg; /* the splicer's reject limit */
     bool fused;
     double estimate_db;      /* estimated loss (indicative) */
+    double offset_um;        /* core offset left after fusion, for the image */
     bool bubble, dust_line, fat, thin; /* what the splice image shows */
     double accept_max_db;    /* the job's threshold, for the hint */
 } SpliceScreenView;

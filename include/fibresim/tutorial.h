@@ -33,7 +33,9 @@
  * drives drag, pull and wipe; any other pointer is ignored while it is held.
  * Adjust: key actions left/right (coarse), fine_minus/fine_plus and the wheel
  * (fine), or the same names as choice events (buttons on a touch screen).
- * Choose: choice events "answer:<id>". Every task is confirmed by the choice
+ * Choose: choice events "answer:<id>", a press and release on an answer's card
+ * (laid out on the bench by tutorial_answer_rect()), or key actions up/down to
+ * move the focus and confirm to answer the focused card. Every task is confirmed by the choice
  * event "next"; the module is finished after the last task. A hint ("hint" key
  * action or choice) is shown once per task, only when the scenario allows hints,
  * and counts one event "hint_used".
@@ -221,6 +223,8 @@ typedef struct TutorialView {
     bool answered[TUTORIAL_ANSWERS_MAX]; /* answers tried */
     int tries;
     bool solved;                  /* the right answer was chosen */
+    int focus;                    /* answer with the keyboard focus, -1 = none */
+    int pressed;                  /* answer card pressed by the active pointer, -1 = none */
 } TutorialView;
 
 /* The view of a tutorial module state (attempt_module_state()). */
@@ -233,6 +237,12 @@ const TutorialTask *tutorial_current_task(const TutorialView *v);
 const char *tutorial_kind_name(TutorialKind k);
 const char *tutorial_object_name(TutorialObject o);
 const char *tutorial_direction_name(TutorialDirection d);
+
+/* Where answer k of a choose task lies on the bench (mm): cards stacked in the
+ * lower part, 80 % of the bench wide; the top 30 % is left for the question.
+ * A press and release inside a card answers it. */
+void tutorial_answer_rect(const TutorialSetup *s, const TutorialTask *t, size_t k, double lo[2] /* OUT */,
+                          double hi[2] /* OUT */);
 
 /* Unit vector of a wipe direction in bench coordinates (y downwards). */
 void tutorial_direction_vector(TutorialDirection d, double out[2] /* OUT */);

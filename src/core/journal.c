@@ -18,6 +18,7 @@
 
 #include "fibresim/core.h"
 #include "fibresim/fileio.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/scenario.h" /* fs_sha256_hex */
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -443,21 +444,22 @@ void journal_close(Journal *j)
 
 const char *journal_status_name(JournalStatus s)
 {
+    /* msgids (N_): the front end shows them translated to the trainee. */
     switch (s) {
     case JOURNAL_OK:
         return "ok";
     case JOURNAL_ERR_NOSPACE:
-        return "disk full";
+        return N_("disk full");
     case JOURNAL_ERR_READONLY:
-        return "read-only folder";
+        return N_("read-only folder");
     case JOURNAL_ERR_IO:
-        return "input/output error";
+        return N_("input/output error");
     case JOURNAL_ERR_EXISTS:
-        return "a different record has this id";
+        return N_("a different record has this id");
     case JOURNAL_ERR_NOMEM:
-        return "out of memory";
+        return N_("out of memory");
     case JOURNAL_ERR_INVALID:
-        return "invalid record";
+        return N_("invalid record");
     }
     return "?";
 }
@@ -631,6 +633,36 @@ static JournalStatus check_record(const AttemptRecord *r, const char *scenario_t
     return JOURNAL_OK;
 }
 
+/* The record's text, checked with the reader itself: never store what could
+ * not be read back (a malformed time or name from the caller). NULL and a
+ * status in *s otherwise. */
+static char *readable_text(const AttemptRecord *r, size_t *len, JournalStatus *s, char *err, size_t err_n)
+{
+    char *text = record_serialize(r, len);
+    if (!text) {
+        *s = fail_msg(JOURNAL_ERR_NOMEM, err, err_n, "out of memory writing", r->attempt_id);
+        return NULL;
+    }
+    AttemptRecord back;
+    DiagList d;
+    diag_list_init(&d);
+    if (!record_parse(text, *len, &back, &d)) {
+        char why[512] = "";
+        if (d.count) {
+            diag_format(&d.items[0], "record", why, sizeof why);
+        }
+        if (err && err_n) {
+            snprintf(err, err_n, "attempt %s would not read back: %s", r->attempt_id, why);
+        }
+        *s = d.count == 1 && d.items[0].code == DIAG_IO ? JOURNAL_ERR_NOMEM : JOURNAL_ERR_INVALID;
+        free(text);
+        text = NULL;
+    }
+    record_finish(&back);
+    diag_list_finish(&d);
+    return text;
+}
+
 JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scenario_text, size_t scenario_len,
                             char *err, size_t err_n)
 {
@@ -641,37 +673,37 @@ JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scen
     if (s != JOURNAL_OK) {
         return s;
     }
+    /* Everything is checked before anything is written. */
+    size_t len = 0;
+    char *text = readable_text(r, &len, &s, err, err_n);
+    if (!text) {
+        return s;
+    }
+    char *path = journal_record_path(j, r->attempt_id);
+    if (!path) {
+        free(text);
+        return JOURNAL_ERR_NOMEM;
+    }
     /* Order matters for a crash in between: the scenario first, so that a
      * record never points at bytes that are not there. */
     if (scenario_text) {
         s = store_scenario(j, r->scenario_hash, scenario_text, scenario_len, err, err_n);
-        if (s != JOURNAL_OK) {
-            return s;
-        }
     }
-    s = store_trainee_if_absent(j, r->trainee_id, r->trainee_name, err, err_n);
-    if (s != JOURNAL_OK) {
-        return s;
+    if (s == JOURNAL_OK) {
+        s = store_trainee_if_absent(j, r->trainee_id, r->trainee_name, err, err_n);
     }
     char month[24];
     month_folder(r->attempt_id, month);
-    s = ensure_sub(j, "attempts", err, err_n);
+    if (s == JOURNAL_OK) {
+        s = ensure_sub(j, "attempts", err, err_n);
+    }
     if (s == JOURNAL_OK) {
         s = ensure_sub(j, month, err, err_n);
     }
-    if (s != JOURNAL_OK) {
-        return s;
-    }
-    size_t len = 0;
-    char *text = record_serialize(r, &len);
-    char *path = journal_record_path(j, r->attempt_id);
-    if (!text || !path) {
-        free(text);
-        free(path);
-        return fail_msg(JOURNAL_ERR_NOMEM, err, err_n, "out of memory writing", r->attempt_id);
-    }
     Io io = journal_io(j);
-    s = write_atomic(&io, path, text, len, PLACE_NO_REPLACE, err, err_n);
+    if (s == JOURNAL_OK) {
+        s = write_atomic(&io, path, text, len, PLACE_NO_REPLACE, err, err_n);
+    }
     if (s == JOURNAL_ERR_EXISTS) {
         if (same_record_file(path, text, len)) {
             /* A retry after a failure that came late (folder sync), or after a

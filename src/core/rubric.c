@@ -24,6 +24,57 @@ static bool in_list(const char *const *list, const char *name)
     return false;
 }
 
+/* The closest plausible typo target of name among the generic names and the
+ * names listed in hint ("a, b, c": the module's static list, by convention),
+ * copied into out; false if none is close. */
+static bool closest_name(const char *name, const char *const *generic, const char *hint, char *out, size_t n)
+{
+    size_t best_d = 3;
+    bool found = false;
+    for (size_t i = 0; generic && generic[i]; i++) {
+        size_t d = jv_edit_distance(generic[i], name);
+        if (d < best_d && jv_close_enough(d, generic[i], name)) {
+            best_d = d;
+            fs_strlcpy(out, generic[i], n);
+            found = true;
+        }
+    }
+    for (const char *p = hint; p && *p && *p != '(';) { /* a note in parentheses ends the list */
+        size_t len = strcspn(p, ", ");
+        char word[RUBRIC_ID_MAX];
+        if (len > 0 && len < sizeof word) {
+            memcpy(word, p, len);
+            word[len] = '\0';
+            size_t d = jv_edit_distance(word, name);
+            if (d < best_d && jv_close_enough(d, word, name)) {
+                best_d = d;
+                fs_strlcpy(out, word, n);
+                found = true;
+            }
+        }
+        p += len;
+        p += strspn(p, ", ");
+    }
+    return found;
+}
+
+/* Reports a measure or event name the module never reports. */
+static void unknown_name(JsonV *v, const char *path, const char *key, const char *what, const char *name,
+                         const char *hint, const char *suggestion)
+{
+    char p[JV_PATH_MAX], expected[160], found[64];
+    jv_path_key(p, sizeof p, path, key);
+    if (suggestion) {
+        snprintf(expected, sizeof expected, "%s of this module (did you mean \"%s\"?): %s", what, suggestion,
+                 hint ? hint : "see the module's documentation");
+    } else {
+        snprintf(expected, sizeof expected, "%s of this module: %s", what,
+                 hint ? hint : "see the module's documentation");
+    }
+    snprintf(found, sizeof found, "\"%s\"", name);
+    jv_report(v, DIAG_BAD_VALUE, p, expected, found);
+}
+
 static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
 {
     static const char *const keys[] = {"ok_min", "ok_max", "zero_min", "zero_max", NULL};
@@ -138,11 +189,10 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
     if (jv_id(v, node, path, "measure", true, c->measure, sizeof c->measure)) {
         if (names && names->measure && !in_list(generic_measures, c->measure)
             && !names->measure(names->ctx, c->measure)) {
-            char p[JV_PATH_MAX], expected[160];
-            jv_path_key(p, sizeof p, path, "measure");
-            snprintf(expected, sizeof expected, "a measure of this module: %s",
-                     names->measures_hint ? names->measures_hint : "see the module's documentation");
-            jv_report(v, DIAG_BAD_VALUE, p, expected, c->measure);
+            char best[RUBRIC_ID_MAX];
+            unknown_name(v, path, "measure", "a measure", c->measure, names->measures_hint,
+                         closest_name(c->measure, generic_measures, names->measures_hint, best, sizeof best) ? best
+                                                                                                          : NULL);
             ok = false;
         }
     } else {
@@ -194,11 +244,9 @@ static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const Ru
     bool ok = jv_id(v, node, path, "id", true, pen->id, sizeof pen->id);
     if (jv_id(v, node, path, "event", true, pen->event, sizeof pen->event)) {
         if (names && names->event && !names->event(names->ctx, pen->event)) {
-            char p[JV_PATH_MAX], expected[160];
-            jv_path_key(p, sizeof p, path, "event");
-            snprintf(expected, sizeof expected, "an event of this module: %s",
-                     names->events_hint ? names->events_hint : "see the module's documentation");
-            jv_report(v, DIAG_BAD_VALUE, p, expected, pen->event);
+            char best[RUBRIC_ID_MAX];
+            unknown_name(v, path, "event", "an event", pen->event, names->events_hint,
+                         closest_name(pen->event, NULL, names->events_hint, best, sizeof best) ? best : NULL);
             ok = false;
         }
     } else {

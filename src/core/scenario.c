@@ -95,7 +95,8 @@ static bool names_event(const void *ctx, const char *name)
     return in_list(n->module->events, name);
 }
 
-/* "time_s, a, b" + a note when names also depend on the setup. */
+/* "time_s, a, b" + a note in parentheses when names also depend on the setup.
+ * rubric.c shows it as "expected" and searches the names for a "did you mean". */
 static void names_hint(const char *const *list, bool generic_time, bool per_setup, char *out, size_t n)
 {
     size_t used = 0;
@@ -107,8 +108,9 @@ static void names_hint(const char *const *list, bool generic_time, bool per_setu
         used += (size_t)snprintf(out + used, n - used, "%s%s", used ? ", " : "", list[i]);
     }
     if (per_setup && used < n) {
-        used += (size_t)snprintf(out + used, n - used, "%s", used ? ", or a name that depends on the setup (see the module's documentation)"
-                                                        : "a name that depends on the setup (see the module's documentation)");
+        /* In parentheses: rubric.c reads the names before it for suggestions. */
+        used += (size_t)snprintf(out + used, n - used, "%s(or a name that depends on the setup: see the module's documentation)",
+                                 used ? " " : "");
     }
     if (!used && n) {
         snprintf(out, n, "none");
@@ -239,7 +241,7 @@ static void validate(JsonV *v, const cJSON *root, Scenario *s)
     }
     RubricNames names;
     NamesCtx ctx = {s->module, s->setup};
-    char measures_hint[160], events_hint[160];
+    char measures_hint[1024], events_hint[512];
     memset(&names, 0, sizeof names);
     if (s->module) {
         names_hint(s->module->measures, true, s->module->measure_known != NULL, measures_hint, sizeof measures_hint);

@@ -26,6 +26,7 @@ static const char *const templates[EF_NOTE_COUNT] = {
     [EF_NOTE_WRONG_DIRECTION] = N_("{side}: wipe in the direction of the arrow on the cassette"),
     [EF_NOTE_REUSED_AREA] = N_("{side}: this area of the cloth was already used"),
     [EF_NOTE_SHORT_PUSH] = N_("{side}: push the click cleaner until it clicks"),
+    [EF_NOTE_NO_SOLVENT] = N_("{side}: the stroke did not start on the wet spot: it was a dry wipe. Put a drop of solvent first"),
     [EF_NOTE_DAMAGE_NOT_CLEANABLE] = N_("{side}: what fails is damage: cleaning cannot remove it"),
     [EF_NOTE_REPLACED_NEEDED] = N_("{side}: right decision, this damage cannot be cleaned ({kind}, {size} µm, zone {zone})"),
     [EF_NOTE_REPLACED_NEEDLESS] = N_("{side}: no damage made this connector fail: cleaning was enough"),
@@ -38,6 +39,33 @@ static const char *const templates[EF_NOTE_COUNT] = {
     [EF_NOTE_HINT_REPLACE] = N_("Hint: the {side} is damaged: replace it"),
     [EF_NOTE_HINT_CONNECT] = N_("Hint: both sides pass: connect"),
 };
+
+const char *endface_prompt(const EndfaceView *v)
+{
+    switch (v->phase) {
+    case EF_PHASE_INSPECTING:
+        return N_("Read the image: does each zone pass? Point at what fails, then answer PASS or FAIL");
+    case EF_PHASE_CLEANING:
+        switch (v->tool) {
+        case EF_TOOL_CASSETTE:
+            return N_("One straight stroke along a lane, in the direction of the arrow, on fresh cloth");
+        case EF_TOOL_CLICK:
+            return N_("Push the click cleaner forward until it clicks");
+        case EF_TOOL_WET_KIT:
+            return v->wet_spot ? N_("Drag from the wet spot onto the dry part of the wipe, in one stroke")
+                               : N_("Tap a fresh part of the wipe to put a drop of solvent on it");
+        case EF_TOOL_NONE:
+        case EF_TOOL_COUNT:
+        default:
+            return N_("Choose a cleaning tool: cassette, click cleaner or wet-to-dry kit");
+        }
+    case EF_PHASE_CONNECTED:
+        return N_("Connected");
+    case EF_PHASE_BENCH:
+    default:
+        return N_("Inspect the patch cord and the port with the probe, clean them if needed, then connect");
+    }
+}
 
 const char *endface_side_label(EndfaceSide s)
 {

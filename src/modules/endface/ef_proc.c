@@ -179,6 +179,7 @@ static void give_verdict(EfState *st, const ModuleCtx *ctx, uint32_t tick, Endfa
     }
     free(per);
     st->phase = EF_PHASE_BENCH;
+    st->pressing = false;
     st->n_marks = 0;
 }
 
@@ -207,6 +208,7 @@ static void replace_side(EfState *st, const ModuleCtx *ctx, uint32_t tick, Endfa
     changed(s);
     st->phase = EF_PHASE_BENCH;
     st->tool = EF_TOOL_NONE;
+    st->pressing = false;
 }
 
 static void connect(EfState *st, const ModuleCtx *ctx, uint32_t tick)
@@ -497,9 +499,12 @@ static void end_stroke(EfState *st, const ModuleCtx *ctx, uint32_t tick)
         st->cell_used[cx][cy] = true;
         if (wet) {
             st->wet_spot = false; /* the solvent went with the stroke */
+        } else {
+            simple_note(st, tick, EF_NOTE_NO_SOLVENT, st->cur);
         }
+        /* With this kit the gesture is wet-to-dry: start wet, finish dry. */
         apply_stroke(st, ctx, tick, wet ? CLEAN_WET_TO_DRY : CLEAN_DRY_WIPE, k.pattern, ended_dry,
-                     &st->cell[cx][cy], !wet || ended_dry, fresh);
+                     &st->cell[cx][cy], ended_dry, fresh);
         return;
     }
     case EF_TOOL_NONE:
@@ -511,25 +516,39 @@ static void end_stroke(EfState *st, const ModuleCtx *ctx, uint32_t tick)
 
 static void on_pointer(EfState *st, const ModuleCtx *ctx, uint32_t tick, const InputEvent *e)
 {
-    if (e->pointer != 0) {
+    /* The first pointer pressed is the active one until released. */
+    if (st->pressing && e->pointer != st->pointer) {
         return;
     }
+    if (!st->pressing && e->kind != INPUT_POINTER_DOWN) {
+        return; /* hovering */
+    }
     if (st->phase == EF_PHASE_INSPECTING) {
-        if (e->kind == INPUT_POINTER_DOWN && st->n_marks < EF_MARKS_MAX) {
-            EndfaceMark m = {e->x, e->y};
-            st->marks[st->n_marks++] = m;
+        if (e->kind == INPUT_POINTER_DOWN) {
+            if (st->n_marks < EF_MARKS_MAX) {
+                EndfaceMark m = {e->x, e->y};
+                st->marks[st->n_marks++] = m;
+            }
+            st->pressing = true;
+            st->pointer = e->pointer;
+        } else if (e->kind == INPUT_POINTER_UP) {
+            st->pressing = false;
         }
         return;
     }
     if (st->phase != EF_PHASE_CLEANING || st->tool == EF_TOOL_NONE) {
+        if (e->kind == INPUT_POINTER_UP) {
+            st->pressing = false;
+        }
         return;
     }
     if (e->kind == INPUT_POINTER_DOWN) {
         ef_path_clear(&st->path);
         st->pressing = ef_path_add(&st->path, e->x, e->y);
-    } else if (st->pressing && e->kind == INPUT_POINTER_MOVE) {
+        st->pointer = e->pointer;
+    } else if (e->kind == INPUT_POINTER_MOVE) {
         ef_path_add(&st->path, e->x, e->y);
-    } else if (st->pressing && e->kind == INPUT_POINTER_UP) {
+    } else if (e->kind == INPUT_POINTER_UP) {
         ef_path_add(&st->path, e->x, e->y);
         end_stroke(st, ctx, tick);
     }
@@ -679,4 +698,7 @@ void endface_view(const void *module_state, EndfaceView *out)
     out->wet_y_mm = st->wet_y_mm;
     out->notes = st->notes;
     out->n_notes = st->n_notes;
+    out->pressing = st->pressing && st->phase == EF_PHASE_CLEANING;
+    out->path_mm = out->pressing ? (const double(*)[2])st->path.xy : NULL;
+    out->path_count = out->pressing ? st->path.n : 0;
 }

@@ -102,8 +102,9 @@ typedef struct EfState {
     bool cell_used[EF_WIPE_CELLS][EF_WIPE_CELLS];
     bool wet_spot;
     double wet_x_mm, wet_y_mm;
-    /* the gesture in progress */
+    /* the gesture in progress, by the active pointer */
     bool pressing;
+    int32_t pointer;
     EfPath path;
     /* tallies for the measures */
     uint32_t verdicts, verdicts_right;

@@ -108,6 +108,7 @@ void splice_arc(SpliceState *st, const ModuleCtx *ctx, uint32_t tick)
     SpliceScreenView *scr = &v->screen;
     scr->fused = true;
     scr->estimate_db = st->last_fuse.estimate_db;
+    scr->offset_um = st->last_fuse.offset_um;
     scr->bubble = st->last_fuse.bubble;
     scr->dust_line = st->last_fuse.dust_line;
     scr->fat = st->last_fuse.fat;

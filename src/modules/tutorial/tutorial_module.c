@@ -58,6 +58,7 @@ typedef struct TutorialState {
 
     /* adjust */
     bool adjusted;
+    double wheel_steps;           /* fractions of a wheel or pinch step not applied yet */
 
     /* choose */
     bool first_correct;
@@ -79,6 +80,19 @@ void tutorial_direction_vector(TutorialDirection d, double out[2])
     int i = (d >= 0 && d < TUTORIAL_DIR_COUNT) ? (int)d : 0;
     out[0] = dirs[i][0];
     out[1] = dirs[i][1];
+}
+
+void tutorial_answer_rect(const TutorialSetup *s, const TutorialTask *t, size_t k, double lo[2], double hi[2])
+{
+    double w = s->bench_width_mm, h = s->bench_height_mm;
+    size_t n = t->n_answers ? t->n_answers : 1;
+    double top = 0.32 * h, bottom = 0.97 * h, gap = 0.03 * h;
+    double card = ((bottom - top) - (double)(n - 1) * gap) / (double)n;
+    card = fmin(card, 0.18 * h);
+    lo[0] = 0.1 * w;
+    hi[0] = 0.9 * w;
+    lo[1] = top + (double)k * (card + gap);
+    hi[1] = lo[1] + card;
 }
 
 static const TutorialTask *current(const TutorialState *st)
@@ -158,10 +172,13 @@ static void start_task(TutorialState *st)
     v->value = t->start;
     v->overshoot = 0.0;
     st->adjusted = false;
+    st->wheel_steps = 0.0;
 
     memset(v->answered, 0, sizeof v->answered);
     v->tries = 0;
     v->solved = false;
+    v->focus = -1;
+    v->pressed = -1;
     st->first_correct = false;
 }
 
@@ -382,6 +399,85 @@ static void wipe_release(TutorialState *st, uint32_t tick)
     feedback(st, fb[verdict], verdict == TUTORIAL_STROKE_GOOD ? v->good_strokes : 0.0, tick);
 }
 
+/* ---- choose ------------------------------------------------------------------ */
+
+static void choose_index(TutorialState *st, const TutorialTask *t, size_t k, uint32_t tick)
+{
+    TutorialView *v = &st->view;
+    if (v->solved || k >= t->n_answers) {
+        return;
+    }
+    if (v->tries == 0) {
+        st->first_correct = k == t->correct;
+    }
+    v->tries++;
+    v->answered[k] = true;
+    st->touched = true;
+    v->solved = k == t->correct;
+    feedback(st, v->solved ? TUTORIAL_FB_ANSWER_RIGHT : TUTORIAL_FB_ANSWER_WRONG, (double)k, tick);
+}
+
+static void choose_answer(TutorialState *st, const TutorialTask *t, const char *id, uint32_t tick)
+{
+    for (size_t k = 0; k < t->n_answers; k++) {
+        if (strcmp(t->answers[k].id, id) == 0) {
+            choose_index(st, t, k, tick);
+            return;
+        }
+    }
+}
+
+/* The answer card under a bench point, -1 if none. */
+static int answer_at(const TutorialState *st, const TutorialTask *t, double x, double y)
+{
+    for (size_t k = 0; k < t->n_answers; k++) {
+        double lo[2], hi[2];
+        tutorial_answer_rect(st->setup, t, k, lo, hi);
+        if (x >= lo[0] && x <= hi[0] && y >= lo[1] && y <= hi[1]) {
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
+/* A card answers on release inside the card it was pressed on, like a
+ * button: sliding off it cancels. */
+static void choose_pointer(TutorialState *st, const TutorialTask *t, const InputEvent *e)
+{
+    TutorialView *v = &st->view;
+    if (v->holding && e->pointer != v->pointer) {
+        return;
+    }
+    if (e->kind == INPUT_POINTER_DOWN) {
+        int k = answer_at(st, t, e->x, e->y);
+        v->holding = k >= 0;
+        v->pointer = e->pointer;
+        v->pressed = k;
+    } else if (e->kind == INPUT_POINTER_UP && v->holding) {
+        int k = answer_at(st, t, e->x, e->y);
+        int pressed = v->pressed;
+        v->holding = false;
+        v->pressed = -1;
+        if (k >= 0 && k == pressed) {
+            choose_index(st, t, (size_t)k, e->tick);
+        }
+    }
+}
+
+/* Keys: up / down move the focus over the cards, confirm answers it. */
+static void choose_key(TutorialState *st, const TutorialTask *t, InputAction a, uint32_t tick)
+{
+    TutorialView *v = &st->view;
+    int n = (int)t->n_answers;
+    if (a == ACTION_DOWN) {
+        v->focus = v->focus < 0 ? 0 : (v->focus + 1) % n;
+    } else if (a == ACTION_UP) {
+        v->focus = v->focus < 0 ? n - 1 : (v->focus + n - 1) % n;
+    } else if (a == ACTION_CONFIRM && v->focus >= 0) {
+        choose_index(st, t, (size_t)v->focus, tick);
+    }
+}
+
 /* ---- pointer routing ---------------------------------------------------------- */
 
 static void release(TutorialState *st, const TutorialTask *t, double x, double y, uint32_t tick)
@@ -411,6 +507,7 @@ static void release(TutorialState *st, const TutorialTask *t, double x, double y
         break;
     default:
         v->holding = false;
+        v->pressed = -1;
         break;
     }
 }
@@ -418,6 +515,10 @@ static void release(TutorialState *st, const TutorialTask *t, double x, double y
 static void pointer_event(TutorialState *st, const ModuleCtx *ctx, const TutorialTask *t, const InputEvent *e)
 {
     TutorialView *v = &st->view;
+    if (t->kind == TUTORIAL_CHOOSE) {
+        choose_pointer(st, t, e);
+        return;
+    }
     if (t->kind != TUTORIAL_DRAG && t->kind != TUTORIAL_PULL && t->kind != TUTORIAL_WIPE) {
         return;
     }
@@ -469,7 +570,7 @@ static void pointer_event(TutorialState *st, const ModuleCtx *ctx, const Tutoria
     }
 }
 
-/* ---- adjust and choose --------------------------------------------------------- */
+/* ---- adjust ---------------------------------------------------------------------- */
 
 static void adjust_by(TutorialState *st, const TutorialTask *t, double delta, uint32_t tick)
 {
@@ -491,6 +592,20 @@ static void adjust_by(TutorialState *st, const TutorialTask *t, double delta, ui
     }
 }
 
+/* A touchpad or a pinch gives fractions of a step: they add up and move the
+ * value by whole fine steps only, so it stays on the grid where the target is. */
+static void adjust_wheel(TutorialState *st, const TutorialTask *t, double steps, uint32_t tick)
+{
+    st->wheel_steps += steps;
+    /* 0.4 + 0.4 + 0.4 - 1 - 1.2 is -0.99999999999999978 in doubles: a
+     * tolerance keeps sums of decimal fractions whole. */
+    double whole = trunc(st->wheel_steps + copysign(1e-9, st->wheel_steps));
+    if (whole != 0.0) {
+        st->wheel_steps -= whole;
+        adjust_by(st, t, whole * t->step_fine, tick);
+    }
+}
+
 /* Adjust commands by name: key actions, or the same names as choices. */
 static bool adjust_command(TutorialState *st, const TutorialTask *t, InputAction a, uint32_t tick)
 {
@@ -509,28 +624,6 @@ static bool adjust_command(TutorialState *st, const TutorialTask *t, InputAction
         return true;
     default:
         return false;
-    }
-}
-
-static void choose_answer(TutorialState *st, const TutorialTask *t, const char *id, uint32_t tick)
-{
-    TutorialView *v = &st->view;
-    if (v->solved) {
-        return;
-    }
-    for (size_t k = 0; k < t->n_answers; k++) {
-        if (strcmp(t->answers[k].id, id) != 0) {
-            continue;
-        }
-        if (v->tries == 0) {
-            st->first_correct = k == t->correct;
-        }
-        v->tries++;
-        v->answered[k] = true;
-        st->touched = true;
-        v->solved = k == t->correct;
-        feedback(st, v->solved ? TUTORIAL_FB_ANSWER_RIGHT : TUTORIAL_FB_ANSWER_WRONG, (double)k, tick);
-        return;
     }
 }
 
@@ -665,11 +758,13 @@ static void tutorial_step(void *state, const ModuleCtx *ctx, uint32_t tick, cons
                 hint(st, ctx, tick);
             } else if (t->kind == TUTORIAL_ADJUST) {
                 adjust_command(st, t, e->action, tick);
+            } else if (t->kind == TUTORIAL_CHOOSE) {
+                choose_key(st, t, e->action, tick);
             }
             break;
         case INPUT_WHEEL:
             if (t->kind == TUTORIAL_ADJUST && isfinite(e->steps)) {
-                adjust_by(st, t, e->steps * t->step_fine, tick);
+                adjust_wheel(st, t, e->steps, tick);
             }
             break;
         case INPUT_CHOICE:
