@@ -47,6 +47,7 @@ static RunStat run(const char *const argv[], const char *work)
     memset(&r, 0, sizeof r);
     char err_path[1024];
     snprintf(err_path, sizeof err_path, "%s/bench-stderr.txt", work);
+    fflush(stdout); /* or the child's freopen writes our buffer a second time */
     double t0 = now_s();
     pid_t pid = fork();
     if (pid == 0) {

@@ -24,20 +24,25 @@ static int option_index(const CliCommand *c, const char *name, size_t len)
     return -1;
 }
 
-/* The long name of a one-letter alias (see CliCommand.short_options), with
- * its length; NULL if the command has none for this letter. */
-static const char *short_to_long(const CliCommand *c, char letter, size_t *len)
+typedef struct ShortOption {
+    const char *command;
+    char letter;
+    const char *name;
+} ShortOption;
+
+static const ShortOption short_options[] = {
+#define SHORT(cmd, letter, name) {cmd, letter, name},
+#include "short_options.def"
+#undef SHORT
+    {NULL, 0, NULL},
+};
+
+/* The long name of a one-letter alias of command c, NULL if none. */
+static const char *short_to_long(const CliCommand *c, char letter)
 {
-    for (const char *p = c->short_options; p && *p;) {
-        const char *end = strchr(p, ' ');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n > 2 && p[0] == letter && p[1] == '=') {
-            *len = n - 2;
-            return p + 2;
-        }
-        p += n;
-        while (*p == ' ') {
-            p++;
+    for (size_t i = 0; short_options[i].command; i++) {
+        if (short_options[i].letter == letter && strcmp(short_options[i].command, c->name) == 0) {
+            return short_options[i].name;
         }
     }
     return NULL;
@@ -46,16 +51,9 @@ static const char *short_to_long(const CliCommand *c, char letter, size_t *len)
 /* The alias letter of an option, 0 if none. */
 static char long_to_short(const CliCommand *c, const char *name)
 {
-    size_t ln = strlen(name);
-    for (const char *p = c->short_options; p && *p;) {
-        const char *end = strchr(p, ' ');
-        size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n == ln + 2 && p[1] == '=' && strncmp(p + 2, name, ln) == 0) {
-            return p[0];
-        }
-        p += n;
-        while (*p == ' ') {
-            p++;
+    for (size_t i = 0; short_options[i].command; i++) {
+        if (strcmp(short_options[i].name, name) == 0 && strcmp(short_options[i].command, c->name) == 0) {
+            return short_options[i].letter;
         }
     }
     return 0;
@@ -204,10 +202,10 @@ int cli_main(int argc, char **argv)
             cli_print_help(cmd, false);
             return 0;
         }
-        size_t alias_len = 0;
         const char *alias = !only_pos && arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2]
-                                ? short_to_long(cmd, arg[1], &alias_len)
+                                ? short_to_long(cmd, arg[1])
                                 : NULL;
+        size_t alias_len = alias ? strlen(alias) : 0;
         if (alias || (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2])) {
             const char *name = alias ? alias : arg + 2;
             const char *eq = alias ? NULL : strchr(name, '=');

@@ -34,11 +34,13 @@ typedef struct CliCommand {
     const char *summary;       /* one line */
     const CliOption *options;  /* terminated by name == NULL */
     int min_pos, max_pos;      /* positional count limits (-1 = no max) */
-    /* One-letter aliases, space-separated "letter=long name" pairs, e.g.
-     * "o=output" lets "-o FILE" stand for "--output FILE". May be NULL. */
-    const char *short_options;
     int (*run)(const CliArgs *a);
 } CliCommand;
+
+/* One-letter aliases of long options ("-o FILE" for "--output FILE") are
+ * listed one per line in src/cli/short_options.def as
+ * SHORT("command name", 'o', "output"): a plain list that merges without
+ * conflicts, and --help shows them next to their long name. */
 
 /* Option value or NULL if not given. */
 const char *cli_value(const CliArgs *a, const char *name);

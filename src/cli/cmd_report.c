@@ -260,5 +260,4 @@ const CliCommand cmd_report = {
     .min_pos = 1,
     .max_pos = -1,
     .run = run_report,
-    .short_options = "o=output",
 };
