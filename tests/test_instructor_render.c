@@ -13,7 +13,7 @@
  *     criterion mark (a verdict colour) are drawn above the controls.
  * The pictures stay in the output folder for people to look at.
  *
- * argv: fibresim-binary scene lang out-dir
+ * argv: fibresim-binary scene lang out-dir [WxH]
  */
 #include <stb_image.h>
 #include <stdbool.h>
@@ -52,11 +52,14 @@ int main(int argc, char **argv)
         return 2;
     }
     const char *exe = argv[1], *scene = argv[2], *lang = argv[3], *outdir = argv[4];
+    const char *size = argc > 5 ? argv[5] : "1280x720";
+    int want_w = 0, want_h = 0;
+    if (sscanf(size, "%dx%d", &want_w, &want_h) != 2) return 2;
     const char *root = getenv("FIBRESIM_SOURCE_ROOT");
     char data[4096], png[4096], cmd[16384];
     mkdir(outdir, 0755);
-    snprintf(data, sizeof data, "%s/instructor-data-%s-%s", outdir, scene, lang);
-    snprintf(png, sizeof png, "%s/%s-%s-1280x720.png", outdir, scene, lang);
+    snprintf(data, sizeof data, "%s/instructor-data-%s-%s-%s", outdir, scene, lang, size);
+    snprintf(png, sizeof png, "%s/%s-%s-%s.png", outdir, scene, lang, size);
     fixture_remove_tree(data);
     static const char *const names[] = {"Élodie N'Diaye", "Stéphane Müller"};
     Fixture fx;
@@ -66,9 +69,9 @@ int main(int argc, char **argv)
     }
     fixture_finish(&fx);
     snprintf(cmd, sizeof cmd,
-             "'%s' screenshot --check --scene %s --lang %s --size 1280x720 --data '%s' --scenarios '%s/scenarios' "
+             "'%s' screenshot --check --scene %s --lang %s --size %s --data '%s' --scenarios '%s/scenarios' "
              "'%s' 2>&1",
-             exe, scene, lang, data, root ? root : ".", png);
+             exe, scene, lang, size, data, root ? root : ".", png);
     FILE *p = popen(cmd, "r");
     CHECK(p != NULL);
     if (!p) return test_done("instructor_render");
@@ -86,7 +89,7 @@ int main(int argc, char **argv)
     unsigned char *px = stbi_load(png, &w, &h, &n, 3);
     CHECK_MSG(px != NULL, "cannot read %s back", png);
     if (!px) return test_done("instructor_render");
-    CHECK(w == 1280 && h == 720);
+    CHECK(w == want_w && h == want_h);
     CHECK_MSG(count_colour(px, w, 2, 3, TOPBAR) >= w / 2, "top bar across row 2");
     if (strcmp(scene, "review") == 0) {
         CHECK_MSG(count_colour(px, w, 64, h, PANEL_ALT) > 2000, "rows and heading drawn");

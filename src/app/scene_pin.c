@@ -172,11 +172,12 @@ static void pin_frame(void *self, App *app)
     float lh = gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_BODY);
     GfxTextStyle ls = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text);
     ls.wrap = true;
+    ls.shrink = true;
     const char *say = s->mode == MODE_ENTER     ? _("Type the PIN, then OK.")
                       : s->mode == MODE_CONFIRM ? _("Type the same PIN again.")
                       : s->mode == MODE_CHOOSE  ? _("First use: choose 4 to 12 digits. Trainees must not know it.")
                                                 : "";
-    gfx_text(g, say, rect_take_top(&col, lh * 2, 4 * sc), &ls);
+    gfx_text(g, say, rect_take_top(&col, lh * 3, 4 * sc), &ls);
 
     /* the digits typed, as dots */
     SDL_FRect dots = rect_take_top(&col, row * 0.8f, 8 * sc);
