@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "fibresim/record.h"
 #include "fibresim/report.h"
 #include "report_out.h"
 
@@ -35,6 +36,11 @@ void instructor_leave(App *app);
  * ones not counted, the line through them, 0..100 with the pass mark of the
  * latest attempt dashed, and the first and last dates. */
 void instructor_chart(App *app, SDL_FRect r, const Report *rep, const ReportTrainee *t, const ReportFigures *mf);
+
+/* The replay scene's attempt as re-simulated up to now, and the record it
+ * plays (for tests); NULL when the scene could not load it. self is the
+ * replay scene's state (app->scene_self while it is open). */
+const struct Attempt *instructor_replay_attempt(const void *self, const AttemptRecord **rec /* OUT */);
 
 /* For the screenshot and bench commands: opens the area, picks the first
  * trainee with attempts and an attempt whose module has a picture (else any),

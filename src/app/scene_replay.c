@@ -375,4 +375,11 @@ static void replay_frame(void *self, App *app)
     }
 }
 
+const Attempt *instructor_replay_attempt(const void *self, const AttemptRecord **rec)
+{
+    const ReplayScene *s = self;
+    *rec = s && s->have_rec ? &s->rec : NULL;
+    return s ? s->a : NULL;
+}
+
 const SceneDef scene_replay = {"replay", replay_create, replay_destroy, replay_event, replay_tick, replay_frame, NULL};
