@@ -8,6 +8,7 @@
  * Exit status: 0 the report was written (mismatched attempts are in it, not
  * an error), 2 bad usage, an unreadable folder or a failed write.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,29 +178,42 @@ static int run_report(const CliArgs *a)
     if (strcmp(format, "csv") != 0 || o.csv_attempts) {
         report_out_load_titles(&o, (const char *const *)a->pos, scenario_dirs);
     }
-    char *buf = NULL;
-    size_t len = 0;
-    o.f = open_memstream(&buf, &len);
-    bool ok = o.f != NULL;
-    if (ok) {
-        ok = strcmp(format, "csv") == 0 ? report_write_csv(&o)
-           : strcmp(format, "html") == 0 ? report_write_html(&o)
-                                          : report_write_json(&o);
-        ok = (fclose(o.f) == 0) && ok;
-    }
+    /* Written as it is made (a report of 100,000 attempts is hundreds of MB
+     * of HTML or JSON): to a temp file next to OUT, renamed over it at the
+     * end, so OUT is never half written; or to the standard output. */
+    char *tmp = NULL;
     int rc = 0;
-    if (!ok) {
-        fprintf(stderr, "%s\n", _("fibresim report: out of memory writing the report"));
-        rc = 2;
-    } else if (out_path) {
-        if (journal_write_file_atomic(out_path, buf, len, err, sizeof err) != JOURNAL_OK) {
-            fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), out_path, err);
+    if (out_path) {
+        size_t tn = strlen(out_path) + 32;
+        tmp = malloc(tn);
+        if (tmp) {
+            snprintf(tmp, tn, "%s.tmp-%ld", out_path, (long)getpid());
+        }
+        o.f = tmp ? fopen(tmp, "wb") : NULL;
+        if (!o.f) {
+            fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), out_path, strerror(errno));
             rc = 2;
         }
-    } else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-        rc = 2;
+    } else {
+        o.f = stdout;
     }
-    free(buf);
+    if (rc == 0) {
+        bool ok = strcmp(format, "csv") == 0 ? report_write_csv(&o)
+                : strcmp(format, "html") == 0 ? report_write_html(&o)
+                                               : report_write_json(&o);
+        ok = fflush(o.f) == 0 && ok;
+        if (out_path) {
+            ok = fsync(fileno(o.f)) == 0 && ok;
+            ok = fclose(o.f) == 0 && ok;
+            ok = ok && rename(tmp, out_path) == 0;
+            if (!ok) {
+                fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), out_path, strerror(errno));
+                remove(tmp);
+            }
+        }
+        rc = ok ? 0 : 2;
+    }
+    free(tmp);
 
     /* What the instructor must know, on stderr so the report stays clean. */
     fprintf(stderr, _("fibresim report: %zu attempts of %zu trainees"), r.n_attempts, r.n_trainees);
