@@ -444,8 +444,9 @@ static void write_attempt(const ReportOut *o, const ReportAttempt *a)
     esc(f, a->passed ? _("passed") : _("not passed"));
     fputs("</span></h4><p class=\"meta\">", f);
     char line[512];
-    snprintf(line, sizeof line, _("%s after %s min; pass mark %s; attempt %s."), report_status_label(a->status), secs,
-             mark, a->attempt_id);
+    const char *status = report_status_label(a->status);
+    snprintf(line, sizeof line, _("%s after %s min; pass mark %s; attempt %s."), status ? status : "", secs, mark,
+             a->attempt_id);
     esc(f, line);
     fputs(" ", f);
     check_mark(o, a);
