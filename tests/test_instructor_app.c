@@ -93,6 +93,8 @@ int main(int argc, char **argv)
     frame(app);
     CHECK(app->scene == SCENE_REVIEW && app->instructor_unlocked);
     CHECK(pin_state(app->paths.data, &st) == PIN_OK && st.set);
+    frame(app); /* "checking every attempt" shows, then the list */
+    frame(app);
 
     /* 2. Arrows and Enter open the first trainee's page (names in order). */
     key(app, SDLK_DOWN);

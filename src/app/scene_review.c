@@ -34,6 +34,7 @@ typedef struct ReviewScene {
     int n_heads;
     SDL_FRect rows_r;
     float row_h;
+    int load_in;         /* frames before loading (0 = loaded): the "checking" text shows first */
 } ReviewScene;
 
 /* The sort key of one row, so that qsort needs no context. */
@@ -89,7 +90,9 @@ static void load(ReviewScene *s, App *app)
     report_finish(&s->r);
     free(s->order);
     s->order = NULL;
-    s->ok = instructor_report(app, NULL, false, &s->r);
+    /* Every score checked by replay, as in "fibresim report": only attempts
+     * not verified before are replayed (the cache knows the others). */
+    s->ok = instructor_report(app, NULL, true, &s->r);
     s->order = calloc(s->r.n_trainees ? s->r.n_trainees : 1, sizeof *s->order);
     for (size_t i = 0; s->order && i < s->r.n_trainees; i++) s->order[i] = i;
     resort(s);
@@ -103,10 +106,7 @@ static void *review_create(App *app)
     ReviewScene *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->selected = -1;
-    load(s, app);
-    for (size_t i = 0; i < s->r.n_trainees; i++) {
-        if (strcmp(s->r.trainees[s->order[i]].id, app->review_trainee) == 0) s->selected = (int)i;
-    }
+    s->load_in = 2;
     return s;
 }
 
@@ -171,16 +171,17 @@ static bool review_event(void *self, App *app, const SDL_Event *e)
             }
         }
     }
-    if (e->type == SDL_KEYDOWN) {
+    if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+        instructor_leave(app);
+        app_goto(app, SCENE_START);
+        return true;
+    }
+    if (e->type == SDL_KEYDOWN && s->load_in == 0) {
         switch (e->key.keysym.sym) {
         case SDLK_DOWN: s->selected = s->selected + 1 < n ? s->selected + 1 : n - 1; return true;
         case SDLK_UP: s->selected = s->selected > 0 ? s->selected - 1 : 0; return true;
         case SDLK_RETURN:
         case SDLK_KP_ENTER: open_trainee(s, app, s->selected); return true;
-        case SDLK_ESCAPE:
-            instructor_leave(app);
-            app_goto(app, SCENE_START);
-            return true;
         default: break;
         }
     }
@@ -216,6 +217,22 @@ static void review_frame(void *self, App *app)
     }
     SDL_FRect body = scene_body(app);
     scene_card(app, body);
+    if (s->load_in > 0) {
+        /* Checking a large folder takes a moment the first time: say so
+         * on screen before doing it. */
+        GfxTextStyle ws = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text_muted);
+        ws.wrap = true;
+        ws.align = GFX_ALIGN_CENTER;
+        ws.valign = GFX_VALIGN_MIDDLE;
+        gfx_text(g, _("Checking every attempt..."), rect_inset(body, 40 * sc), &ws);
+        if (--s->load_in == 0) {
+            load(s, app);
+            for (size_t i = 0; i < s->r.n_trainees; i++) {
+                if (strcmp(s->r.trainees[s->order[i]].id, app->review_trainee) == 0) s->selected = (int)i;
+            }
+        }
+        return;
+    }
     float pad = 16 * sc;
     SDL_FRect in = rect_inset(body, pad);
     ReportOut o = instructor_out(app, &s->r);
