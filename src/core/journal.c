@@ -1060,6 +1060,7 @@ typedef struct Merge {
     size_t err_n;
     Staged staged[MERGE_BATCH];
     size_t n_staged;
+    char month_ready[24];     /* month folder known to exist (saves stats per record) */
 } Merge;
 
 static void tell(const Merge *m, JournalMergeEvent what, const char *src, const char *dst, const char *detail)
@@ -1255,9 +1256,15 @@ static JournalStatus merge_record(Merge *m, const char *src)
     diag_list_finish(&d);
     char month[24];
     month_folder(in.attempt_id, month);
-    JournalStatus s = ensure_sub(&m->dst, "attempts", m->err, m->err_n);
-    if (s == JOURNAL_OK) {
-        s = ensure_sub(&m->dst, month, m->err, m->err_n);
+    JournalStatus s = JOURNAL_OK;
+    if (strcmp(month, m->month_ready) != 0) {
+        s = ensure_sub(&m->dst, "attempts", m->err, m->err_n);
+        if (s == JOURNAL_OK) {
+            s = ensure_sub(&m->dst, month, m->err, m->err_n);
+        }
+        if (s == JOURNAL_OK) {
+            memcpy(m->month_ready, month, sizeof month);
+        }
     }
     char *main_path = s == JOURNAL_OK ? journal_record_path(&m->dst, in.attempt_id) : NULL;
     char *conflict_path = NULL;
