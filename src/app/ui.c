@@ -433,9 +433,17 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
     for (int i = 0; details && i < count; i++) {
         if (details[i] && details[i][0]) two = true;
     }
-    float row_h = fmaxf(ui_row_h(ui), gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY)
-                                          + (two ? gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_SMALL) : 0)
-                                          + 2 * gfx_px(g, 10.0f));
+    /* names too long for one line (large text, narrow column) get two lines
+     * in every row, so rows keep one height */
+    float text_w = r.w - 2 * pad - gfx_px(g, 30.0f);
+    float lh1 = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY);
+    int item_lines = 1;
+    for (int i = 0; i < count; i++) {
+        if (gfx_text_measure(g, items[i], GFX_FONT_BOLD, THEME_TEXT_BODY).x > text_w) item_lines = 2;
+    }
+    float item_h = lh1 * (float)item_lines;
+    float lh2 = two ? gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_SMALL) : 0;
+    float row_h = fmaxf(ui_row_h(ui), item_h + lh2 + 2 * gfx_px(g, 10.0f));
     float content = row_h * (float)count;
     float max_scroll = content > r.h ? content - r.h : 0;
     if (live) {
@@ -500,17 +508,17 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
         if (i > 0) {
             gfx_fill_rect(g, (SDL_FRect){r.x + pad, y, r.w - 2 * pad, 1}, mix(theme.panel, theme.border, 0.5f));
         }
-        float check_w = sel ? gfx_px(g, 30.0f) : 0;
-        float lh1 = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY);
-        float lh2 = two ? gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_SMALL) : 0;
-        float ty = y + (row_h - lh1 - lh2) * 0.5f;
+        float check_w = gfx_px(g, 30.0f);
+        float ty = y + (row_h - item_h - lh2) * 0.5f;
         GfxTextStyle st = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.text);
         st.shrink = true;
-        gfx_text(g, items[i], (SDL_FRect){r.x + pad, ty, r.w - 2 * pad - check_w, lh1}, &st);
+        st.wrap = item_lines > 1;
+        st.valign = GFX_VALIGN_MIDDLE;
+        gfx_text(g, items[i], (SDL_FRect){r.x + pad, ty, r.w - 2 * pad - check_w, item_h}, &st);
         if (two && details[i]) {
             GfxTextStyle sd = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_SMALL, theme.text_muted);
             sd.shrink = true;
-            gfx_text(g, details[i], (SDL_FRect){r.x + pad, ty + lh1, r.w - 2 * pad - check_w, lh2}, &sd);
+            gfx_text(g, details[i], (SDL_FRect){r.x + pad, ty + item_h, r.w - 2 * pad - check_w, lh2}, &sd);
         }
         if (sel) {
             float s = gfx_px(g, 24.0f);
