@@ -490,6 +490,20 @@ static void test_oil_film(void)
     check_replay(s, &b, "oil dry");
     attempt_destroy(b.a);
 
+    /* The wet kit without solvent: a dry wipe, a wrong gesture, oil smeared. */
+    b = bot_start(s, 6);
+    inspect_right(&b, EF_SIDE_PATCH);
+    choose(&b, "clean_patch");
+    choose(&b, "tool_wet");
+    const double dry_drag[] = {215, 55, 230, 55, 245, 55};
+    drag(&b, dry_drag, 3);
+    attempt_abandon(b.a);
+    CHECK(has_note(&b, EF_NOTE_NO_SOLVENT));
+    CHECK_NEAR(measure(&b, "stroke_quality", NULL), 2.0 / 3.0, 1e-12);
+    CHECK(measure(&b, "method_suited", NULL) == 1.0); /* the kit was right, the gesture not */
+    check_replay(s, &b, "oil no solvent");
+    attempt_destroy(b.a);
+
     /* Smearing is what usually happens: over 40 seeds, a dry stroke on the oil
      * film smears it 0.9 of the time (lower bound 0.9 - 5 sd = 0.66). */
     unsigned smeared = 0;

@@ -560,6 +560,17 @@ static void test_view(void)
     InputEvent adj[3] = {input_wheel(0, 10, 10, 3), input_choice(0, "right"), input_key(0, ACTION_FINE_MINUS)};
     attempt_step(a, adj, 3);
     CHECK_NEAR(v->value, 2.0, 0); /* 1.5 + 1 - 0.5 */
+    /* Fractions of wheel steps (touchpad) add up: 0.4 + 0.4 moves nothing, the
+     * third makes 1.2: one fine step (0.5), 0.2 kept; -1.2 then gives -1. */
+    InputEvent frac = input_wheel(0, 10, 10, 0.4);
+    attempt_step(a, &frac, 1);
+    attempt_step(a, &frac, 1);
+    CHECK_NEAR(v->value, 2.0, 0);
+    attempt_step(a, &frac, 1);
+    CHECK_NEAR(v->value, 2.5, 0);
+    InputEvent back_frac = input_wheel(0, 10, 10, -1.2);
+    attempt_step(a, &back_frac, 1);
+    CHECK_NEAR(v->value, 2.0, 0);
     InputEvent down = input_key(0, ACTION_LEFT);
     for (int i = 0; i < 3; i++) {
         attempt_step(a, &down, 1);

@@ -34,7 +34,8 @@
  *                 of radius EF_WET_SPOT_RADIUS_MM); a drag that starts in the
  *                 wet spot and ends on dry wipe (EF_WET_DRY_MARGIN_MM beyond
  *                 the spot's edge) is the wet-to-dry stroke. A drag that does
- *                 not start wet is a dry wipe. Each 20 mm square of the wipe
+ *                 not start wet is a dry wipe (a wrong gesture with this
+ *                 kit: it smears oil). Each 20 mm square of the wipe
  *                 is one area: use a fresh one for every stroke.
  *     A stroke is straight when it never turns back by more than
  *     EF_REVERSAL_MM along its direction and strays at most
@@ -127,6 +128,7 @@ typedef enum EndfaceNoteCode {
     EF_NOTE_WRONG_DIRECTION,        /* cassette stroke against the arrow */
     EF_NOTE_REUSED_AREA,            /* stroke on a used area of the cloth */
     EF_NOTE_SHORT_PUSH,             /* click cleaner not pushed until it clicks */
+    EF_NOTE_NO_SOLVENT,             /* wet kit: the drag did not start on the wet spot (a dry wipe) */
     EF_NOTE_DAMAGE_NOT_CLEANABLE,   /* cleaning a face that fails by permanent damage */
     EF_NOTE_REPLACED_NEEDED,        /* right decision: kind, zone of the damage */
     EF_NOTE_REPLACED_NEEDLESS,

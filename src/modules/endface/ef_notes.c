@@ -26,6 +26,7 @@ static const char *const templates[EF_NOTE_COUNT] = {
     [EF_NOTE_WRONG_DIRECTION] = N_("{side}: wipe in the direction of the arrow on the cassette"),
     [EF_NOTE_REUSED_AREA] = N_("{side}: this area of the cloth was already used"),
     [EF_NOTE_SHORT_PUSH] = N_("{side}: push the click cleaner until it clicks"),
+    [EF_NOTE_NO_SOLVENT] = N_("{side}: the stroke did not start on the wet spot: it was a dry wipe. Put a drop of solvent first"),
     [EF_NOTE_DAMAGE_NOT_CLEANABLE] = N_("{side}: what fails is damage: cleaning cannot remove it"),
     [EF_NOTE_REPLACED_NEEDED] = N_("{side}: right decision, this damage cannot be cleaned ({kind}, {size} µm, zone {zone})"),
     [EF_NOTE_REPLACED_NEEDLESS] = N_("{side}: no damage made this connector fail: cleaning was enough"),

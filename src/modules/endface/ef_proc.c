@@ -499,9 +499,12 @@ static void end_stroke(EfState *st, const ModuleCtx *ctx, uint32_t tick)
         st->cell_used[cx][cy] = true;
         if (wet) {
             st->wet_spot = false; /* the solvent went with the stroke */
+        } else {
+            simple_note(st, tick, EF_NOTE_NO_SOLVENT, st->cur);
         }
+        /* With this kit the gesture is wet-to-dry: start wet, finish dry. */
         apply_stroke(st, ctx, tick, wet ? CLEAN_WET_TO_DRY : CLEAN_DRY_WIPE, k.pattern, ended_dry,
-                     &st->cell[cx][cy], !wet || ended_dry, fresh);
+                     &st->cell[cx][cy], ended_dry, fresh);
         return;
     }
     case EF_TOOL_NONE:
