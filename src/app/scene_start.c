@@ -115,7 +115,8 @@ static void start_frame(void *self, App *app)
             (void)changed;
         }
         bool ok = s->selected >= 0 && (size_t)s->selected < n;
-        if (ui_button_ex(ui, "start.go", go, _("Continue"), GFX_ICON_ARROW_RIGHT, UI_PRIMARY, ok) && ok) {
+        bool enter = ui_list_confirmed(ui, "start.list");
+        if ((ui_button_ex(ui, "start.go", go, _("Continue"), GFX_ICON_ARROW_RIGHT, UI_PRIMARY, ok) || enter) && ok) {
             choose_trainee(app, &app->trainees.items[s->selected]);
         }
     } else {

@@ -44,6 +44,7 @@ struct Ui {
     bool focused_text_seen;   /* a focused text field was drawn this frame */
     bool modal;
     SDL_FRect modal_area;
+    uint32_t confirmed;       /* list where Enter/Space was pressed this frame */
     /* list dragging */
     uint32_t drag_list;
     float drag_last_y;
@@ -229,6 +230,7 @@ static void clear_frame_input(Ui *ui)
     ui->enter = ui->space = ui->up = ui->dn = ui->left = ui->right = ui->backspace = false;
     ui->text_in[0] = '\0';
     ui->modal = false;
+    ui->confirmed = 0;
 }
 
 void ui_end(Ui *ui)
@@ -471,6 +473,7 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
             }
         }
         if (ui->focus == id && count > 0) {
+            if ((ui->enter || ui->space) && *selected >= 0) ui->confirmed = id;
             int s = *selected;
             if (ui->dn) s = s < 0 ? 0 : (s + 1 < count ? s + 1 : s);
             if (ui->up) s = s <= 0 ? 0 : s - 1;
@@ -536,6 +539,11 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
     gfx_stroke_rounded(g, r, radius, 1.5f, theme.border);
     focus_ring(ui, id, r, radius);
     return changed;
+}
+
+bool ui_list_confirmed(const Ui *ui, const char *id)
+{
+    return ui->confirmed != 0 && ui->confirmed == hash_id(id);
 }
 
 /* Drops the last UTF-8 character of buf. */
