@@ -24,8 +24,9 @@
 #include "theme.h"
 #include "tutorial_fixture.h"
 
-#define W 1280
-#define H 600
+/* The picture's area in the exercise screen of a 1280x720 window. */
+#define W 1252
+#define H 477
 
 typedef struct Canvas {
     SDL_Surface *surface;
