@@ -242,4 +242,4 @@ static void choose_frame(void *self, App *app)
     }
 }
 
-const SceneDef scene_choose = {"choose", choose_create, choose_destroy, choose_event, NULL, choose_frame};
+const SceneDef scene_choose = {"choose", choose_create, choose_destroy, choose_event, NULL, choose_frame, NULL};

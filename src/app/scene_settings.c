@@ -121,4 +121,4 @@ static void settings_frame(void *self, App *app)
 }
 
 const SceneDef scene_settings = {"settings", settings_create, settings_destroy, settings_event, NULL,
-                                 settings_frame};
+                                 settings_frame, NULL};

@@ -144,4 +144,4 @@ static void start_frame(void *self, App *app)
     }
 }
 
-const SceneDef scene_start = {"start", start_create, start_destroy, NULL, NULL, start_frame};
+const SceneDef scene_start = {"start", start_create, start_destroy, NULL, NULL, start_frame, NULL};

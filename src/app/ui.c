@@ -20,6 +20,7 @@
 
 struct Ui {
     Gfx *g; /* borrowed */
+    int w, h;                 /* drawing area, for touch positions */
     /* pointer: the mouse or the first finger down */
     float px, py;             /* current position */
     float press_x, press_y;   /* where the press of this frame was */
@@ -89,6 +90,12 @@ void ui_destroy(Ui *ui)
 
 Gfx *ui_gfx(const Ui *ui) { return ui->g; }
 
+void ui_set_size(Ui *ui, int w, int h)
+{
+    ui->w = w;
+    ui->h = h;
+}
+
 float ui_row_h(const Ui *ui)
 {
     float h = gfx_px(ui->g, THEME_BUTTON_H);
@@ -131,7 +138,6 @@ static void pointer_up(Ui *ui, float x, float y)
 
 bool ui_handle_event(Ui *ui, const SDL_Event *e)
 {
-    int w = 0, h = 0;
     switch (e->type) {
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID) return false;
@@ -153,9 +159,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *e)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP: {
-        SDL_Window *win = SDL_GetWindowFromID(e->tfinger.windowID);
-        if (win) SDL_GetWindowSize(win, &w, &h);
-        float x = e->tfinger.x * (float)w, y = e->tfinger.y * (float)h;
+        float x = e->tfinger.x * (float)ui->w, y = e->tfinger.y * (float)ui->h;
         if (e->type == SDL_FINGERDOWN) {
             if (ui->touch_active) return false; /* second finger: not a pointer */
             ui->touch_active = true;

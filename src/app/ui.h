@@ -46,6 +46,9 @@ void ui_begin(Ui *ui);
 void ui_end(Ui *ui);
 
 Gfx *ui_gfx(const Ui *ui);
+/* Size of the drawing area in pixels (touch positions come normalised 0..1
+ * and are scaled by it). The app sets it every frame. */
+void ui_set_size(Ui *ui, int w, int h);
 /* Pixel height of a widget row: THEME_BUTTON_H scaled, never below the touch minimum. */
 float ui_row_h(const Ui *ui);
 
