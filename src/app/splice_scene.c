@@ -39,7 +39,10 @@ static void *scene_create(const Scenario *scn)
     }
     s->g3 = gfx3d_create();
     s->pick = gfx3d_create();
+    const char *redraw = SDL_getenv("FIBRESIM_SPLICE_REDRAW_STILL");
+    s->redraw_still = redraw && strcmp(redraw, "1") == 0;
     gfx3d_mesh_init(&s->parts);
+    gfx3d_mesh_init(&s->parts_clear);
     if (!s->g3 || !s->pick || !splice_models_build(&s->models)) {
         gfx3d_destroy(s->g3);
         gfx3d_destroy(s->pick);
@@ -57,6 +60,7 @@ static void scene_destroy(void *self)
     if (s->screen) SDL_DestroyTexture(s->screen);
     splice_models_finish(&s->models);
     gfx3d_mesh_finish(&s->parts);
+    gfx3d_mesh_finish(&s->parts_clear);
     gfx3d_destroy(s->g3);
     gfx3d_destroy(s->pick);
     free(s);
@@ -249,24 +253,63 @@ static SDL_Texture *ensure_texture(SDL_Renderer *r, SDL_Texture *t, int *tw, int
     return t;
 }
 
-/* The still bench (table, mats, stations and their printed marks) as seen
- * by the camera, drawn into the layer texture. */
-static void draw_still(SpliceScene *s, Gfx *g, SDL_Renderer *r, const Gfx3dCamera *gc, const SpliceView *v)
+/* Opaque triangles go to the software renderer without blending: it then
+ * writes pixels directly instead of blending through a temporary surface
+ * per triangle, several times faster. */
+static void draw_opaque(Gfx3d *g3, SDL_Renderer *r)
 {
-    SDL_FRect vp = {0, 0, (float)s->layer_w, (float)s->layer_h};
-    gfx_fill_gradient(g, vp, (SDL_Color){58, 70, 84, 255}, (SDL_Color){96, 108, 120, 255});
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    gfx3d_draw(g3, r);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+/* A flat, as rows of pixels, or as triangles when a corner is behind the
+ * camera. */
+static void draw_flat(SpliceScene *s, SDL_Renderer *r, const SpliceFlat *f, SDL_Rect clip)
+{
+    if (splice_flat_draw(r, s->g3, f, clip)) return;
+    Gfx3dMesh m;
+    gfx3d_mesh_init(&m);
+    for (int i = 1; i + 1 < f->n; i++) {
+        vec3 a, b, c;
+        splice_scene_world(f->x[0], f->y[0], f->h_mm, a);
+        splice_scene_world(f->x[i], f->y[i], f->h_mm, b);
+        splice_scene_world(f->x[i + 1], f->y[i + 1], f->h_mm, c);
+        /* counter-clockwise seen from above (bench y away = world -z) */
+        gfx3d_mesh_tri(&m, a, b, c, f->color);
+    }
+    gfx3d_add(s->g3, &m, NULL);
+    draw_opaque(s->g3, r);
+    gfx3d_mesh_finish(&m);
+}
+
+/* The still bench (table, mats, stations and their printed marks) as seen
+ * by the camera, in viewport vp (the layer texture, or the picture when
+ * there is no texture). */
+static void draw_still(SpliceScene *s, Gfx *g, SDL_Renderer *r, const Gfx3dCamera *gc, const SpliceView *v,
+                       SDL_FRect vp)
+{
+    SDL_Rect clip = {(int)vp.x, (int)vp.y, (int)vp.w, (int)vp.h};
+    /* the workshop wall behind the table, in bands (plain fills are fast) */
+    const int bands = 8;
+    for (int i = 0; i < bands; i++) {
+        float k = (float)i / (float)(bands - 1);
+        SDL_Color c = {(Uint8)(58 + 38 * k), (Uint8)(70 + 38 * k), (Uint8)(84 + 36 * k), 255};
+        gfx_fill_rect(g, (SDL_FRect){vp.x, vp.y + vp.h * (float)i / (float)bands, vp.w, vp.h / (float)bands + 1.0f}, c);
+    }
     gfx3d_begin(s->g3, gc, vp);
-    gfx3d_add(s->g3, &s->models.table, NULL);
-    gfx3d_draw(s->g3, r);
-    gfx3d_add(s->g3, &s->models.esd, NULL);
-    gfx3d_draw(s->g3, r);
-    gfx3d_add(s->g3, &s->models.low, NULL);
-    gfx3d_draw(s->g3, r);
+    const SpliceModels *m = &s->models;
+    for (int i = 0; i < m->n_flats; i++) draw_flat(s, r, &m->flats[i], clip);
+    gfx3d_add(s->g3, &m->low, NULL);
+    draw_opaque(s->g3, r);
     splice_overlay_printed(s, g, s->g3, v, true);
-    gfx3d_add(s->g3, &s->models.bodies, NULL);
-    gfx3d_draw(s->g3, r);
-    gfx3d_add(s->g3, &s->models.details, NULL);
-    gfx3d_draw(s->g3, r);
+    for (int i = 0; i < SPLICE_STATIONS; i++) {
+        draw_flat(s, r, &m->station[i].top, clip);
+        gfx3d_add(s->g3, &m->station[i].sides, NULL);
+        draw_opaque(s->g3, r);
+    }
+    gfx3d_add(s->g3, &m->details, NULL);
+    draw_opaque(s->g3, r);
     splice_overlay_printed(s, g, s->g3, v, false);
 }
 
@@ -274,7 +317,9 @@ static void update_layer(SpliceScene *s, const ModuleSceneEnv *env, const Gfx3dC
 {
     SDL_Renderer *r = env->renderer;
     int w = env->area.w, h = env->area.h;
-    bool same = s->layer && s->layer_valid && s->layer_w == w && s->layer_h == h
+    /* FIBRESIM_SPLICE_REDRAW_STILL=1 redraws it every frame: what a frame
+     * costs while the camera glides, for "fibresim bench" */
+    bool same = !s->redraw_still && s->layer && s->layer_valid && s->layer_w == w && s->layer_h == h
                 && splice_cam_equal(&s->layer_cam, &s->cam) && s->layer_cleave_mm == v->cleave_length_target_mm
                 && s->layer_scale == gfx_layout_scale(env->gfx) * gfx_text_scale(env->gfx);
     if (same) return;
@@ -282,7 +327,7 @@ static void update_layer(SpliceScene *s, const ModuleSceneEnv *env, const Gfx3dC
     s->layer_valid = false;
     if (!s->layer) return;
     if (SDL_SetRenderTarget(r, s->layer) != 0) return;
-    draw_still(s, env->gfx, r, gc, v);
+    draw_still(s, env->gfx, r, gc, v, (SDL_FRect){0, 0, (float)w, (float)h});
     SDL_SetRenderTarget(r, NULL);
     s->layer_cam = s->cam;
     s->layer_cleave_mm = v->cleave_length_target_mm;
@@ -353,29 +398,26 @@ static void scene_draw(void *self, const ModuleSceneEnv *env, const void *module
         SDL_RenderCopy(r, s->layer, NULL, &env->area);
     } else {
         /* no texture (out of memory): draw the still bench directly */
-        gfx3d_begin(s->g3, &gc, vp);
-        gfx3d_add(s->g3, &s->models.table, NULL);
-        gfx3d_draw(s->g3, r);
-        gfx3d_add(s->g3, &s->models.esd, NULL);
-        gfx3d_draw(s->g3, r);
-        gfx3d_add(s->g3, &s->models.low, NULL);
-        gfx3d_add(s->g3, &s->models.bodies, NULL);
-        gfx3d_add(s->g3, &s->models.details, NULL);
-        gfx3d_draw(s->g3, r);
+        draw_still(s, g, r, &gc, v, vp);
     }
 
-    gfx3d_begin(s->g3, &gc, vp);
-    gfx3d_mesh_clear(&s->parts);
-    SplicePartsCtx pc = {v, &s->ptr, env->anim_s, env->anim_s - s->arc_at_s};
-    splice_parts_build(&pc, &s->parts);
-    gfx3d_add(s->g3, &s->parts, NULL);
-    gfx3d_draw(s->g3, r);
-
-    splice_overlay_draw(s, env, v);
     if (v->phase == SPLICE_PHASE_CHECK || v->phase == SPLICE_PHASE_RESULT) {
+        /* the splicer's screen covers the bench: only its edges show */
         float m = gfx_px(g, 14.0f);
         SDL_FRect sr = {vp.x + m, vp.y + m, vp.w - 2 * m, vp.h - 2 * m};
         splice_screen_draw(s, env, v, sr);
+    } else {
+        gfx3d_begin(s->g3, &gc, vp);
+        gfx3d_mesh_clear(&s->parts);
+        gfx3d_mesh_clear(&s->parts_clear);
+        SplicePartsCtx pc = {v, &s->ptr, env->anim_s, env->anim_s - s->arc_at_s};
+        splice_parts_build(&pc, &s->parts, &s->parts_clear);
+        gfx3d_add(s->g3, &s->parts, NULL);
+        draw_opaque(s->g3, r);
+        /* the see-through parts after, blended */
+        gfx3d_add(s->g3, &s->parts_clear, NULL);
+        gfx3d_draw(s->g3, r);
+        splice_overlay_draw(s, env, v);
     }
     splice_overlay_notice(s, env, v);
     round_corners(g, env->area);

@@ -63,6 +63,10 @@ void splice_scene_world(double x_mm, double y_mm, float h_mm, vec3 out /* OUT */
 /* Pixel -> bench mm on the first surface the view ray meets (the surface
  * the trainee sees under the pointer). False if the ray misses the bench. */
 bool splice_scene_pick(const Gfx3d *cam, float px, float py, double *x_mm /* OUT */, double *y_mm /* OUT */);
+/* The same, with the height of the point found (a side of a station seen
+ * from the side is not at its surface height). */
+bool splice_scene_pick_h(const Gfx3d *cam, float px, float py, double *x_mm /* OUT */, double *y_mm /* OUT */,
+                         float *h_mm /* OUT */);
 /* Bench point on its surface -> pixel (the inverse of splice_scene_pick for
  * visible points). */
 bool splice_scene_project(const Gfx3d *cam, double x_mm, double y_mm, SDL_FPoint *out /* OUT */);
@@ -110,14 +114,40 @@ void splice_frame_of_shot(SpliceShot shot, SpliceFrame *out /* OUT */);
 
 /* ---- meshes (splice_scene_models.c, splice_scene_parts.c) ------------------ */
 
-/* Static meshes, drawn as four batches in this order so that the painter's
- * sort never has to order a small part against a big face it stands on. */
+/* A flat horizontal face: a convex polygon of bench points at a height. */
+#define SPLICE_FLAT_MAX_PTS 24
+typedef struct SpliceFlat {
+    int n;
+    double x[SPLICE_FLAT_MAX_PTS], y[SPLICE_FLAT_MAX_PTS];
+    float h_mm;
+    SDL_Color color;        /* before lighting */
+} SpliceFlat;
+
+void splice_flat_rect(SpliceFlat *f /* OUT */, double x0, double y0, double x1, double y1, float h_mm, SDL_Color c);
+void splice_flat_disc(SpliceFlat *f /* OUT */, double cx, double cy, double r, float h_mm, SDL_Color c);
+/* Fills the face seen by cam, lit like gfx3d lights an upward face, inside
+ * clip (pixels), as pixel rows (fast on the software renderer). False if a
+ * corner is behind the camera (nothing drawn). */
+bool splice_flat_draw(SDL_Renderer *r, const Gfx3d *cam, const SpliceFlat *f, SDL_Rect clip);
+
+/* A station: its top (a flat) and its sides and attachments. */
+typedef struct SpliceStill {
+    SpliceFlat top;
+    Gfx3dMesh sides;
+} SpliceStill;
+
+#define SPLICE_FLATS_MAX 8
+#define SPLICE_STATIONS 3
+
+/* The still bench, drawn in this order so that the painter's sort never has
+ * to order a small part against a big face it stands on: the flats, the low
+ * edges, each station back to front (top, then sides), the details. */
 typedef struct SpliceModels {
-    Gfx3dMesh table;        /* the table */
-    Gfx3dMesh esd;          /* the anti-static mat on it */
-    Gfx3dMesh low;          /* cutting mat, cleaver tray, cassette tray */
-    Gfx3dMesh bodies;       /* cleaver, scrap container, splicer */
-    Gfx3dMesh details;      /* what stands on their tops: grooves, electrodes, holders, keys */
+    SpliceFlat flats[SPLICE_FLATS_MAX]; /* table, anti-static mat, cutting mat, cleaver tray, cassette floor */
+    int n_flats;
+    Gfx3dMesh low;          /* their edges */
+    SpliceStill station[SPLICE_STATIONS]; /* splicer, cleaver, scrap container */
+    Gfx3dMesh details;      /* what stands on the tops: grooves, electrodes, holders, keys, rims */
 } SpliceModels;
 
 bool splice_models_build(SpliceModels *m /* OUT */);
@@ -154,8 +184,8 @@ typedef struct SplicePointer {
     int n_trail;
 } SplicePointer;
 
-/* Moving parts of one frame, appended to mesh. h_now gives the pointer's
- * surface height. anim_s is for animation only. */
+/* Moving parts of one frame: opaque ones appended to mesh, see-through ones
+ * (drawn after, blended) to clear. anim_s is for animation only. */
 typedef struct SplicePartsCtx {
     const SpliceView *v;
     const SplicePointer *p;
@@ -163,7 +193,7 @@ typedef struct SplicePartsCtx {
     double arc_age_s;       /* seconds since the arc (large = none) */
 } SplicePartsCtx;
 
-bool splice_parts_build(const SplicePartsCtx *c, Gfx3dMesh *mesh /* appended */);
+bool splice_parts_build(const SplicePartsCtx *c, Gfx3dMesh *mesh /* appended */, Gfx3dMesh *clear /* appended */);
 
 /* Fibre geometry shared by the parts and the overlays: the bench position of
  * a fibre's end and the direction of its cable (-1: cable to -x, +1: to +x). */
@@ -184,7 +214,8 @@ typedef struct SpliceScene {
     bool have_strip_band;   /* the rubric's strip length band, for the ruler (hints) */
     double strip_ok_min_mm, strip_ok_max_mm;
     SpliceModels models;
-    Gfx3dMesh parts;        /* rebuilt each frame */
+    Gfx3dMesh parts;        /* rebuilt each frame: opaque moving parts */
+    Gfx3dMesh parts_clear;  /* and the see-through ones (sleeve, fingertip) */
     Gfx3d *g3;              /* owned: draws */
     Gfx3d *pick;            /* owned: the camera of the last frame, for to_scene */
     bool drawn;
@@ -200,6 +231,7 @@ typedef struct SpliceScene {
     bool layer_valid;
     double layer_cleave_mm;
     float layer_scale;      /* text and layout scale the layer was drawn at */
+    bool redraw_still;      /* redraw the layer every frame (measuring a camera glide) */
     /* the splicer screen, drawn once per state */
     SDL_Texture *screen;    /* owned */
     int screen_w, screen_h;

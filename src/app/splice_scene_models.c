@@ -16,8 +16,9 @@
 
 #include "splice_scene.h"
 
-/* Bench box with one colour on top and one on the sides. */
-static bool box2(Gfx3dMesh *m, double x0, double y0, float h0, double x1, double y1, float h1, SDL_Color top,
+/* Bench box with one colour on top and one on the sides; top NULL leaves
+ * the top out (it is then drawn as a flat, splice_scene_flat.c). */
+static bool box3(Gfx3dMesh *m, double x0, double y0, float h0, double x1, double y1, float h1, const SDL_Color *top,
                  SDL_Color side)
 {
     vec3 v[8];
@@ -26,11 +27,17 @@ static bool box2(Gfx3dMesh *m, double x0, double y0, float h0, double x1, double
         splice_scene_world((i & 1) ? x1 : x0, (i & 4) ? y0 : y1, (i & 2) ? h1 : h0, v[i]);
     }
     /* v[i]: bit 0 = +x, bit 1 = up, bit 2 = near (world +z) */
-    return gfx3d_mesh_quad(m, v[2], v[6], v[7], v[3], top)      /* top */
+    return (!top || gfx3d_mesh_quad(m, v[2], v[6], v[7], v[3], *top)) /* top */
            && gfx3d_mesh_quad(m, v[4], v[5], v[7], v[6], side)  /* front (towards the trainee) */
            && gfx3d_mesh_quad(m, v[1], v[3], v[7], v[5], side)  /* right */
            && gfx3d_mesh_quad(m, v[0], v[4], v[6], v[2], side)  /* left */
            && gfx3d_mesh_quad(m, v[0], v[2], v[3], v[1], side); /* back */
+}
+
+static bool box2(Gfx3dMesh *m, double x0, double y0, float h0, double x1, double y1, float h1, SDL_Color top,
+                 SDL_Color side)
+{
+    return box3(m, x0, y0, h0, x1, y1, h1, &top, side);
 }
 
 static bool box(Gfx3dMesh *m, double x0, double y0, float h0, double x1, double y1, float h1, SDL_Color c)
@@ -78,40 +85,46 @@ static const SDL_Color CASSETTE_RIM = {196, 200, 206, 255};
 static const SDL_Color KEY = {42, 46, 52, 255};
 static const SDL_Color KEY_GREEN = {40, 150, 90, 255};
 
-static bool build_table(Gfx3dMesh *m)
+static bool add_flat(SpliceModels *m, double x0, double y0, double x1, double y1, float h, SDL_Color c)
 {
-    /* The table runs past the bench on every side. */
-    return box2(m, -260, -70, -30.0f, 960, 640, 0.0f, TABLE, TABLE_EDGE);
+    if (m->n_flats >= SPLICE_FLATS_MAX) return false;
+    splice_flat_rect(&m->flats[m->n_flats++], x0, y0, x1, y1, h, c);
+    return true;
 }
 
-static bool build_esd(Gfx3dMesh *m)
-{
-    /* the anti-static mat is the 700 x 420 mm bench */
-    vec3 a, c, d, e;
-    splice_scene_world(0, 0, 0.0f, a);
-    splice_scene_world(SPLICE_BENCH_W_MM, 0, 0.0f, c);
-    splice_scene_world(SPLICE_BENCH_W_MM, SPLICE_BENCH_H_MM, 0.0f, d);
-    splice_scene_world(0, SPLICE_BENCH_H_MM, 0.0f, e);
-    return gfx3d_mesh_quad(m, a, c, d, e, ESD_MAT);
-}
-
-static bool build_low(Gfx3dMesh *m)
+/* The table (around the bench: the anti-static mat covers the rest), the
+ * mat, the cutting mat, the cleaver's tray and the cassette: their tops as
+ * flats, their edges as triangles. */
+static bool build_low(SpliceModels *m)
 {
     const SpliceBench *b = splice_bench();
-    const SpliceRect *t = &b->cleaver;
-    bool ok = box(m, b->mat.x0, b->mat.y0, 0.0f, b->mat.x1, b->mat.y1, SPLICE_H_MAT, CUT_MAT);
-    ok = ok && box(m, t->x0, t->y0, 0.0f, t->x1, t->y1, SPLICE_H_TRAY, TRAY);
-    ok = ok && box2(m, b->cassette.x0, b->cassette.y0, 0.0f, b->cassette.x1, b->cassette.y1, SPLICE_H_CASSETTE,
-                    CASSETTE, CASSETTE_RIM);
+    const double W = SPLICE_BENCH_W_MM, H = SPLICE_BENCH_H_MM;
+    bool ok = add_flat(m, -260, -70, 960, 0, 0.0f, TABLE) && add_flat(m, -260, H, 960, 640, 0.0f, TABLE)
+              && add_flat(m, -260, 0, 0, H, 0.0f, TABLE) && add_flat(m, W, 0, 960, H, 0.0f, TABLE)
+              && add_flat(m, 0, 0, W, H, 0.0f, ESD_MAT);
+    const SpliceRect *mat = &b->mat, *t = &b->cleaver, *k = &b->cassette;
+    ok = ok && add_flat(m, mat->x0, mat->y0, mat->x1, mat->y1, SPLICE_H_MAT, CUT_MAT)
+         && add_flat(m, t->x0, t->y0, t->x1, t->y1, SPLICE_H_TRAY, TRAY)
+         && add_flat(m, k->x0, k->y0, k->x1, k->y1, SPLICE_H_CASSETTE, CASSETTE);
+    vec3 a, c, d, e;
+    splice_scene_world(-260, -70, -30.0f, a);
+    splice_scene_world(960, -70, -30.0f, c);
+    splice_scene_world(960, -70, 0.0f, d);
+    splice_scene_world(-260, -70, 0.0f, e);
+    ok = ok && gfx3d_mesh_quad(&m->low, a, c, d, e, TABLE_EDGE);
+    ok = ok && box3(&m->low, mat->x0, mat->y0, 0.0f, mat->x1, mat->y1, SPLICE_H_MAT, NULL, CUT_MAT);
+    ok = ok && box3(&m->low, t->x0, t->y0, 0.0f, t->x1, t->y1, SPLICE_H_TRAY, NULL, TRAY);
+    ok = ok && box3(&m->low, k->x0, k->y0, 0.0f, k->x1, k->y1, SPLICE_H_CASSETTE, NULL, CASSETTE_RIM);
     return ok;
 }
 
-static bool build_cleaver(Gfx3dMesh *m)
+static bool build_cleaver(SpliceStill *st)
 {
     const SpliceBench *b = splice_bench();
-    double cx = b->cleaver_x, cy = b->cleaver_y;
-    return box2(m, cx + SPLICE_CLEAVER_LX0, cy + SPLICE_CLEAVER_LY0, SPLICE_H_TRAY, cx + SPLICE_CLEAVER_LX1,
-                cy + SPLICE_CLEAVER_LY1, SPLICE_H_CLEAVER, ALU, GRAPHITE);
+    double x0 = b->cleaver_x + SPLICE_CLEAVER_LX0, x1 = b->cleaver_x + SPLICE_CLEAVER_LX1;
+    double y0 = b->cleaver_y + SPLICE_CLEAVER_LY0, y1 = b->cleaver_y + SPLICE_CLEAVER_LY1;
+    splice_flat_rect(&st->top, x0, y0, x1, y1, SPLICE_H_CLEAVER, ALU);
+    return box3(&st->sides, x0, y0, SPLICE_H_TRAY, x1, y1, SPLICE_H_CLEAVER, NULL, GRAPHITE);
 }
 
 static bool build_cleaver_details(Gfx3dMesh *m)
@@ -138,13 +151,17 @@ static bool build_cleaver_details(Gfx3dMesh *m)
     return ok;
 }
 
-static bool build_scrap(Gfx3dMesh *m)
+static bool build_scrap(SpliceStill *st)
 {
     const SpliceBench *b = splice_bench();
     float r = (float)b->scrap_r;
-    bool ok = post(m, b->scrap_x, b->scrap_y, 0.0f, SPLICE_H_SCRAP - 3.0f, r - 0.5f, 24, BIN_BLUE);
-    ok = ok && post(m, b->scrap_x, b->scrap_y, SPLICE_H_SCRAP - 3.0f, SPLICE_H_SCRAP, r, 24, BIN_LID);
-    return ok;
+    vec3 a, c, d;
+    splice_scene_world(b->scrap_x, b->scrap_y, 0.0f, a);
+    splice_scene_world(b->scrap_x, b->scrap_y, SPLICE_H_SCRAP - 3.0f, c);
+    splice_scene_world(b->scrap_x, b->scrap_y, SPLICE_H_SCRAP, d);
+    splice_flat_disc(&st->top, b->scrap_x, b->scrap_y, r, SPLICE_H_SCRAP, BIN_LID);
+    return gfx3d_mesh_cylinder(&st->sides, a, c, r - 0.5f, 24, false, BIN_BLUE)
+           && gfx3d_mesh_cylinder(&st->sides, c, d, r, 24, false, BIN_LID);
 }
 
 static bool build_scrap_details(Gfx3dMesh *m)
@@ -161,15 +178,16 @@ static bool build_scrap_details(Gfx3dMesh *m)
     return gfx3d_mesh_quad(m, a, c, d, e, HAZARD);
 }
 
-static bool build_splicer(Gfx3dMesh *m)
+static bool build_splicer(SpliceStill *st)
 {
     const SpliceBench *b = splice_bench();
     const SpliceRect *r = &b->splicer;
     const float h = SPLICE_H_SPLICER;
-    bool ok = box2(m, r->x0, SPLICE_BODY_Y0, 0.0f, r->x1, SPLICE_BODY_Y1, h, SPL_TOP, SPL_SIDE);
+    splice_flat_rect(&st->top, r->x0, SPLICE_BODY_Y0, r->x1, SPLICE_BODY_Y1, h, SPL_TOP);
+    bool ok = box3(&st->sides, r->x0, SPLICE_BODY_Y0, 0.0f, r->x1, SPLICE_BODY_Y1, h, NULL, SPL_SIDE);
     /* screen housing on the front */
     double sx0 = b->splicer_x - 75, sx1 = b->splicer_x + 45;
-    ok = ok && box2(m, sx0, SPLICE_BODY_Y0 - 12, 14.0f, sx1, SPLICE_BODY_Y0, 70.0f, SPL_TOP, SPL_SIDE);
+    ok = ok && box2(&st->sides, sx0, SPLICE_BODY_Y0 - 12, 14.0f, sx1, SPLICE_BODY_Y0, 70.0f, SPL_TOP, SPL_SIDE);
     return ok;
 }
 
@@ -240,8 +258,9 @@ static bool build_cassette_details(Gfx3dMesh *m)
 bool splice_models_build(SpliceModels *m)
 {
     memset(m, 0, sizeof *m);
-    bool ok = build_table(&m->table) && build_esd(&m->esd) && build_low(&m->low);
-    ok = ok && build_cleaver(&m->bodies) && build_scrap(&m->bodies) && build_splicer(&m->bodies);
+    bool ok = build_low(m);
+    /* back to front, so a nearer station is drawn over a farther one */
+    ok = ok && build_splicer(&m->station[0]) && build_cleaver(&m->station[1]) && build_scrap(&m->station[2]);
     ok = ok && build_cleaver_details(&m->details) && build_splicer_details(&m->details)
          && build_cassette_details(&m->details) && build_scrap_details(&m->details)
          && build_splicer_screen(&m->details);
@@ -253,9 +272,7 @@ bool splice_models_build(SpliceModels *m)
 
 void splice_models_finish(SpliceModels *m)
 {
-    gfx3d_mesh_finish(&m->table);
-    gfx3d_mesh_finish(&m->esd);
     gfx3d_mesh_finish(&m->low);
-    gfx3d_mesh_finish(&m->bodies);
+    for (int i = 0; i < SPLICE_STATIONS; i++) gfx3d_mesh_finish(&m->station[i].sides);
     gfx3d_mesh_finish(&m->details);
 }

@@ -45,6 +45,18 @@ static void line3(Gfx *g, const Gfx3d *cam, double x0, double y0, float h0, doub
     }
 }
 
+/* A one-pixel line between bench points, not blended: the printed marks
+ * (hundreds of them, drawn with the still bench). */
+static void hair3(SDL_Renderer *r, const Gfx3d *cam, double x0, double y0, float h0, double x1, double y1, float h1,
+                  SDL_Color c)
+{
+    SDL_FPoint a, b;
+    if (proj(cam, x0, y0, h0, &a) && proj(cam, x1, y1, h1, &b)) {
+        SDL_SetRenderDrawColor(r, c.r, c.g, c.b, 255);
+        SDL_RenderDrawLineF(r, a.x, a.y, b.x, b.y);
+    }
+}
+
 /* A flat quad on a surface (bench corners), e.g. a band on the ruler. */
 static void quad3(Gfx *g, const Gfx3d *cam, double x0, double y0, double x1, double y1, float h, SDL_Color c)
 {
@@ -81,9 +93,12 @@ static void mat_marks(SpliceScene *s, Gfx *g, const Gfx3d *cam)
     const SpliceBench *b = splice_bench();
     const SpliceRect *m = &b->mat;
     const float h = SPLICE_H_MAT;
-    SDL_Color grid = {74, 150, 114, 255};
-    for (double x = m->x0 + 10; x < m->x1; x += 10) line3(g, cam, x, m->y0, h, x, m->y1, h, 1.0f, grid);
-    for (double y = m->y0 + 10; y < m->y1; y += 10) line3(g, cam, m->x0, y, h, m->x1, y, h, 1.0f, grid);
+    SDL_Renderer *r = gfx_renderer(g);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_Color grid = {66, 140, 106, 255};
+    for (double x = m->x0 + 10; x < m->x1; x += 10) hair3(r, cam, x, m->y0, h, x, m->y1, h, grid);
+    for (double y = m->y0 + 10; y < m->y1; y += 10) hair3(r, cam, m->x0, y, h, m->x1, y, h, grid);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     /* the ruler: distance from the fibre end, in front of the fibre */
     double y0 = b->mat_y - 14, y1 = b->mat_y - 5;
     quad3(g, cam, b->mat_x - 102, y0 - 9, b->mat_x + 4, y1 + 1, h, (SDL_Color){236, 240, 232, 255});
@@ -92,12 +107,15 @@ static void mat_marks(SpliceScene *s, Gfx *g, const Gfx3d *cam)
               (SDL_Color){120, 210, 140, 255});
     }
     float ppm = px_per_mm(cam, b->mat_x - 50, b->mat_y, h);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     for (int d = 0; d <= 100; d++) {
         double x = b->mat_x - d;
         double len = d % 10 == 0 ? 9.0 : d % 5 == 0 ? 6.0 : 3.5;
         if (ppm < 2.2f && d % 5 != 0) continue;
-        line3(g, cam, x, y1, h, x, y1 - len, h, d % 10 == 0 ? 1.6f : 1.0f, INK);
+        hair3(r, cam, x, y1, h, x, y1 - len, h, INK);
+        if (d % 10 == 0) hair3(r, cam, x + 0.25, y1, h, x + 0.25, y1 - len, h, INK);
     }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     float pt = fminf(13.0f, fmaxf(9.0f, ppm * 3.0f));
     for (int d = 0; d <= 100; d += 10) {
         SDL_FPoint p;
@@ -117,11 +135,14 @@ static void cleaver_marks(const SpliceView *v, Gfx *g, const Gfx3d *cam)
     line3(g, cam, cx + SPLICE_CLEAVER_LX0, cy, h, cx + SPLICE_CLEAVER_LX1 - 14, cy, h, 1.5f, (SDL_Color){70, 74, 80, 255});
     /* the scale: lengths from the blade, printed in front of the groove */
     float ppm = px_per_mm(cam, cx - 14, cy, h);
+    SDL_Renderer *r = gfx_renderer(g);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     for (int d = 4; d <= 24; d++) {
         double x = cx - d;
         double len = d % 2 == 0 ? 5.0 : 3.0;
-        line3(g, cam, x, cy - 7, h, x, cy - 7 - len, h, d % 2 == 0 ? 1.4f : 1.0f, INK);
+        hair3(r, cam, x, cy - 7, h, x, cy - 7 - len, h, INK);
     }
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     float pt = fminf(12.0f, fmaxf(8.0f, ppm * 2.6f));
     for (int d = 8; d <= 20; d += 4) {
         SDL_FPoint p;

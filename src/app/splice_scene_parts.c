@@ -25,8 +25,8 @@ static const SDL_Color GRAPHITE = {66, 70, 78, 255};
 static const SDL_Color LID_DARK = {48, 52, 60, 255};
 static const SDL_Color CARRIAGE = {200, 50, 40, 255};
 static const SDL_Color STEEL = {150, 156, 164, 255};
-static const SDL_Color SLEEVE = {226, 240, 246, 110};
-static const SDL_Color SMOKED = {70, 86, 104, 120};
+static const SDL_Color SLEEVE = {214, 236, 248, 150};
+static const SDL_Color SMOKED = {74, 84, 98, 255};
 static const SDL_Color HANDLE = {196, 46, 40, 255};
 static const SDL_Color JAW = {90, 96, 104, 255};
 static const SDL_Color TISSUE = {246, 248, 250, 255};
@@ -236,15 +236,16 @@ static bool joined(Gfx3dMesh *m, const SpliceView *v, double cx, double y, float
     return ok;
 }
 
-/* Protection sleeve from x0 to x1 along y: clear tube with its steel rod. */
-static bool sleeve(Gfx3dMesh *m, double x0, double x1, double y, float h, float r)
+/* Protection sleeve from x0 to x1 along y: its steel rod (opaque, in m)
+ * inside a clear tube (in clear). */
+static bool sleeve(Gfx3dMesh *m, Gfx3dMesh *clear, double x0, double x1, double y, float h, float r)
 {
     bool ok = seg(m, (P3){x0 + 1, y, h + r * 0.45f}, (P3){x1 - 1, y, h + r * 0.45f}, 0.45f, 6, true, STEEL);
-    ok = ok && seg(m, (P3){x0, y, h}, (P3){x1, y, h}, r, 10, true, SLEEVE);
+    ok = ok && seg(clear, (P3){x0, y, h}, (P3){x1, y, h}, r, 10, true, SLEEVE);
     return ok;
 }
 
-static bool sleeve_part(Gfx3dMesh *m, const SplicePartsCtx *c)
+static bool sleeve_part(Gfx3dMesh *m, Gfx3dMesh *clear, const SplicePartsCtx *c)
 {
     const SpliceView *v = c->v;
     const SpliceBench *b = splice_bench();
@@ -260,25 +261,25 @@ static bool sleeve_part(Gfx3dMesh *m, const SplicePartsCtx *c)
         splice_fibre_pose(v, c->p, side, &pose);
         double u_mid = -(fmax(v->fibre[side].bare_mm, 40.0) + 30.0 + 0.5 * L);
         double xm = pose.tip_x_mm - pose.cable_dir * u_mid;
-        return sleeve(m, xm - 0.5 * L, xm + 0.5 * L, pose.y_mm, pose.h_mm, 1.5f);
+        return sleeve(m, clear, xm - 0.5 * L, xm + 0.5 * L, pose.y_mm, pose.h_mm, 1.5f);
     }
     case SPLICE_PHASE_PROTECT: {
         double xm = b->splicer_x + v->sleeve_centre_mm;
         if (c->p->known && c->p->down && c->p->hold == SPLICE_HOLD_SLEEVE) {
             xm += c->p->x_mm - c->p->press_x_mm;
         }
-        return sleeve(m, xm - 0.5 * L, xm + 0.5 * L, b->splicer_y, SPLICE_H_SPLICER, 1.5f);
+        return sleeve(m, clear, xm - 0.5 * L, xm + 0.5 * L, b->splicer_y, SPLICE_H_SPLICER, 1.5f);
     }
     case SPLICE_PHASE_HEATING: {
         /* shrinks as it heats */
         double k = v->heat_program_s > 0 ? fmin(1.0, v->heater_s / v->heat_program_s) : 1.0;
         double xm = b->splicer_x + v->sleeve_centre_mm;
-        return sleeve(m, xm - 0.5 * L, xm + 0.5 * L, 271.0, SPLICE_H_SPLICER + 0.5f, (float)(1.5 - 0.45 * k));
+        return sleeve(m, clear, xm - 0.5 * L, xm + 0.5 * L, 271.0, SPLICE_H_SPLICER + 0.5f, (float)(1.5 - 0.45 * k));
     }
     case SPLICE_PHASE_COIL:
     case SPLICE_PHASE_DONE:
     default:
-        return sleeve(m, b->cassette_x - 0.5 * L, b->cassette_x + 0.5 * L, b->cassette_y, SPLICE_H_CASSETTE + 3.5f,
+        return sleeve(m, clear, b->cassette_x - 0.5 * L, b->cassette_x + 0.5 * L, b->cassette_y, SPLICE_H_CASSETTE + 3.5f,
                       1.05f);
     }
 }
@@ -412,7 +413,7 @@ static bool finger(Gfx3dMesh *m, double x, double y, float h, bool down)
            && seg(m, (P3){x, y, h + lift}, (P3){x, y, h + lift + 2.0f}, 3.4f, 10, true, SKIN);
 }
 
-static bool tool(Gfx3dMesh *m, const SplicePartsCtx *c)
+static bool tool(Gfx3dMesh *m, Gfx3dMesh *clear, const SplicePartsCtx *c)
 {
     const SpliceView *v = c->v;
     const SplicePointer *p = c->p;
@@ -428,11 +429,11 @@ static bool tool(Gfx3dMesh *m, const SplicePartsCtx *c)
         return wipe(m, p->x_mm, y, h, p->down);
     case SPLICE_TOOL_HAND:
     default:
-        return finger(m, p->x_mm, y, h, p->down);
+        return finger(clear, p->x_mm, y, h, p->down);
     }
 }
 
-bool splice_parts_build(const SplicePartsCtx *c, Gfx3dMesh *m)
+bool splice_parts_build(const SplicePartsCtx *c, Gfx3dMesh *m, Gfx3dMesh *clear)
 {
     const SpliceView *v = c->v;
     const SpliceBench *b = splice_bench();
@@ -451,6 +452,6 @@ bool splice_parts_build(const SplicePartsCtx *c, Gfx3dMesh *m)
         }
         break;
     }
-    ok = ok && sleeve_part(m, c) && offcuts(m, c) && tool(m, c);
+    ok = ok && sleeve_part(m, clear, c) && offcuts(m, c) && tool(m, clear, c);
     return ok;
 }

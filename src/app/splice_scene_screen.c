@@ -108,10 +108,12 @@ static void draw_end(SDL_Renderer *r, const View *v, const End *e)
         /* a grey haze on the face */
         float mx = end_x(v, e, 0.0);
         float hw = (float)(12.0 * v->k);
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(r, 120, 128, 136, 150);
         SDL_FRect m = {e->side == SPLICE_LEFT ? mx - hw : mx, (float)(v->cy - shift - half * 0.9), hw,
                        (float)(half * 1.8)};
         SDL_RenderFillRectF(r, &m);
+        SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     }
 }
 
@@ -213,7 +215,18 @@ static void split_angle(double angle, int side, double *ax, double *ay)
     *ay = angle * sin(phi);
 }
 
+static void draw_views_opaque(SDL_Renderer *r, const SpliceView *v, SDL_FRect img);
+
 static void draw_views(SDL_Renderer *r, const SpliceView *v, SDL_FRect img)
+{
+    /* opaque: written without blending (fast on the software renderer),
+     * except the mist on a face, which sets its own mode */
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    draw_views_opaque(r, v, img);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+}
+
+static void draw_views_opaque(SDL_Renderer *r, const SpliceView *v, SDL_FRect img)
 {
     View views[2];
     layout_views(img, views);
@@ -355,9 +368,15 @@ void splice_screen_draw(SpliceScene *s, const ModuleSceneEnv *env, const SpliceV
     Gfx *g = env->gfx;
     SDL_Renderer *r = env->renderer;
     float sc = gfx_layout_scale(g);
-    /* the splicer's bezel and its screen */
-    gfx_shadow(g, rect, 16 * sc, 12 * sc);
-    gfx_fill_rounded(g, rect, 16 * sc, (SDL_Color){34, 37, 42, 255});
+    /* the splicer's bezel and its screen (plain fills: this is drawn every frame) */
+    SDL_Color bezel = {34, 37, 42, 255};
+    float rad = 12 * sc;
+    gfx_fill_rect(g, (SDL_FRect){rect.x + rad, rect.y, rect.w - 2 * rad, rect.h}, bezel);
+    gfx_fill_rect(g, (SDL_FRect){rect.x, rect.y + rad, rect.w, rect.h - 2 * rad}, bezel);
+    for (int i = 0; i < 4; i++) {
+        gfx_fill_circle(g, (i & 1) ? rect.x + rect.w - rad : rect.x + rad, (i & 2) ? rect.y + rect.h - rad : rect.y + rad,
+                        rad, bezel);
+    }
     SDL_FRect scr = {rect.x + 14 * sc, rect.y + 14 * sc, rect.w - 28 * sc, rect.h - 28 * sc};
     gfx_fill_rect(g, scr, SCREEN_BG);
     const SpliceScreenView *sv = &v->screen;
