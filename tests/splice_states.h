@@ -12,8 +12,10 @@
  * (left fibre in the splicer), loaded (both), check (end-face screen),
  * result (spliced), protect, sleeve-slide (mid-drag), heating, coil, coiled.
  * Others: check-bad (a cleave the splicer should reject), manual (manual
- * alignment screen), bubble (a bubble in the splice image), exam-cleaver and
- * exam-result (the standard splice, no hints).
+ * alignment screen), bubble (a bubble in the splice image), fat and thin
+ * (arc too strong, too weak: the guided scenario with "arc_power_rel"
+ * changed, saved next to the preset), exam-cleaver and exam-result (the
+ * standard splice, no hints).
  *
  * Needs $FIBRESIM_SOURCE_ROOT (the scenarios).
  */
@@ -32,7 +34,7 @@
 static const char *const splice_state_names[] = {
     "start", "sleeve", "stripping", "stripped", "wiping", "carry", "cleaver", "cleaved", "offcut-dropped",
     "loading", "loaded", "check", "result", "protect", "sleeve-slide", "heating", "coil", "coiled",
-    "check-bad", "manual", "bubble", "exam-cleaver", "exam-result", NULL,
+    "check-bad", "manual", "bubble", "fat", "thin", "exam-cleaver", "exam-result", NULL,
 };
 
 static void st_hover(Bot *b, double x, double y)
@@ -157,6 +159,31 @@ static void st_to_check(Bot *b)
     bot_choose(b, "close_cover");
 }
 
+/* The patched scenario text (splice_scenario.h's patching), for the screenshot. */
+static bool st_write_scenario(const char *file, const char *patch, const char *out_path)
+{
+    const char *root = getenv("FIBRESIM_SOURCE_ROOT");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/scenarios/splice/%s", root ? root : ".", file);
+    char *text = read_text(path);
+    cJSON *j = text ? cJSON_Parse(text) : NULL;
+    cJSON *p = cJSON_Parse(patch);
+    cJSON *setup = j ? cJSON_GetObjectItemCaseSensitive(j, "setup") : NULL;
+    for (cJSON *it = p && setup ? p->child : NULL; it; it = it->next) {
+        cJSON_DeleteItemFromObjectCaseSensitive(setup, it->string);
+        cJSON_AddItemToObject(setup, it->string, cJSON_Duplicate(it, true));
+    }
+    char *out = j ? cJSON_Print(j) : NULL;
+    FILE *f = out ? fopen(out_path, "w") : NULL;
+    bool ok = f && fputs(out, f) >= 0;
+    if (f) ok = fclose(f) == 0 && ok;
+    free(out);
+    free(text);
+    cJSON_Delete(p);
+    cJSON_Delete(j);
+    return ok;
+}
+
 static bool st_write(const Bot *b, const char *scenario_path, uint64_t seed, const char *out_path)
 {
     cJSON *root = cJSON_CreateObject();
@@ -183,11 +210,13 @@ static bool st_write(const Bot *b, const char *scenario_path, uint64_t seed, con
  * attempt got there and shows what the state is about. */
 static bool st_try(const char *name, uint64_t seed, const char *out_path)
 {
-    const char *file = "guided-first.json";
+    const char *file = "guided-first.json", *patch = NULL;
     if (strcmp(name, "manual") == 0) file = "manual-align.json";
     else if (strcmp(name, "bubble") == 0) file = "fault-bubble.json";
     else if (strncmp(name, "exam-", 5) == 0) file = "standard.json";
-    Scenario *scn = splice_test_scenario(file, NULL);
+    else if (strcmp(name, "fat") == 0) patch = "{\"arc_power_rel\": 1.4}";
+    else if (strcmp(name, "thin") == 0) patch = "{\"arc_power_rel\": 0.6}";
+    Scenario *scn = splice_test_scenario(file, patch);
     if (!scn) return false;
     Bot b;
     memset(&b, 0, sizeof b);
@@ -211,6 +240,10 @@ static bool st_try(const char *name, uint64_t seed, const char *out_path)
             st_to_check(&b);
             bot_choose(&b, "splice");
             ok = v->phase == SPLICE_PHASE_RESULT && v->screen.bubble;
+        } else if (patch) {
+            st_to_check(&b);
+            bot_choose(&b, "splice");
+            ok = v->phase == SPLICE_PHASE_RESULT && (strcmp(name, "fat") == 0 ? v->screen.fat : v->screen.thin);
         } else {
             ok = st_guided(&b, strncmp(name, "exam-", 5) == 0 ? name + 5 : name);
             /* the guided job's check and result show a good splice */
@@ -223,9 +256,14 @@ static bool st_try(const char *name, uint64_t seed, const char *out_path)
     }
     if (ok) {
         const char *root = getenv("FIBRESIM_SOURCE_ROOT");
-        char path[4096];
-        snprintf(path, sizeof path, "%s/scenarios/splice/%s", root ? root : ".", file);
-        ok = st_write(&b, path, seed, out_path);
+        char path[4096 + 32];
+        if (patch) {
+            snprintf(path, sizeof path, "%s.scenario.json", out_path);
+            ok = st_write_scenario(file, patch, path);
+        } else {
+            snprintf(path, sizeof path, "%s/scenarios/splice/%s", root ? root : ".", file);
+        }
+        ok = ok && st_write(&b, path, seed, out_path);
     }
     attempt_destroy(b.a);
     splice_test_scenario_free(scn);

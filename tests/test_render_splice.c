@@ -27,7 +27,8 @@
 
 static bool screen_state(const char *s)
 {
-    static const char *const names[] = {"check", "check-bad", "manual", "result", "bubble", "exam-result", NULL};
+    static const char *const names[] = {"check", "check-bad", "manual", "result", "bubble", "fat", "thin",
+                                        "exam-result", NULL};
     for (int i = 0; names[i]; i++) {
         if (strcmp(s, names[i]) == 0) return true;
     }

@@ -473,15 +473,27 @@ static void exercise_frame(void *self, App *app)
     if (s->n_buttons > 0) {
         SDL_FRect br = rect_take_bottom(&body, row * 1.1f, pad);
         float gap = 14 * sc;
-        float w = fminf(300 * sc, (br.w - gap * (float)(s->n_buttons - 1)) / (float)s->n_buttons);
-        float total = w * (float)s->n_buttons + gap * (float)(s->n_buttons - 1);
+        /* each button as wide as its label wants (up to 300 pt); when they do
+         * not all fit, the row is shared in proportion, so a long label gets
+         * more than a short one */
+        char labels[BUTTONS_MAX][160];
+        float want[BUTTONS_MAX], sum = 0.0f;
+        for (size_t i = 0; i < s->n_buttons; i++) {
+            snprintf(labels[i], sizeof labels[i], "%zu  %s", i + 1, _(s->buttons[i].label));
+            float lw = gfx_text_measure(g, labels[i], GFX_FONT_BOLD, THEME_TEXT_BODY).x + 32 * sc;
+            want[i] = fminf(300 * sc, fmaxf(lw, 120 * sc));
+            sum += want[i];
+        }
+        float room = br.w - gap * (float)(s->n_buttons - 1);
+        float k = sum > room ? room / sum : 1.0f;
+        float total = sum * k + gap * (float)(s->n_buttons - 1);
         float bx = br.x + (br.w - total) * 0.5f;
         for (size_t i = 0; i < s->n_buttons; i++) {
-            char id[48], label[160];
+            char id[48];
             snprintf(id, sizeof id, "ex.btn.%s", s->buttons[i].id);
-            snprintf(label, sizeof label, "%zu  %s", i + 1, _(s->buttons[i].label));
-            SDL_FRect r = {bx + (float)i * (w + gap), br.y, w, br.h};
-            if (ui_button_ex(ui, id, r, label, GFX_ICON_NONE, i == 0 ? UI_PRIMARY : UI_SECONDARY,
+            SDL_FRect r = {bx, br.y, want[i] * k, br.h};
+            bx += want[i] * k + gap;
+            if (ui_button_ex(ui, id, r, labels[i], GFX_ICON_NONE, i == 0 ? UI_PRIMARY : UI_SECONDARY,
                              s->buttons[i].enabled)) {
                 push(s, input_choice(0, s->buttons[i].id));
             }

@@ -315,6 +315,23 @@ static void dirt_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Splice
     }
 }
 
+/* Dirt in the V-grooves: specks on the ceramic, as many as there is dirt. */
+static void vgroove_dirt(Gfx *g, const Gfx3d *cam, const SpliceView *v)
+{
+    const SpliceBench *b = splice_bench();
+    int n = (int)lround(v->vgroove_debris * 14.0);
+    if (n <= 0 || v->cover_closed) return;
+    float r = fmaxf(1.5f, px_per_mm(cam, b->splicer_x, b->splicer_y, SPLICE_H_SPLICER) * 0.35f);
+    for (int i = 0; i < n; i++) {
+        /* fixed places along both grooves */
+        double side = (i % 2) ? 1.0 : -1.0;
+        double x = b->splicer_x + side * (b->vgroove_edge_mm + 0.6 + ((i * 37) % 70) / 10.0);
+        double y = b->splicer_y + (((i * 53) % 50) - 25) / 10.0;
+        SDL_FPoint p;
+        if (proj(cam, x, y, SPLICE_H_SPLICER + 0.45f, &p)) gfx_fill_circle(g, p.x, p.y, r, (SDL_Color){70, 52, 30, 255});
+    }
+}
+
 static void offcut_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const SpliceView *v, double now)
 {
     const SpliceBench *b = splice_bench();
@@ -544,7 +561,7 @@ static void tool_chip(Gfx *g, const ModuleSceneEnv *env, const SpliceView *v)
     if (v->phase != SPLICE_PHASE_PREPARE) return;
     float sc = gfx_layout_scale(g);
     char t[96];
-    snprintf(t, sizeof t, _("In hand: %s"), tool_name(v->tool));
+    snprintf(t, sizeof t, _("Tool: %s"), tool_name(v->tool));
     SDL_FPoint sz = gfx_text_measure(g, t, GFX_FONT_BOLD, THEME_TEXT_SMALL);
     float w = fminf(sz.x + 28 * sc, env->area.w * 0.4f), h = sz.y + 12 * sc;
     SDL_FRect r = {(float)(env->area.x + env->area.w) - w - 12 * sc, (float)env->area.y + 12 * sc, w, h};
@@ -563,6 +580,7 @@ void splice_overlay_draw(SpliceScene *s, const ModuleSceneEnv *env, const Splice
     double now = env->anim_s;
     if (v->phase == SPLICE_PHASE_CHECK || v->phase == SPLICE_PHASE_RESULT) return; /* the screen covers it */
     coil_feedback(s, g, cam, v, now);
+    vgroove_dirt(g, cam, v);
     dirt_feedback(s, g, cam, v);
     stripper_feedback(s, g, cam, v);
     wipe_feedback(s, g, cam, v, now);

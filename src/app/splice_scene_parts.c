@@ -26,7 +26,7 @@ static const SDL_Color LID_DARK = {48, 52, 60, 255};
 static const SDL_Color CARRIAGE = {200, 50, 40, 255};
 static const SDL_Color STEEL = {150, 156, 164, 255};
 static const SDL_Color SLEEVE = {214, 236, 248, 150};
-static const SDL_Color SMOKED = {74, 84, 98, 255};
+static const SDL_Color SMOKED = {96, 110, 128, 255};
 static const SDL_Color HANDLE = {196, 46, 40, 255};
 static const SDL_Color JAW = {90, 96, 104, 255};
 static const SDL_Color TISSUE = {246, 248, 250, 255};
@@ -164,18 +164,19 @@ static int tail(const SpliceView *v, int side, const SpliceFibrePose *pose, P3 *
     }
     case SPLICE_AT_SPLICER:
     default:
+        /* down the splicer's side to the bench, then away along it */
         if (pose->cable_dir < 0) {
             out[0] = (P3){b->splicer.x0, y, h};
             out[1] = (P3){b->splicer.x0 - 6, y + 1, 28};
             out[2] = (P3){b->splicer.x0 - 12, y + 6, 0};
-            out[3] = (P3){b->splicer.x0 - 16, y + 70, 0};
-            out[4] = (P3){b->splicer.x0 - 30, y + 150, 0};
+            out[3] = (P3){b->splicer.x0 - 16, y + 62, 0};
+            out[4] = (P3){b->splicer.x0 - 110, y + 82, 0};
         } else {
             out[0] = (P3){b->splicer.x1, y, h};
             out[1] = (P3){b->splicer.x1 + 6, y + 1, 28};
-            out[2] = (P3){b->splicer.x1 + 12, y + 6, 0};
-            out[3] = (P3){b->splicer.x1 + 16, y + 70, 0};
-            out[4] = (P3){b->splicer.x1 + 30, y + 150, 0};
+            out[2] = (P3){b->splicer.x1 + 14, y + 4, 0};
+            out[3] = (P3){b->splicer.x1 + 60, y + 10, 0};
+            out[4] = (P3){b->splicer.x1 + 140, y + 22, 0};
         }
         return 5;
     }
@@ -250,7 +251,12 @@ static bool sleeve_part(Gfx3dMesh *m, Gfx3dMesh *clear, const SplicePartsCtx *c)
     const SpliceView *v = c->v;
     const SpliceBench *b = splice_bench();
     double L = v->sleeve_length_mm;
-    if (v->sleeve_on < 0) return true;
+    if (v->sleeve_on < 0) {
+        /* not threaded yet: it waits on the mat */
+        if (v->phase != SPLICE_PHASE_PREPARE) return true;
+        double y = b->mat.y1 - 12.0, x0 = b->mat.x0 + 22.0;
+        return sleeve(m, clear, x0, x0 + L, y, SPLICE_H_MAT + 1.5f, 1.5f);
+    }
     switch (v->phase) {
     case SPLICE_PHASE_PREPARE:
     case SPLICE_PHASE_CHECK:
@@ -360,18 +366,21 @@ static bool splicer_parts(Gfx3dMesh *m, const SplicePartsCtx *c)
             ok = ok && box(m, x0, cy + 9, h + 1.0f, x1, cy + 12, h + 18.0f, LID_DARK);
         }
     }
-    /* wind protector: a smoked hood over the grooves, or raised at the back */
+    /* wind protector: a hood over the grooves, or raised at the back */
     if (v->cover_closed) {
         ok = ok && box(m, cx - 62, cy - 32, h, cx + 62, cy + 32, h + 22.0f, SMOKED);
     } else {
-        ok = ok && box(m, cx - 62, cy + 32, h, cx + 62, cy + 36, h + 56.0f, SMOKED);
+        ok = ok && box(m, cx - 62, cy + 32, h, cx + 62, cy + 35, h + 40.0f, SMOKED);
     }
-    /* heater lid */
+    /* heater lid, and its lamp: orange while it heats */
+    bool heating = v->phase == SPLICE_PHASE_HEATING && v->heater_s < v->heat_program_s;
     if (v->phase == SPLICE_PHASE_HEATING) {
         ok = ok && box(m, cx - 62, 258, h + 1.0f, cx + 62, 284, h + 7.0f, LID_DARK);
     } else {
         ok = ok && box(m, cx - 62, 284, h + 1.0f, cx + 62, 288, h + 24.0f, LID_DARK);
     }
+    ok = ok && box(m, cx + 70, 264, h, cx + 78, 270, h + 1.5f,
+                   heating ? (SDL_Color){255, 150, 40, 255} : (SDL_Color){70, 50, 40, 255});
     return ok;
 }
 

@@ -34,7 +34,6 @@ static const SDL_Color VIEW_BG = {22, 28, 36, 255};
 static const SDL_Color TEXT = {224, 232, 240, 255};
 static const SDL_Color MUTED = {138, 154, 170, 255};
 static const SDL_Color ALERT = {255, 120, 92, 255};
-static const SDL_Color OK_GREEN = {96, 214, 140, 255};
 
 /* Brightness across the fibre image, t from -1 (one edge) to +1: dark
  * cladding edges, bright middle (light focused by the glass). */
@@ -336,7 +335,9 @@ static void readouts(SpliceScene *sc_, Gfx *g, SDL_FRect col, const SpliceView *
         splice_fmt(n, sizeof n, s->estimate_db, 2);
         snprintf(t, sizeof t, _("%s dB"), n);
         bool over = s->estimate_db > s->accept_max_db;
-        row(&c, t, 44, GFX_FONT_BOLD, hints ? (over ? ALERT : OK_GREEN) : TEXT, GFX_ALIGN_LEFT);
+        /* red above the threshold (with hints); never green: a defect in the
+         * image means redo whatever the estimate */
+        row(&c, t, 44, GFX_FONT_BOLD, hints && over ? ALERT : TEXT, GFX_ALIGN_LEFT);
         if (hints) {
             splice_fmt(m, sizeof m, s->accept_max_db, 2);
             snprintf(t, sizeof t, _("Threshold %s dB"), m);
@@ -351,6 +352,13 @@ static void readouts(SpliceScene *sc_, Gfx *g, SDL_FRect col, const SpliceView *
         splice_fmt(m, sizeof m, s->cleave_limit_deg, 1);
         snprintf(t, sizeof t, _("Limit %s°"), m);
         row(&c, t, THEME_TEXT_SMALL, GFX_FONT_REGULAR, MUTED, GFX_ALIGN_LEFT);
+    }
+    if (!s->fused) {
+        /* the splicer has moved the ends to its arc gap */
+        space(&c, 10);
+        splice_fmt(n, sizeof n, GAP_UM, 0);
+        snprintf(t, sizeof t, _("Gap %s µm"), n);
+        row(&c, t, THEME_TEXT_SMALL, GFX_FONT_BOLD, TEXT, GFX_ALIGN_LEFT);
     }
     if (s->manual && !s->fused) {
         space(&c, 14);
