@@ -384,6 +384,7 @@ static void loupe(SpliceScene *s, Gfx *g, const ModuleSceneEnv *env, const Splic
     const SpliceFibreView *f = &v->fibre[side];
     double edge = tip_local - f->bare_mm;
     float sc = gfx_layout_scale(g);
+    /* top left: the far end of the mat, done with once the fibre is at the cleaver */
     SDL_FRect r = {(float)env->area.x + 12 * sc, (float)env->area.y + 12 * sc, fminf(440 * sc, env->area.w * 0.42f),
                    118 * sc};
     gfx_shadow(g, r, 10 * sc, 8 * sc);
@@ -601,11 +602,13 @@ void splice_overlay_notice(SpliceScene *s, const ModuleSceneEnv *env, const Spli
     float sc = gfx_layout_scale(g);
     const char *text = _(splice_notice_text(v->notice));
     bool info = v->notice == SPLICE_NOTICE_VGROOVE_CLEANED;
-    float w = fminf(760 * sc, env->area.w - 40 * sc);
+    /* bottom right: the front of the bench or of the splicer, where no
+     * gesture ends (the loupe is top left, the tool top right) */
+    float w = fminf(600 * sc, (float)env->area.w * 0.55f);
     float tw = w - 80 * sc;
     float th = gfx_text_wrapped_height(g, text, GFX_FONT_BOLD, THEME_TEXT_BODY, tw);
     float h = fmaxf(56 * sc, th + 24 * sc);
-    SDL_FRect r = {(float)env->area.x + ((float)env->area.w - w) * 0.5f, (float)(env->area.y + env->area.h) - h - 16 * sc,
+    SDL_FRect r = {(float)(env->area.x + env->area.w) - w - 12 * sc, (float)(env->area.y + env->area.h) - h - 12 * sc,
                    w, h};
     float fade = age > 5.5 ? (float)((6.0 - age) / 0.5) : 1.0f;
     SDL_Color bg = info ? theme.ok_bg : theme.partial_bg, fg = info ? theme.ok : theme.partial;

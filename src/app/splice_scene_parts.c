@@ -166,11 +166,12 @@ static int tail(const SpliceView *v, int side, const SpliceFibrePose *pose, P3 *
     default:
         /* down the splicer's side to the bench, then away along it */
         if (pose->cable_dir < 0) {
+            /* between the cleaver and the splicer, towards the trainee */
             out[0] = (P3){b->splicer.x0, y, h};
-            out[1] = (P3){b->splicer.x0 - 6, y + 1, 28};
-            out[2] = (P3){b->splicer.x0 - 12, y + 6, 0};
-            out[3] = (P3){b->splicer.x0 - 16, y + 62, 0};
-            out[4] = (P3){b->splicer.x0 - 110, y + 82, 0};
+            out[1] = (P3){b->splicer.x0 - 5, y - 1, 28};
+            out[2] = (P3){b->splicer.x0 - 9, y - 6, 0};
+            out[3] = (P3){b->splicer.x0 - 11, y - 90, 0};
+            out[4] = (P3){b->splicer.x0 - 14, y - 190, 0};
         } else {
             out[0] = (P3){b->splicer.x1, y, h};
             out[1] = (P3){b->splicer.x1 + 6, y + 1, 28};
