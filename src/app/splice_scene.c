@@ -4,7 +4,7 @@
  *
  * Each frame: the camera glides to the shot the step asks for (it holds
  * still while the pointer is pressed, so a drag never slides under the
- * trainee's finger); the still bench is drawn once per camera into a
+ * trainee's finger, and picks the new shot only after the release); the still bench is drawn once per camera into a
  * texture and copied; the moving parts, the 2D feedback and, while it shows
  * something, the splicer screen go on top. to_scene unprojects with the
  * camera of the last frame drawn, on the surfaces things are drawn on.
@@ -227,7 +227,6 @@ static void follow_events(SpliceScene *s, const SpliceView *v, double now_s, boo
     if (first) {
         /* what happened before the first frame gets no animation, only its notice */
         s->splices_done = v->splices_done;
-        s->phase = v->phase;
         s->arc_at_s = -100.0;
         s->wipe_at_s = -100.0;
         s->wipe_pending = false;
@@ -236,7 +235,6 @@ static void follow_events(SpliceScene *s, const SpliceView *v, double now_s, boo
         s->arc_at_s = now_s;
     }
     s->splices_done = v->splices_done;
-    s->phase = v->phase;
     if (s->wipe_pending) {
         s->wipe_pending = false;
         s->wipe_at_s = now_s;
@@ -377,12 +375,12 @@ static void scene_draw(void *self, const ModuleSceneEnv *env, const void *module
         SpliceFrame fr;
         splice_frame_for(v, &fr);
         splice_cam_fit(&fr, aspect, &s->goal);
-        s->shot = splice_shot_for(v);
     }
     if (!s->cam_valid || resized) {
         s->cam = s->goal;
         s->cam_valid = true;
-    } else {
+    } else if (!s->ptr.down) {
+        /* a drag never has the bench slide under it: the camera waits */
         splice_cam_approach(&s->cam, &s->goal, dt);
     }
     s->area = env->area;
@@ -410,7 +408,7 @@ static void scene_draw(void *self, const ModuleSceneEnv *env, const void *module
         gfx3d_begin(s->g3, &gc, vp);
         gfx3d_mesh_clear(&s->parts);
         gfx3d_mesh_clear(&s->parts_clear);
-        SplicePartsCtx pc = {v, &s->ptr, env->anim_s, env->anim_s - s->arc_at_s};
+        SplicePartsCtx pc = {v, &s->ptr};
         splice_parts_build(&pc, &s->parts, &s->parts_clear);
         gfx3d_add(s->g3, &s->parts, NULL);
         draw_opaque(s->g3, r);

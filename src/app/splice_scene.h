@@ -14,7 +14,8 @@
  *   splice_scene.c          ModuleScene glue: state, to_scene, buttons, prompt, draw order
  *   splice_scene_place.c    work surfaces (heights), bench <-> world, pointer picking
  *   splice_scene_camera.c   camera shots per step, framing and smoothing
- *   splice_scene_models.c   the static meshes (bench, mat, cleaver, bin, splicer, cassette)
+ *   splice_scene_models.c   the still bench (table, mats, cleaver, bin, splicer, cassette)
+ *   splice_scene_flat.c     big flat faces filled as pixel rows (fast on the software renderer)
  *   splice_scene_parts.c    the moving meshes (fibres, sleeve, tools, lids, offcuts)
  *   splice_scene_overlay.c  2D feedback: rulers, loupe, glints, notices, readouts
  *   splice_scene_screen.c   the splicer's screen (X and Y views, readouts)
@@ -150,6 +151,7 @@ typedef struct SpliceModels {
     Gfx3dMesh details;      /* what stands on the tops: grooves, electrodes, holders, keys, rims */
 } SpliceModels;
 
+/* Builds every still mesh once. False on OOM (nothing kept). */
 bool splice_models_build(SpliceModels *m /* OUT */);
 void splice_models_finish(SpliceModels *m); /* fine on a zeroed struct */
 
@@ -185,14 +187,13 @@ typedef struct SplicePointer {
 } SplicePointer;
 
 /* Moving parts of one frame: opaque ones appended to mesh, see-through ones
- * (drawn after, blended) to clear. anim_s is for animation only. */
+ * (drawn after, blended) to clear. */
 typedef struct SplicePartsCtx {
     const SpliceView *v;
     const SplicePointer *p;
-    double anim_s;
-    double arc_age_s;       /* seconds since the arc (large = none) */
 } SplicePartsCtx;
 
+/* False on OOM (the meshes keep what they had). */
 bool splice_parts_build(const SplicePartsCtx *c, Gfx3dMesh *mesh /* appended */, Gfx3dMesh *clear /* appended */);
 
 /* Fibre geometry shared by the parts and the overlays: the bench position of
@@ -204,6 +205,8 @@ typedef struct SpliceFibrePose {
     float h_mm;             /* surface height at the end */
 } SpliceFibrePose;
 
+/* Where fibre side is drawn: on its station, or in the hand with the
+ * gripped point under the pointer (as the module will lay it). */
 void splice_fibre_pose(const SpliceView *v, const SplicePointer *p, int side, SpliceFibrePose *out /* OUT */);
 
 /* ---- the scene object (splice_scene.c) ------------------------------------- */
@@ -221,7 +224,6 @@ typedef struct SpliceScene {
     bool drawn;
     SDL_Rect area;          /* of the last frame */
     SpliceCam cam, goal;
-    SpliceShot shot;
     bool cam_valid;
     double last_anim_s;
     /* static layer: the bench and stations drawn once per camera */
@@ -238,7 +240,6 @@ typedef struct SpliceScene {
     uint64_t screen_key;
     SplicePointer ptr;
     /* feedback timing (animation only) */
-    SplicePhase phase;
     int splices_done;
     double arc_at_s;
     double wipe_x0, wipe_x1, wipe_at_s; /* last wipe stroke, for a fading trace */
@@ -257,7 +258,7 @@ void splice_overlay_notice(SpliceScene *s, const ModuleSceneEnv *env, const Spli
 /* The splicer screen (splice_scene_screen.c), inside rect. */
 void splice_screen_draw(SpliceScene *s, const ModuleSceneEnv *env, const SpliceView *v, SDL_FRect rect);
 
-/* Small helpers shared by the drawing files. */
+/* Coating colour of a fibre (colour code: left 1 blue, right 2 orange). */
 SDL_Color splice_coat_color(int side);
 /* "1,4" or "1.4" with the language's decimal separator. */
 void splice_fmt(char *out, size_t n, double value, int decimals);
