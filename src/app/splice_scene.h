@@ -246,10 +246,21 @@ typedef struct SpliceScene {
     bool wipe_pending;      /* a stroke ended since the last frame */
 } SpliceScene;
 
+/* 2D at bench points (splice_scene_marks.c). */
+/* Bench point at a height -> pixel; false if behind the camera. */
+bool splice_proj(const Gfx3d *cam, double x, double y, float h, SDL_FPoint *out /* OUT */);
+/* Line of w pixels between two bench points. */
+void splice_line3(Gfx *g, const Gfx3d *cam, double x0, double y0, float h0, double x1, double y1, float h1, float w,
+                  SDL_Color c);
+/* A rectangle lying at height h. */
+void splice_quad3(Gfx *g, const Gfx3d *cam, double x0, double y0, double x1, double y1, float h, SDL_Color c);
+/* Pixels per mm along x at a bench point (for sizes that follow the zoom). */
+float splice_px_per_mm(const Gfx3d *cam, double x, double y, float h);
+
 /* Marks printed on the stations (mat grid and ruler, cleaver scale, scrap
  * lid), drawn with the still bench: low = those on the mats (before the
- * stations are drawn), else those on the stations' tops
- * (splice_scene_overlay.c). cam is the camera of the still layer. */
+ * stations are drawn), else those on the stations' tops. cam is the camera
+ * of the still layer. */
 void splice_overlay_printed(SpliceScene *s, Gfx *g, const Gfx3d *cam, const SpliceView *v, bool low);
 /* 2D feedback over the 3D picture, every frame. */
 void splice_overlay_draw(SpliceScene *s, const ModuleSceneEnv *env, const SpliceView *v);

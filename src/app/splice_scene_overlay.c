@@ -1,10 +1,8 @@
 /*
  * splice_scene_overlay.c - the 2D feedback over the splicing bench.
  *
- * Printed marks (drawn once with the still bench): the cutting mat's grid and
- * the ruler that reads the strip length from the fibre end, the cleaver's
- * cleave-length scale with its mark, the scrap container's slot and hazard
- * sign. Every frame: the stripper's position on the ruler, the wipe's
+ * Every frame (the printed marks are in splice_scene_marks.c): the
+ * stripper's position on the ruler, the wipe's
  * stroke, glass offcuts (a glint, and a warning where one lies loose), the
  * cleaver loupe (coating edge against the mark, magnified), the heater's
  * display, the coil, the tool in hand, hint markers (beginner scenarios
@@ -29,52 +27,6 @@ static const SDL_Color HINT = {255, 214, 64, 255};
 static const SDL_Color GOOD = {60, 200, 120, 255};
 static const SDL_Color MARK_RED = {226, 40, 36, 255};
 
-static bool proj(const Gfx3d *cam, double x, double y, float h, SDL_FPoint *out)
-{
-    vec3 w;
-    splice_scene_world(x, y, h, w);
-    return gfx3d_project(cam, w, out);
-}
-
-static void line3(Gfx *g, const Gfx3d *cam, double x0, double y0, float h0, double x1, double y1, float h1, float w,
-                  SDL_Color c)
-{
-    SDL_FPoint a, b;
-    if (proj(cam, x0, y0, h0, &a) && proj(cam, x1, y1, h1, &b)) {
-        gfx_line(g, a.x, a.y, b.x, b.y, w, c);
-    }
-}
-
-/* A one-pixel line between bench points, not blended: the printed marks
- * (hundreds of them, drawn with the still bench). */
-static void hair3(SDL_Renderer *r, const Gfx3d *cam, double x0, double y0, float h0, double x1, double y1, float h1,
-                  SDL_Color c)
-{
-    SDL_FPoint a, b;
-    if (proj(cam, x0, y0, h0, &a) && proj(cam, x1, y1, h1, &b)) {
-        SDL_SetRenderDrawColor(r, c.r, c.g, c.b, 255);
-        SDL_RenderDrawLineF(r, a.x, a.y, b.x, b.y);
-    }
-}
-
-/* A flat quad on a surface (bench corners), e.g. a band on the ruler. */
-static void quad3(Gfx *g, const Gfx3d *cam, double x0, double y0, double x1, double y1, float h, SDL_Color c)
-{
-    SDL_FPoint p[4];
-    if (proj(cam, x0, y0, h, &p[0]) && proj(cam, x1, y0, h, &p[1]) && proj(cam, x1, y1, h, &p[2])
-        && proj(cam, x0, y1, h, &p[3])) {
-        gfx_fill_convex(g, p, 4, c);
-    }
-}
-
-/* Pixels per mm at a bench point along x (for sizes that follow the zoom). */
-static float px_per_mm(const Gfx3d *cam, double x, double y, float h)
-{
-    SDL_FPoint a, b;
-    if (!proj(cam, x, y, h, &a) || !proj(cam, x + 10.0, y, h, &b)) return 1.0f;
-    return hypotf(b.x - a.x, b.y - a.y) / 10.0f;
-}
-
 /* Text with a dark halo so it reads on any background. */
 static SDL_FPoint label(Gfx *g, const char *s, float x, float y, float pt, SDL_Color c, GfxAlign al)
 {
@@ -84,115 +36,6 @@ static SDL_FPoint label(Gfx *g, const char *s, float x, float y, float pt, SDL_C
     gfx_fill_rounded(g, (SDL_FRect){lx - pad, y - pad * 0.5f, sz.x + 2 * pad, sz.y + pad}, pad,
                      (SDL_Color){12, 20, 30, 200});
     return gfx_text_at(g, s, x, y, GFX_FONT_BOLD, pt, c, al);
-}
-
-/* ---- printed marks ------------------------------------------------------------ */
-
-static void mat_marks(SpliceScene *s, Gfx *g, const Gfx3d *cam)
-{
-    const SpliceBench *b = splice_bench();
-    const SpliceRect *m = &b->mat;
-    const float h = SPLICE_H_MAT;
-    SDL_Renderer *r = gfx_renderer(g);
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
-    SDL_Color grid = {66, 140, 106, 255};
-    for (double x = m->x0 + 10; x < m->x1; x += 10) hair3(r, cam, x, m->y0, h, x, m->y1, h, grid);
-    for (double y = m->y0 + 10; y < m->y1; y += 10) hair3(r, cam, m->x0, y, h, m->x1, y, h, grid);
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    /* the ruler: distance from the fibre end, in front of the fibre */
-    double y0 = b->mat_y - 14, y1 = b->mat_y - 5;
-    quad3(g, cam, b->mat_x - 102, y0 - 9, b->mat_x + 4, y1 + 1, h, (SDL_Color){236, 240, 232, 255});
-    if (s->hints && s->have_strip_band) {
-        quad3(g, cam, b->mat_x - s->strip_ok_max_mm, y0 - 9, b->mat_x - s->strip_ok_min_mm, y1 + 1, h,
-              (SDL_Color){120, 210, 140, 255});
-    }
-    float ppm = px_per_mm(cam, b->mat_x - 50, b->mat_y, h);
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
-    for (int d = 0; d <= 100; d++) {
-        double x = b->mat_x - d;
-        double len = d % 10 == 0 ? 9.0 : d % 5 == 0 ? 6.0 : 3.5;
-        if (ppm < 2.2f && d % 5 != 0) continue;
-        hair3(r, cam, x, y1, h, x, y1 - len, h, INK);
-        if (d % 10 == 0) hair3(r, cam, x + 0.25, y1, h, x + 0.25, y1 - len, h, INK);
-    }
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    float pt = fminf(13.0f, fmaxf(9.0f, ppm * 3.0f));
-    for (int d = 0; d <= 100; d += 10) {
-        SDL_FPoint p;
-        if (!proj(cam, b->mat_x - d, y0 - 1.0, h, &p)) continue;
-        char t[8];
-        snprintf(t, sizeof t, "%d", d);
-        gfx_text_at(g, t, p.x, p.y, GFX_FONT_BOLD, pt, INK, GFX_ALIGN_CENTER);
-    }
-}
-
-static void cleaver_marks(const SpliceView *v, Gfx *g, const Gfx3d *cam)
-{
-    const SpliceBench *b = splice_bench();
-    double cx = b->cleaver_x, cy = b->cleaver_y;
-    const float h = SPLICE_H_CLEAVER + 0.05f;
-    /* the groove */
-    line3(g, cam, cx + SPLICE_CLEAVER_LX0, cy, h, cx + SPLICE_CLEAVER_LX1 - 14, cy, h, 1.5f, (SDL_Color){70, 74, 80, 255});
-    /* the scale: lengths from the blade, printed in front of the groove */
-    float ppm = px_per_mm(cam, cx - 14, cy, h);
-    SDL_Renderer *r = gfx_renderer(g);
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
-    for (int d = 4; d <= 24; d++) {
-        double x = cx - d;
-        double len = d % 2 == 0 ? 5.0 : 3.0;
-        hair3(r, cam, x, cy - 7, h, x, cy - 7 - len, h, INK);
-    }
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    float pt = fminf(12.0f, fmaxf(8.0f, ppm * 2.6f));
-    for (int d = 8; d <= 20; d += 4) {
-        SDL_FPoint p;
-        if (!proj(cam, cx - d, cy - 13.5, h, &p)) continue;
-        char t[8];
-        snprintf(t, sizeof t, "%d", d);
-        gfx_text_at(g, t, p.x, p.y, GFX_FONT_BOLD, pt, INK, GFX_ALIGN_CENTER);
-    }
-    /* the mark the coating edge goes on */
-    double mx = cx - v->cleave_length_target_mm;
-    line3(g, cam, mx, cy - 6, h, mx, cy - 13, h, 2.5f, MARK_RED);
-    line3(g, cam, mx, cy + 5, h, mx, cy + 9, h, 2.5f, MARK_RED);
-}
-
-static void scrap_marks(Gfx *g, const Gfx3d *cam)
-{
-    const SpliceBench *b = splice_bench();
-    quad3(g, cam, b->scrap_x - 13, b->scrap_y - 2.5, b->scrap_x + 13, b->scrap_y + 2.5, SPLICE_H_SCRAP,
-          (SDL_Color){10, 12, 14, 255});
-    SDL_FPoint a, c;
-    double y = b->scrap_y - b->scrap_r - 0.8;
-    if (proj(cam, b->scrap_x - 8, y, 13.0f, &a) && proj(cam, b->scrap_x + 8, y, 27.0f, &c)) {
-        float sz = fminf(fabsf(c.x - a.x), fabsf(a.y - c.y));
-        gfx_icon(g, GFX_ICON_WARNING, (SDL_FRect){(a.x + c.x) * 0.5f - sz * 0.5f, (a.y + c.y) * 0.5f - sz * 0.5f, sz, sz},
-                 (SDL_Color){30, 30, 30, 255});
-    }
-}
-
-static void splicer_marks(Gfx *g, const Gfx3d *cam)
-{
-    const SpliceBench *b = splice_bench();
-    double cx = b->splicer_x, cy = b->splicer_y, e = b->vgroove_edge_mm;
-    const float h = SPLICE_H_SPLICER + 0.45f;
-    SDL_Color groove = {150, 150, 144, 255};
-    line3(g, cam, cx - e - 8, cy, h, cx - e, cy, h, 1.2f, groove);
-    line3(g, cam, cx + e, cy, h, cx + e + 8, cy, h, 1.2f, groove);
-    /* the heater's slot and its lamp */
-    line3(g, cam, cx - 58, 271, SPLICE_H_SPLICER + 1.05f, cx + 58, 271, SPLICE_H_SPLICER + 1.05f, 1.5f,
-          (SDL_Color){90, 94, 100, 255});
-}
-
-void splice_overlay_printed(SpliceScene *s, Gfx *g, const Gfx3d *cam, const SpliceView *v, bool low)
-{
-    if (low) {
-        mat_marks(s, g, cam);
-        return;
-    }
-    cleaver_marks(v, g, cam);
-    scrap_marks(g, cam);
-    splicer_marks(g, cam);
 }
 
 /* ---- per-frame feedback -------------------------------------------------------- */
@@ -211,7 +54,7 @@ static void ring3(Gfx *g, const Gfx3d *cam, double x, double y, double r_mm, dou
     double r = r_mm * (1.0 + 0.15 * (double)pulse(t));
     for (int i = 0; i <= 32; i++) {
         double a = 2.0 * M_PI * i / 32.0;
-        if (proj(cam, x + r * cos(a), y + r * sin(a), h, &pts[n])) n++;
+        if (splice_proj(cam, x + r * cos(a), y + r * sin(a), h, &pts[n])) n++;
     }
     c.a = (Uint8)(150 + 100 * pulse(t));
     if (n >= 2) gfx_polyline(g, pts, n, gfx_px(g, 3.0f), c);
@@ -221,7 +64,7 @@ static void ring3(Gfx *g, const Gfx3d *cam, double x, double y, double r_mm, dou
 static void arrow3(Gfx *g, const Gfx3d *cam, double x0, double y0, double x1, double y1, float h, SDL_Color c)
 {
     SDL_FPoint a, b;
-    if (!proj(cam, x0, y0, h, &a) || !proj(cam, x1, y1, h, &b)) return;
+    if (!splice_proj(cam, x0, y0, h, &a) || !splice_proj(cam, x1, y1, h, &b)) return;
     float w = gfx_px(g, 4.0f);
     gfx_line(g, a.x, a.y, b.x, b.y, w, c);
     float dx = b.x - a.x, dy = b.y - a.y, l = hypotf(dx, dy);
@@ -257,13 +100,13 @@ static void stripper_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Sp
     double x = pulling ? p->press_x_mm : p->x_mm;
     if (!pulling && (fabs(p->y_mm - b->mat_y) > 12.0 || x > b->mat_x + 2 || x < b->mat_x - 110)) return;
     /* where the jaws close, carried down to the ruler */
-    line3(g, cam, x, b->mat_y + 3, SPLICE_H_MAT, x, b->mat_y - 14, SPLICE_H_MAT, gfx_px(g, 2.5f), MARK_RED);
+    splice_line3(g, cam, x, b->mat_y + 3, SPLICE_H_MAT, x, b->mat_y - 14, SPLICE_H_MAT, gfx_px(g, 2.5f), MARK_RED);
     if (!s->hints) return;
     char t[48], n[16];
     splice_fmt(n, sizeof n, fmax(0.0, b->mat_x - x), 0);
     snprintf(t, sizeof t, _("%s mm"), n);
     SDL_FPoint a;
-    if (proj(cam, x, b->mat_y + 6, SPLICE_H_MAT, &a)) {
+    if (splice_proj(cam, x, b->mat_y + 6, SPLICE_H_MAT, &a)) {
         label(g, t, a.x, a.y - gfx_px(g, 30.0f), THEME_TEXT_SMALL, WHITE, GFX_ALIGN_CENTER);
     }
 }
@@ -308,7 +151,7 @@ static void dirt_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Splice
             double u = -f->bare_mm * (double)k / 9.0;
             double jitter = ((k * 37) % 7 - 3) * 0.25;
             SDL_FPoint pt;
-            if (proj(cam, pose.tip_x_mm - pose.cable_dir * u, pose.y_mm + jitter, pose.h_mm + 0.3f, &pt)) {
+            if (splice_proj(cam, pose.tip_x_mm - pose.cable_dir * u, pose.y_mm + jitter, pose.h_mm + 0.3f, &pt)) {
                 gfx_fill_circle(g, pt.x, pt.y, r, (SDL_Color){150, 96, 40, 230});
             }
         }
@@ -321,14 +164,14 @@ static void vgroove_dirt(Gfx *g, const Gfx3d *cam, const SpliceView *v)
     const SpliceBench *b = splice_bench();
     int n = (int)lround(v->vgroove_debris * 14.0);
     if (n <= 0 || v->cover_closed) return;
-    float r = fmaxf(1.5f, px_per_mm(cam, b->splicer_x, b->splicer_y, SPLICE_H_SPLICER) * 0.35f);
+    float r = fmaxf(1.5f, splice_px_per_mm(cam, b->splicer_x, b->splicer_y, SPLICE_H_SPLICER) * 0.35f);
     for (int i = 0; i < n; i++) {
         /* fixed places along both grooves */
         double side = (i % 2) ? 1.0 : -1.0;
         double x = b->splicer_x + side * (b->vgroove_edge_mm + 0.6 + ((i * 37) % 70) / 10.0);
         double y = b->splicer_y + (((i * 53) % 50) - 25) / 10.0;
         SDL_FPoint p;
-        if (proj(cam, x, y, SPLICE_H_SPLICER + 0.45f, &p)) gfx_fill_circle(g, p.x, p.y, r, (SDL_Color){70, 52, 30, 255});
+        if (splice_proj(cam, x, y, SPLICE_H_SPLICER + 0.45f, &p)) gfx_fill_circle(g, p.x, p.y, r, (SDL_Color){70, 52, 30, 255});
     }
 }
 
@@ -345,7 +188,7 @@ static void offcut_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Spli
         }
         double xm = x + 0.5 * o->length_mm;
         SDL_FPoint c;
-        if (!proj(cam, xm, y, splice_scene_surface_h(xm, y) + 0.4f, &c)) continue;
+        if (!splice_proj(cam, xm, y, splice_scene_surface_h(xm, y) + 0.4f, &c)) continue;
         /* a glint: glass catches the light */
         float r = gfx_px(g, 7.0f) * (0.8f + 0.4f * pulse(now * 0.7 + i));
         SDL_Color gl = {255, 255, 255, 230};
@@ -440,7 +283,7 @@ static void heater_display(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Splic
     const SpliceBench *b = splice_bench();
     if (v->phase != SPLICE_PHASE_HEATING) return;
     SDL_FPoint a;
-    if (!proj(cam, b->splicer_x, 262, SPLICE_H_SPLICER + 8.0f, &a)) return;
+    if (!splice_proj(cam, b->splicer_x, 262, SPLICE_H_SPLICER + 8.0f, &a)) return;
     float sc = gfx_layout_scale(g);
     float w = 300 * sc, h = 78 * sc;
     SDL_FRect r = {a.x - w * 0.5f, a.y - h - 24 * sc, w, h};
@@ -478,7 +321,7 @@ static void coil_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Splice
         for (int i = 0; i <= 48; i++) {
             double a = 2.0 * M_PI * i / 48.0;
             SDL_FPoint p;
-            if (!proj(cam, b->cassette_x + v->min_bend_radius_mm * cos(a), b->cassette_y + v->min_bend_radius_mm * sin(a),
+            if (!splice_proj(cam, b->cassette_x + v->min_bend_radius_mm * cos(a), b->cassette_y + v->min_bend_radius_mm * sin(a),
                       h, &p)) {
                 continue;
             }
@@ -488,16 +331,16 @@ static void coil_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Splice
     }
     SDL_FPoint pts[SPLICE_TRAIL_MAX];
     size_t n = 0;
-    float w = fmaxf(2.0f, px_per_mm(cam, b->cassette_x, b->cassette_y, h) * 0.9f);
+    float w = fmaxf(2.0f, splice_px_per_mm(cam, b->cassette_x, b->cassette_y, h) * 0.9f);
     if (s->ptr.known && s->ptr.down && s->ptr.hold == SPLICE_HOLD_COIL) {
         for (int i = 0; i < s->ptr.n_trail; i++) {
-            if (proj(cam, s->ptr.trail_x[i], s->ptr.trail_y[i], h, &pts[n])) n++;
+            if (splice_proj(cam, s->ptr.trail_x[i], s->ptr.trail_y[i], h, &pts[n])) n++;
         }
         if (n >= 2) gfx_polyline(g, pts, n, w, splice_coat_color(SPLICE_LEFT));
         return;
     }
     for (int i = 0; i < v->n_coil && n < SPLICE_TRAIL_MAX; i++) {
-        if (proj(cam, v->coil_x_mm[i], v->coil_y_mm[i], h, &pts[n])) n++;
+        if (splice_proj(cam, v->coil_x_mm[i], v->coil_y_mm[i], h, &pts[n])) n++;
     }
     if (n >= 2) gfx_polyline(g, pts, n, w, splice_coat_color(SPLICE_LEFT));
     if (n >= 2 && s->hints) {
@@ -506,7 +349,7 @@ static void coil_feedback(SpliceScene *s, Gfx *g, const Gfx3d *cam, const Splice
         splice_fmt(lim, sizeof lim, v->min_bend_radius_mm, 0);
         snprintf(t, sizeof t, _("Smallest radius %s mm (limit %s mm)"), r, lim);
         SDL_FPoint a;
-        if (proj(cam, b->cassette_x, b->cassette.y0 + 2, h, &a)) {
+        if (splice_proj(cam, b->cassette_x, b->cassette.y0 + 2, h, &a)) {
             bool ok = v->coil_min_radius_mm >= v->min_bend_radius_mm;
             label(g, t, a.x, a.y + gfx_px(g, 8.0f), THEME_TEXT_SMALL, ok ? GOOD : AMBER, GFX_ALIGN_CENTER);
         }
@@ -546,7 +389,7 @@ static void hint_markers(SpliceScene *s, Gfx *g, const Gfx3d *cam, const SpliceV
         double x0 = side == SPLICE_LEFT ? b->splicer_x - e : b->splicer_x;
         SDL_Color c = GOOD;
         c.a = (Uint8)(120 + 100 * pulse(now));
-        quad3(g, cam, x0, b->splicer_y - 2.5, x0 + e, b->splicer_y + 2.5, SPLICE_H_SPLICER + 0.5f, c);
+        splice_quad3(g, cam, x0, b->splicer_y - 2.5, x0 + e, b->splicer_y + 2.5, SPLICE_H_SPLICER + 0.5f, c);
         break;
     }
     case SPLICE_HINT_SLIDE_SLEEVE:
