@@ -17,7 +17,8 @@
  *   splice_scene_models.c   the still bench (table, mats, cleaver, bin, splicer, cassette)
  *   splice_scene_flat.c     big flat faces filled as pixel rows (fast on the software renderer)
  *   splice_scene_parts.c    the moving meshes (fibres, sleeve, tools, lids, offcuts)
- *   splice_scene_overlay.c  2D feedback: rulers, loupe, glints, notices, readouts
+ *   splice_scene_marks.c    2D at bench points; marks printed on the mat and the stations
+ *   splice_scene_overlay.c  2D feedback: stripper on the ruler, wipe, loupe, glints, notices
  *   splice_scene_screen.c   the splicer's screen (X and Y views, readouts)
  */
 #ifndef FIBRESIM_SPLICE_SCENE_H
