@@ -389,13 +389,17 @@ static bool splicer_parts(Gfx3dMesh *m, const SplicePartsCtx *c)
 
 static bool stripper(Gfx3dMesh *m, double x, double y, float h, bool closed)
 {
-    /* jaws around the fibre, handles towards the trainee */
-    bool ok = box(m, x - 3, y - 5, h - 3.0f, x + 3, y + 5, h + 3.0f, JAW);
-    double open = closed ? 4.0 : 12.0;
-    ok = ok && seg(m, (P3){x - 1, y - 5, h + 1.5f}, (P3){x - 18 - open, y - 95, h + 14.0f}, 2.6f, 8, true, HANDLE);
-    ok = ok && seg(m, (P3){x + 1, y - 5, h + 1.5f}, (P3){x + 14 + open, y - 92, h + 12.0f}, 2.6f, 8, true, HANDLE);
-    ok = ok && seg(m, (P3){x - 1, y - 5, h + 1.5f}, (P3){x - 6, y - 30, h + 5.0f}, 1.6f, 6, true, JAW);
-    ok = ok && seg(m, (P3){x + 1, y - 5, h + 1.5f}, (P3){x + 5, y - 30, h + 5.0f}, 1.6f, 6, true, JAW);
+    /* a three-hole stripper: jaws around the fibre, a pivot, two short
+     * handles towards the trainee, opened a little until it closes */
+    bool ok = box(m, x - 3.5, y - 6, h - 3.0f, x + 3.5, y + 6, h + 3.0f, JAW);
+    ok = ok && seg(m, (P3){x, y - 14, h + 2.0f}, (P3){x, y - 14, h + 5.0f}, 3.2f, 10, true, JAW);
+    double open = closed ? 2.0 : 7.0;
+    ok = ok && seg(m, (P3){x - 1, y - 6, h + 2.0f}, (P3){x - 2 - open, y - 20, h + 4.0f}, 1.6f, 6, false, JAW);
+    ok = ok && seg(m, (P3){x + 1, y - 6, h + 2.0f}, (P3){x + 2 + open, y - 20, h + 4.0f}, 1.6f, 6, false, JAW);
+    ok = ok && seg(m, (P3){x - 2 - open, y - 20, h + 4.0f}, (P3){x - 8 - 2 * open, y - 72, h + 10.0f}, 2.4f, 8, true,
+                   HANDLE);
+    ok = ok && seg(m, (P3){x + 2 + open, y - 20, h + 4.0f}, (P3){x + 8 + 2 * open, y - 70, h + 9.0f}, 2.4f, 8, true,
+                   HANDLE);
     return ok;
 }
 
