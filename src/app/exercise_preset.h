@@ -10,7 +10,7 @@
  *     "seed": "1234",            decimal string (or a number below 2^53)
  *     "end_tick": 5120,          replay every tick before this one
  *     "events": [ [tick, "down", 0, 12.5, 40.25], ... ] }   input.h form
- * An attempt record has the same three keys, so it can be shown too.
+ * tests/splice_states.h writes them for the splice render tests.
  */
 #ifndef FIBRESIM_EXERCISE_PRESET_H
 #define FIBRESIM_EXERCISE_PRESET_H
