@@ -14,7 +14,7 @@
  * Others: check-bad (a cleave the splicer should reject), manual (manual
  * alignment screen), bubble (a bubble in the splice image), fat and thin
  * (arc too strong, too weak: the guided scenario with "arc_power_rel"
- * changed, saved next to the preset), exam-cleaver and exam-result (the
+ * changed, saved in a "scenarios" folder beside the preset), exam-cleaver and exam-result (the
  * standard splice, no hints).
  *
  * Needs $FIBRESIM_SOURCE_ROOT (the scenarios).
@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fibresim/core.h"
 #include "splice_bot.h"
@@ -258,7 +259,14 @@ static bool st_try(const char *name, uint64_t seed, const char *out_path)
         const char *root = getenv("FIBRESIM_SOURCE_ROOT");
         char path[4096 + 32];
         if (patch) {
-            snprintf(path, sizeof path, "%s.scenario.json", out_path);
+            /* in a "scenarios" folder beside the preset, so a folder of
+             * presets holds presets only */
+            const char *slash = strrchr(out_path, '/');
+            int dir_n = slash ? (int)(slash - out_path) : 1;
+            const char *dir = slash ? out_path : ".";
+            snprintf(path, sizeof path, "%.*s/scenarios", dir_n, dir);
+            mkdir(path, 0755);
+            snprintf(path, sizeof path, "%.*s/scenarios/%s", dir_n, dir, slash ? slash + 1 : out_path);
             ok = st_write_scenario(file, patch, path);
         } else {
             snprintf(path, sizeof path, "%s/scenarios/splice/%s", root ? root : ".", file);
