@@ -441,6 +441,12 @@ void splice_overlay_notice(SpliceScene *s, const ModuleSceneEnv *env, const Spli
     double age = env->tick >= v->notice_tick ? (double)(env->tick - v->notice_tick) / FS_TICK_HZ : 0.0;
     (void)s;
     if (v->notice == SPLICE_NOTICE_NONE || age > 6.0) return;
+    if (v->notice == SPLICE_NOTICE_OFFCUT_DROPPED) {
+        /* said and done: the offcut is in the container */
+        bool loose = false;
+        for (int i = 0; i < v->n_offcuts; i++) loose = loose || !v->offcut[i].binned;
+        if (!loose) return;
+    }
     Gfx *g = env->gfx;
     float sc = gfx_layout_scale(g);
     const char *text = _(splice_notice_text(v->notice));
