@@ -6,7 +6,7 @@
  * the command must report no text overflow. The PNG stays in the build
  * folder (tests/render/) for people to look at.
  *
- * argv: fibresim-binary scene lang out-dir [WxH]
+ * argv: fibresim-binary scene lang out-dir [WxH [text-size 0..2]]
  * A data folder with two trainees (accented names) is made for the run, so
  * the start screen shows a list. Screens that need a scenario are skipped
  * (exit 77) when the scenarios folder has none.
@@ -69,6 +69,7 @@ int main(int argc, char **argv)
     }
     const char *exe = argv[1], *scene = argv[2], *lang = argv[3], *outdir = argv[4];
     const char *size = argc > 5 ? argv[5] : "1280x720";
+    int text_size = argc > 6 ? atoi(argv[6]) : 0;
     int want_w = 0, want_h = 0;
     if (sscanf(size, "%dx%d", &want_w, &want_h) != 2) return 2;
     bool needs_scenario = strcmp(scene, "briefing") == 0 || strcmp(scene, "exercise") == 0
@@ -79,10 +80,19 @@ int main(int argc, char **argv)
         return 77;
     }
     char data[4096], png[4096], cmd[16384];
-    snprintf(data, sizeof data, "%s/data-%s-%s-%s", outdir, scene, lang, size);
-    snprintf(png, sizeof png, "%s/%s-%s-%s.png", outdir, scene, lang, size);
+    snprintf(data, sizeof data, "%s/data-%s-%s-%s-t%d", outdir, scene, lang, size, text_size);
+    snprintf(png, sizeof png, "%s/%s-%s-%s%s.png", outdir, scene, lang, size, text_size ? "-large-text" : "");
     mkdir(outdir, 0755);
     make_data(data);
+    /* the user's text size, as the settings screen saves it */
+    char settings[4200];
+    snprintf(settings, sizeof settings, "%s/settings.json", data);
+    FILE *f = fopen(settings, "w");
+    CHECK(f != NULL);
+    if (f) {
+        fprintf(f, "{\"lang\":\"%s\",\"text_size\":%d,\"fullscreen\":false}\n", lang, text_size);
+        fclose(f);
+    }
     snprintf(cmd, sizeof cmd, "'%s' screenshot --check --scene %s --lang %s --size %s --data '%s' '%s' 2>&1", exe,
              scene, lang, size, data, png);
     FILE *p = popen(cmd, "r");

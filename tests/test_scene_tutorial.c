@@ -24,8 +24,9 @@
 #include "theme.h"
 #include "tutorial_fixture.h"
 
-#define W 1280
-#define H 600
+/* The picture's area in the exercise screen of a 1280x720 window, and of
+ * the smallest supported one, 1024x600. */
+static int W = 1252, H = 477;
 
 typedef struct Canvas {
     SDL_Surface *surface;
@@ -132,7 +133,7 @@ static void draw_and_check(Canvas *c, const ModuleScene *ms, void *self, const A
     if (root) {
         mkdir(root, 0755);
         char path[1024];
-        snprintf(path, sizeof path, "%s/tutorial_%s_%s.png", root, name, c->env.lang);
+        snprintf(path, sizeof path, "%s/tutorial_%s_%s_%dx%d.png", root, name, c->env.lang, W, H);
         CHECK(stbi_write_png(path, W, H, 4, c->surface->pixels, c->surface->pitch));
     }
     /* Buttons: Next first, every label a msgid or text, and the prompt. */
@@ -277,6 +278,9 @@ int main(void)
     i18n_init(NULL);
     run_lang("fr");
     run_lang("en");
+    W = 996;
+    H = 372;
+    run_lang("fr");
     TTF_Quit();
     SDL_Quit();
     return test_done("scene_tutorial");

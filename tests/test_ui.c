@@ -190,6 +190,12 @@ int main(void)
     CHECK(ui_list(ui, "l", list, items, NULL, 4, &chosen, &scroll));
     ui_end(ui);
     CHECK(chosen == 2);
+    CHECK(!ui_list_confirmed(ui, "l"));
+    key(SDLK_RETURN);
+    ui_begin(ui);
+    CHECK(!ui_list(ui, "l", list, items, NULL, 4, &chosen, &scroll));
+    CHECK(ui_list_confirmed(ui, "l"));
+    ui_end(ui);
     CHECK(gfx_text_overflows(g) == 0);
 
     ui_destroy(ui);

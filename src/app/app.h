@@ -112,6 +112,9 @@ struct App {
     double tick_acc_s;          /* fixed-tick accumulator */
     bool headless;
     uint64_t frames;
+    /* headless commands only: an attempt the exercise screen replays before
+     * its first frame (exercise_preset.h); borrowed, NULL = a new attempt */
+    const struct ExercisePreset *preset;
 };
 
 /* Creates the app: paths, settings, fonts, catalog, trainees, journal, and

@@ -10,8 +10,13 @@
  * Wall-clock times include any time the system gave the CPU to other
  * programs; the thread's CPU time per frame (cpu_ columns) does not, which
  * tells a busy machine from a slow frame.
+ *
+ * --events FILE|DIR measures the exercise screen part-way through attempts
+ * (exercise_preset.h): one row per file, named after it, e.g. every step of
+ * a splice from the files the splice render tests write.
  */
 #include <SDL.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +25,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "exercise_preset.h"
 #include "headless.h"
 #include "i18n.h"
 
@@ -30,6 +36,8 @@ static const CliOption options[] = {
     {"lang", CLI_VALUE, "fr|en", N_("Language (default fr)")},
     {"data", CLI_VALUE, "DIR", N_("Data folder")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
+    {"scenario", CLI_VALUE, "FILE", N_("Scenario of the exercise screen (default: the first one found)")},
+    {"events", CLI_VALUE, "FILE|DIR", N_("Exercise screen part-way through attempts: a preset file or a folder of them")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -53,6 +61,101 @@ static double thread_cpu_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+typedef struct Timing {
+    double *ms, *cpu;       /* one per frame (owned by run) */
+    size_t frames;
+    double first_frame_ms;  /* since start, -1 until the first frame */
+    Uint64 t0;
+    double freq;
+} Timing;
+
+/* Draws the open scene id for up to t->frames frames and prints its row. */
+static void measure(App *app, SceneId id, const char *name, Timing *t)
+{
+    size_t done = 0;
+    for (size_t f = 0; f < t->frames && app->scene == id; f++) {
+        double c0 = thread_cpu_ms();
+        Uint64 a0 = SDL_GetPerformanceCounter();
+        app_frame(app, 1.0 / 60.0);
+        Uint64 a1 = SDL_GetPerformanceCounter();
+        t->cpu[done] = thread_cpu_ms() - c0;
+        t->ms[done++] = (double)(a1 - a0) * 1000.0 / t->freq;
+        if (getenv("FIBRESIM_BENCH_TRACE") && (t->ms[done - 1] > 2.0 || t->cpu[done - 1] > 2.0)) {
+            fprintf(stderr, "frame %zu: %.2f ms (cpu %.2f ms)\n", f, t->ms[done - 1], t->cpu[done - 1]);
+        }
+        if (t->first_frame_ms < 0) t->first_frame_ms = (double)(a1 - t->t0) * 1000.0 / t->freq;
+        app->switching = false; /* stay on this screen */
+    }
+    if (done == 0) return;
+    qsort(t->ms, done, sizeof *t->ms, cmp_double);
+    qsort(t->cpu, done, sizeof *t->cpu, cmp_double);
+    printf("%-14s %7zu %8.2f %8.2f %8.2f %11.2f %11.2f\n", name, done, percentile(t->ms, done, 50),
+           percentile(t->ms, done, 99), t->ms[done - 1], percentile(t->cpu, done, 50), percentile(t->cpu, done, 99));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The exercise screen replaying one preset file, with the scenario it names
+ * unless scenario (--scenario) is given. Returns false if it cannot. */
+static bool measure_preset(App *app, const char *path, const char *scenario, Timing *t)
+{
+    ExercisePreset p;
+    char err[512];
+    if (!exercise_preset_load(path, &p, err, sizeof err)) {
+        fprintf(stderr, "fibresim bench: %s\n", err);
+        return false;
+    }
+    if (!headless_prepare(app, SCENE_EXERCISE, scenario ? scenario : p.scenario[0] ? p.scenario : NULL)) {
+        exercise_preset_finish(&p);
+        return false;
+    }
+    app->preset = &p;
+    bool ok = app_open_scene(app, SCENE_EXERCISE) && app->scene == SCENE_EXERCISE;
+    app->preset = NULL;
+    if (ok) {
+        /* the row is named after the file, without folder and ".json" */
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(strlen(base) > 5 && strcmp(base + strlen(base) - 5, ".json") == 0
+                                                        ? strlen(base) - 5 : strlen(base)), base);
+        measure(app, SCENE_EXERCISE, name, t);
+    }
+    /* the next scene must not keep a pointer to the preset */
+    app_open_scene(app, SCENE_START);
+    exercise_preset_finish(&p);
+    return ok;
+}
+
+/* Every *.json of a folder in name order, or the one file. */
+static bool measure_presets(App *app, const char *path, const char *scenario, Timing *t)
+{
+    DIR *d = opendir(path);
+    if (!d) return measure_preset(app, path, scenario, t);
+    char *names[512];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL && n < 512) {
+        size_t l = strlen(e->d_name);
+        if (l > 5 && strcmp(e->d_name + l - 5, ".json") == 0) {
+            size_t need = strlen(path) + l + 2;
+            names[n] = malloc(need);
+            if (names[n]) snprintf(names[n++], need, "%s/%s", path, e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    bool ok = n > 0;
+    for (size_t i = 0; i < n; i++) {
+        ok = measure_preset(app, names[i], scenario, t) && ok;
+        free(names[i]);
+    }
+    if (n == 0) fprintf(stderr, _("fibresim bench: no .json file in %s\n"), path);
+    return ok;
 }
 
 static int run(const CliArgs *a)
@@ -103,38 +206,31 @@ static int run(const CliArgs *a)
         SDL_Quit();
         return 1;
     }
-    printf("%-10s %7s %8s %8s %8s %11s %11s\n", "screen", "frames", "p50_ms", "p99_ms", "max_ms", "cpu_p50_ms",
+    printf("%-14s %7s %8s %8s %8s %11s %11s\n", "screen", "frames", "p50_ms", "p99_ms", "max_ms", "cpu_p50_ms",
            "cpu_p99_ms");
-    double first_frame_ms = -1;
+    Timing t = {ms, cpu, frames, -1.0, t0, freq};
     int rc = 0;
-    for (int s = 0; s < SCENE_COUNT; s++) {
+    const char *events = cli_value(a, "events");
+    if (events) {
+        /* the exercise screen only, at each preset */
+        if (!measure_presets(app, events, cli_value(a, "scenario"), &t)) {
+            rc = 1;
+        }
+    }
+    for (int s = 0; s < SCENE_COUNT && !events; s++) {
         if (only >= 0 && s != only) continue;
         SceneId id = (SceneId)s;
-        if (!headless_prepare(app, id, NULL) || !app_open_scene(app, id) || app->scene != id) {
-            printf("%-10s %7s\n", app_scene_def(id)->name, "skipped");
+        if (!headless_prepare(app, id, s == SCENE_EXERCISE ? cli_value(a, "scenario") : NULL)
+            || !app_open_scene(app, id) || app->scene != id) {
+            printf("%-14s %7s\n", app_scene_def(id)->name, "skipped");
             rc = 1;
             continue;
         }
-        size_t done = 0;
-        for (size_t f = 0; f < frames && app->scene == id; f++) {
-            double c0 = thread_cpu_ms();
-            Uint64 a0 = SDL_GetPerformanceCounter();
-            app_frame(app, 1.0 / 60.0);
-            Uint64 a1 = SDL_GetPerformanceCounter();
-            cpu[done] = thread_cpu_ms() - c0;
-            ms[done++] = (double)(a1 - a0) * 1000.0 / freq;
-            if (getenv("FIBRESIM_BENCH_TRACE") && ms[done - 1] > 2.0) fprintf(stderr, "frame %zu: %.2f ms\n", f, ms[done - 1]);
-            if (first_frame_ms < 0) first_frame_ms = (double)(a1 - t0) * 1000.0 / freq;
-            app->switching = false; /* stay on this screen */
-        }
-        qsort(ms, done, sizeof *ms, cmp_double);
-        qsort(cpu, done, sizeof *cpu, cmp_double);
-        printf("%-10s %7zu %8.2f %8.2f %8.2f %11.2f %11.2f\n", app_scene_def(id)->name, done, percentile(ms, done, 50),
-               percentile(ms, done, 99), ms[done - 1], percentile(cpu, done, 50), percentile(cpu, done, 99));
+        measure(app, id, app_scene_def(id)->name, &t);
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("start to first frame: %.0f ms\n", first_frame_ms);
+    printf("start to first frame: %.0f ms\n", t.first_frame_ms);
     printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
     free(ms);
     free(cpu);

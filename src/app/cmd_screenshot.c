@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "cli.h"
+#include "exercise_preset.h"
 #include "headless.h"
 #include "i18n.h"
 
@@ -29,6 +30,7 @@ static const CliOption options[] = {
     {"data", CLI_VALUE, "DIR", N_("Data folder (trainees shown on the start screen)")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
     {"check", CLI_FLAG, NULL, N_("Exit with status 1 if some text does not fit its box or the picture is blank")},
+    {"events", CLI_VALUE, "FILE", N_("Exercise screen: replay this attempt (seed, events, end tick) before the picture")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -56,19 +58,31 @@ static int run(const CliArgs *a)
     }
     o.data_dir = cli_value(a, "data");
     o.scenarios_dir = cli_value(a, "scenarios");
+    char err[512] = "";
+    ExercisePreset preset;
+    memset(&preset, 0, sizeof preset);
+    const char *events = cli_value(a, "events");
+    if (events && !exercise_preset_load(events, &preset, err, sizeof err)) {
+        fprintf(stderr, "fibresim screenshot: %s\n", err);
+        return 2;
+    }
     if (SDL_Init(0) != 0) {
         fprintf(stderr, "fibresim: %s\n", SDL_GetError());
+        exercise_preset_finish(&preset);
         return 1;
     }
-    char err[512] = "";
     App *app = app_create(&o, err, sizeof err);
     if (!app) {
         fprintf(stderr, "fibresim: %s\n", err);
+        exercise_preset_finish(&preset);
         SDL_Quit();
         return 1;
     }
+    if (events) app->preset = &preset;
     int rc = 1;
-    if (headless_prepare(app, id, cli_value(a, "scenario")) && app_open_scene(app, id) && app->scene == id) {
+    const char *scenario = cli_value(a, "scenario");
+    if (!scenario && events && preset.scenario[0]) scenario = preset.scenario;
+    if (headless_prepare(app, id, scenario) && app_open_scene(app, id) && app->scene == id) {
         for (int i = 0; i < WARM_UP_FRAMES; i++) {
             app_frame(app, 1.0 / 60.0);
         }
@@ -99,6 +113,7 @@ static int run(const CliArgs *a)
         fprintf(stderr, _("fibresim screenshot: the %s screen could not open\n"), app_scene_def(id)->name);
     }
     app_destroy(app);
+    exercise_preset_finish(&preset);
     SDL_Quit();
     return rc;
 }

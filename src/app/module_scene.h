@@ -14,7 +14,9 @@
 #include <SDL.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
+#include "fibresim/input.h"
 #include "fibresim/scenario.h"
 
 struct Gfx; /* front-end drawing helpers: gfx.h */
@@ -26,6 +28,7 @@ typedef struct ModuleSceneEnv {
     SDL_Rect area;          /* pixels the module may draw in */
     float text_scale;       /* user's text size setting (1.0 = normal) */
     double anim_s;          /* seconds since the scene opened: animation only, never state */
+    uint32_t tick;          /* ticks the attempt has run (how long ago a module event was) */
 } ModuleSceneEnv;
 
 /* A button the module wants under its picture; a press becomes the core input
@@ -48,6 +51,11 @@ typedef struct ModuleScene {
     size_t (*buttons)(void *self, const void *module_state, SceneButton *out, size_t max);
     /* One short line telling the trainee what to do now (English msgid), or NULL. */
     const char *(*prompt)(void *self, const void *module_state, bool hints);
+    /* A pointer event (scene units) the exercise hands to the core, with the
+     * module state it will meet; also called for the events of an attempt
+     * replayed before the first frame. For drawing only: a tool that follows
+     * the pointer, what the hand carries. May be NULL. */
+    void (*pointer)(void *self, const void *module_state, const InputEvent *e);
 } ModuleScene;
 
 /* The front end's list of module scenes (src/app/module_scenes.c). */

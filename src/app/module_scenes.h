@@ -1,13 +1,15 @@
 /*
  * module_scenes.h - the ModuleScene of every module, for module_scenes.c only.
- * Add one line per module scene (like src/modules/modules.h for the core).
+ * Module scenes are listed one per line in module_scenes.def (a plain list so
+ * that branches adding scenes merge without conflicts).
  */
 #ifndef FIBRESIM_MODULE_SCENES_H
 #define FIBRESIM_MODULE_SCENES_H
 
 #include "module_scene.h"
 
-/* extern const ModuleScene tutorial_scene; (one line per module scene) */
-extern const ModuleScene tutorial_scene;
+#define SCENE(sym) extern const ModuleScene sym;
+#include "module_scenes.def"
+#undef SCENE
 
 #endif

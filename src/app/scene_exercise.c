@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "exercise_preset.h"
 #include "fibresim/attempt.h"
 #include "fibresim/core.h"
 #include "i18n.h"
@@ -65,6 +66,30 @@ static uint64_t random_u64(void)
     return v;
 }
 
+/* Tells the module's picture about a pointer event before the core gets it. */
+static void show_pointer(ExerciseScene *s, const InputEvent *e)
+{
+    if (s->ms && s->ms->pointer && s->ms_self) {
+        s->ms->pointer(s->ms_self, attempt_module_state(s->attempt), e);
+    }
+}
+
+/* Steps the new attempt through a preset's events up to its end tick. */
+static void replay_preset(ExerciseScene *s, const ExercisePreset *p)
+{
+    size_t i = 0;
+    while (attempt_status(s->attempt) == ATTEMPT_RUNNING && attempt_tick(s->attempt) < p->end_tick) {
+        uint32_t t = attempt_tick(s->attempt);
+        size_t j = i;
+        while (j < p->events.count && p->events.items[j].tick <= t) {
+            if (p->events.items[j].kind <= INPUT_POINTER_UP) show_pointer(s, &p->events.items[j]);
+            j++;
+        }
+        attempt_step(s->attempt, p->events.items + i, j - i);
+        i = j;
+    }
+}
+
 static void *exercise_create(App *app)
 {
     if (!app->scenario) {
@@ -78,7 +103,7 @@ static void *exercise_create(App *app)
     ExerciseScene *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->scn = app->scenario;
-    uint64_t seed = random_u64();
+    uint64_t seed = app->preset ? app->preset->seed : random_u64();
     s->attempt = attempt_create(s->scn, seed);
     if (!s->attempt) {
         free(s);
@@ -94,6 +119,9 @@ static void *exercise_create(App *app)
         }
     } else {
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "module %s has no picture in this front end", s->scn->module->name);
+    }
+    if (app->preset) {
+        replay_preset(s, app->preset);
     }
     utc_now(s->started_at, s->started_compact);
     s->opened_s = app->time_s;
@@ -156,7 +184,9 @@ static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int p
     } else if (!s->captured[p]) {
         /* hovering mouse inside the picture: moves only */
         if (kind == INPUT_POINTER_MOVE && p == 0 && in) {
-            push(s, input_pointer(0, kind, p, x, y));
+            InputEvent ev = input_pointer(0, kind, p, x, y);
+            show_pointer(s, &ev);
+            push(s, ev);
         }
         return;
     }
@@ -167,7 +197,9 @@ static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int p
     }
     s->last_x[p] = x;
     s->last_y[p] = y;
-    push(s, input_pointer(0, kind, p, x, y));
+    InputEvent ev = input_pointer(0, kind, p, x, y);
+    show_pointer(s, &ev);
+    push(s, ev);
     if (kind == INPUT_POINTER_UP) s->captured[p] = false;
 }
 
@@ -434,15 +466,27 @@ static void exercise_frame(void *self, App *app)
     if (s->n_buttons > 0) {
         SDL_FRect br = rect_take_bottom(&body, row * 1.1f, pad);
         float gap = 14 * sc;
-        float w = fminf(300 * sc, (br.w - gap * (float)(s->n_buttons - 1)) / (float)s->n_buttons);
-        float total = w * (float)s->n_buttons + gap * (float)(s->n_buttons - 1);
+        /* each button as wide as its label wants (up to 300 pt); when they do
+         * not all fit, the row is shared in proportion, so a long label gets
+         * more than a short one */
+        char labels[BUTTONS_MAX][160];
+        float want[BUTTONS_MAX], sum = 0.0f;
+        for (size_t i = 0; i < s->n_buttons; i++) {
+            snprintf(labels[i], sizeof labels[i], "%zu  %s", i + 1, _(s->buttons[i].label));
+            float lw = gfx_text_measure(g, labels[i], GFX_FONT_BOLD, THEME_TEXT_BODY).x + 32 * sc;
+            want[i] = fminf(300 * sc, fmaxf(lw, 120 * sc));
+            sum += want[i];
+        }
+        float room = br.w - gap * (float)(s->n_buttons - 1);
+        float k = sum > room ? room / sum : 1.0f;
+        float total = sum * k + gap * (float)(s->n_buttons - 1);
         float bx = br.x + (br.w - total) * 0.5f;
         for (size_t i = 0; i < s->n_buttons; i++) {
-            char id[48], label[160];
+            char id[48];
             snprintf(id, sizeof id, "ex.btn.%s", s->buttons[i].id);
-            snprintf(label, sizeof label, "%zu  %s", i + 1, _(s->buttons[i].label));
-            SDL_FRect r = {bx + (float)i * (w + gap), br.y, w, br.h};
-            if (ui_button_ex(ui, id, r, label, GFX_ICON_NONE, i == 0 ? UI_PRIMARY : UI_SECONDARY,
+            SDL_FRect r = {bx, br.y, want[i] * k, br.h};
+            bx += want[i] * k + gap;
+            if (ui_button_ex(ui, id, r, labels[i], GFX_ICON_NONE, i == 0 ? UI_PRIMARY : UI_SECONDARY,
                              s->buttons[i].enabled)) {
                 push(s, input_choice(0, s->buttons[i].id));
             }
@@ -457,6 +501,7 @@ static void exercise_frame(void *self, App *app)
     s->env.area = (SDL_Rect){(int)body.x, (int)body.y, (int)body.w, (int)body.h};
     s->env.text_scale = gfx_text_scale(g);
     s->env.anim_s = app->time_s - s->opened_s;
+    s->env.tick = attempt_tick(s->attempt);
     s->env_valid = true;
     if (s->ms && s->ms->draw) {
         SDL_RenderSetClipRect(app->renderer, &s->env.area);

@@ -317,7 +317,7 @@ static void draw_wipe(TutorialScene *s, const ModuleSceneEnv *env, const Layout 
             while (i < v->grid_w) {
                 if (!row[i]) {
                     /* Specks of dirt, always at the same cells. */
-                    if (((unsigned)(i * 7 + j * 13) % 23u) == 0) {
+                    if ((((unsigned)i * 73856093u) ^ ((unsigned)j * 19349663u)) % 19u == 0) {
                         gfx_fill_circle(g, area.x + ((float)i + 0.5f) * cw, area.y + ((float)j + 0.5f) * ch,
                                         fmaxf(1.5f, cw * 0.6f), (SDL_Color){110, 92, 70, 255});
                     }
@@ -326,8 +326,10 @@ static void draw_wipe(TutorialScene *s, const ModuleSceneEnv *env, const Layout 
                 }
                 int k = i;
                 while (k < v->grid_w && row[k]) k++;
-                gfx_fill_rect(g, (SDL_FRect){area.x + (float)i * cw, area.y + (float)j * ch, (float)(k - i) * cw + 0.5f,
-                                             ch + 0.5f},
+                /* One pixel wider on every side: each rectangle's soft edge then
+                 * falls on its clean neighbour instead of showing a seam. */
+                gfx_fill_rect(g, (SDL_FRect){area.x + (float)i * cw - 1, area.y + (float)j * ch - 1,
+                                             (float)(k - i) * cw + 2, ch + 2},
                               clean);
                 i = k;
             }
@@ -424,7 +426,9 @@ static void draw_adjust(TutorialScene *s, const ModuleSceneEnv *env, const Layou
     st.align = GFX_ALIGN_CENTER;
     st.valign = GFX_VALIGN_MIDDLE;
     st.shrink = true;
-    SDL_FRect vbox = {card.x, card.y + card.h * 0.08f, card.w, card.h * 0.36f};
+    /* Rows as shares of the card: value 6-38 %, target 38-50 %, scale at 64 %,
+     * hint 80-96 %, so nothing leaves the card at 1024x600. */
+    SDL_FRect vbox = {card.x, card.y + card.h * 0.06f, card.w, card.h * 0.32f};
     gfx_text(g, line, vbox, &st);
     char tline[LABEL_MAX];
     snprintf(tline, sizeof tline, _("Target: %s%s%s"), target, sep, t->unit);
@@ -434,8 +438,8 @@ static void draw_adjust(TutorialScene *s, const ModuleSceneEnv *env, const Layou
     gfx_text(g, tline, (SDL_FRect){card.x, vbox.y + vbox.h, card.w, card.h * 0.12f}, &ts);
 
     /* The scale. */
-    float sx = card.x + card.w * 0.08f, sw = card.w * 0.84f, sy = card.y + card.h * 0.74f;
-    float thick = gfx_px(g, 14);
+    float sx = card.x + card.w * 0.08f, sw = card.w * 0.84f, sy = card.y + card.h * 0.64f;
+    float thick = fminf(gfx_px(g, 14), card.h * 0.035f);
     gfx_fill_rounded(g, (SDL_FRect){sx, sy - thick * 0.5f, sw, thick}, thick * 0.5f, theme.panel_alt);
     gfx_stroke_rounded(g, (SDL_FRect){sx, sy - thick * 0.5f, sw, thick}, thick * 0.5f, 1, theme.border);
     double span = t->max - t->min;
@@ -464,12 +468,12 @@ static void draw_adjust(TutorialScene *s, const ModuleSceneEnv *env, const Layou
     /* Hint: which way, with the words. */
     if (v->hint_shown) {
         double d = t->target - v->value;
-        const char *say = fabs(d) < t->step_fine * 0.5 ? _("On the target: press Next")
+        const char *say = fabs(d) < t->step_fine * 0.5 ? _("On the target")
                           : d > 0                        ? _("Go up")
                                                          : _("Go down");
         GfxIcon icon = fabs(d) < t->step_fine * 0.5 ? GFX_ICON_CHECK : (d > 0 ? GFX_ICON_PLUS : GFX_ICON_MINUS);
-        float is = gfx_px(g, 36);
-        SDL_FRect hb = {card.x + card.w * 0.25f, sy + thick * 5, card.w * 0.5f, is};
+        float is = fminf(gfx_px(g, 36), card.h * 0.14f);
+        SDL_FRect hb = {card.x + card.w * 0.2f, card.y + card.h * 0.82f, card.w * 0.6f, is};
         gfx_icon(g, icon, (SDL_FRect){hb.x, hb.y, is, is}, theme.primary);
         GfxTextStyle hs = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.primary);
         hs.valign = GFX_VALIGN_MIDDLE;
@@ -563,13 +567,13 @@ static const char *feedback_text(const TutorialView *v, const TutorialTask *t)
     switch (v->feedback.kind) {
     case TUTORIAL_FB_GRAB_MISSED:
         return t->kind == TUTORIAL_PULL ? _("Press on the handle to take it") : _("Press on the object to take it");
-    case TUTORIAL_FB_DROPPED: return _("Dropped. Move it again, or press Next");
+    case TUTORIAL_FB_DROPPED: return _("Dropped. You can move it again");
     case TUTORIAL_FB_PULL_PAUSED: return _("You let go. Take the handle again and go on");
     case TUTORIAL_FB_PULL_DONE:
         /* The mean speed against the advised range, like the gauge shows it. */
         if (v->feedback.value > t->speed_max_mm_s) return _("End reached, but too fast. Next time, go slower");
         if (v->feedback.value < t->speed_min_mm_s) return _("End reached, but too slow. Next time, go faster");
-        return _("End reached at a good speed. Press Next");
+        return _("End reached at a good speed");
     case TUTORIAL_FB_STROKE_GOOD: return _("Good wipe");
     case TUTORIAL_FB_STROKE_WRONG_WAY: return _("Wrong way: wipe like the arrow");
     case TUTORIAL_FB_STROKE_BACK_AND_FORTH: return _("Back and forth: wipe one way only");
@@ -577,7 +581,7 @@ static const char *feedback_text(const TutorialView *v, const TutorialTask *t)
     case TUTORIAL_FB_STROKE_OUTSIDE: return _("Wipe on the area");
     case TUTORIAL_FB_TAP: return _("Press, then slide to wipe");
     case TUTORIAL_FB_AT_LIMIT: return _("End of the scale");
-    case TUTORIAL_FB_ANSWER_RIGHT: return _("Right answer! Press Next");
+    case TUTORIAL_FB_ANSWER_RIGHT: return _("Right answer!");
     case TUTORIAL_FB_ANSWER_WRONG: return _("Not this one. Try again");
     default: return NULL;
     }

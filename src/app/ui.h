@@ -73,6 +73,10 @@ void ui_label(Ui *ui, SDL_FRect r, const char *text, float size_pt, GfxFont font
 bool ui_list(Ui *ui, const char *id, SDL_FRect r, const char *const *items, const char *const *details,
              int count, int *selected, float *scroll_px);
 
+/* True if Enter or Space was pressed on the list id this frame (call after
+ * ui_list): the keyboard's way to say "this one" (e.g. then Continue). */
+bool ui_list_confirmed(const Ui *ui, const char *id);
+
 /* One-line text field editing buf (UTF-8, cap bytes with the NUL). Accepts
  * any character the keyboard or input method gives (accents). Returns true when
  * Enter is pressed in it. placeholder shows when empty. */
