@@ -24,8 +24,9 @@
  *   report-summaries.bin  one summary per record file, keyed by its path,
  *                         size, modification and change times and inode, so
  *                         that an unchanged file is not read again;
- *   verified.txt          SHA-256 of every record file found genuine by this
- *                         program version, so that a second report over the
+ *   verified.txt          SHA-256 of every record file this program version
+ *                         checked, genuine or mismatched (with the first
+ *                         difference), so that a second report over the
  *                         same unchanged files does not replay them again.
  * Verification always reads and hashes the file itself: a changed byte means
  * a new hash and a new replay. A folder that cannot be written just gets no
@@ -182,7 +183,7 @@ typedef struct ReportStats {
     size_t summaries_read;     /* files read for their summary */
     size_t duplicates;         /* same attempt in two folders, counted once */
     size_t conflicts;          /* attempts marked REPORT_ATTEMPT_CONFLICT */
-    size_t verified_cached;    /* verified by the cache of content hashes */
+    size_t verified_cached;    /* checked by the cache of content hashes (verified or mismatch known) */
     size_t replayed;           /* attempts replayed */
     size_t verified, mismatched, unverifiable;
     size_t cache_write_failures; /* folders whose cache could not be written */

@@ -481,13 +481,14 @@ typedef struct VerifyCtx {
     VerifyJob *jobs;
     const unsigned *dir_of;
     ScenarioTable *table;
-    HashSet *verified; /* per folder */
+    HashSet *verified;   /* per folder */
+    HashSet *mismatched; /* per folder */
 } VerifyCtx;
 
 static void verify_item(void *arg, size_t i)
 {
     VerifyCtx *v = arg;
-    verify_job_run(&v->jobs[i], v->table, &v->verified[v->dir_of[i]]);
+    verify_job_run(&v->jobs[i], v->table, &v->verified[v->dir_of[i]], &v->mismatched[v->dir_of[i]]);
 }
 
 static bool verify_all(Build *b, ReportAttempt *list, size_t n)
@@ -497,32 +498,36 @@ static bool verify_all(Build *b, ReportAttempt *list, size_t n)
     VerifyJob *jobs = calloc(n ? n : 1, sizeof *jobs);
     unsigned *dir_of = calloc(n ? n : 1, sizeof *dir_of);
     HashSet *verified = calloc(opt->n_dirs, sizeof *verified);
+    HashSet *mismatched = calloc(opt->n_dirs, sizeof *mismatched);
     ScenarioTable table;
     bool table_ok = scenario_table_init(&table, b->dir_list, opt->scenario_dirs);
-    bool ok = jobs && dir_of && verified && table_ok;
+    bool ok = jobs && dir_of && verified && mismatched && table_ok;
     if (ok) {
         for (size_t d = 0; opt->use_cache && d < opt->n_dirs; d++) {
-            verified_cache_load(&verified[d], opt->dirs[d], fs_version());
+            verified_cache_load(&verified[d], &mismatched[d], opt->dirs[d], fs_version());
         }
         for (size_t i = 0; i < n; i++) {
             jobs[i].path = list[i].path;
             dir_of[i] = list[i].dir;
         }
-        VerifyCtx ctx = {jobs, dir_of, &table, verified};
+        VerifyCtx ctx = {jobs, dir_of, &table, verified, mismatched};
         run_parallel(n, opt->threads, verify_item, &ctx);
-        /* New verified hashes, per folder, in attempt order. */
+        /* New outcomes, per folder, in attempt order. */
         char(*fresh)[65] = calloc(n ? n : 1, sizeof *fresh);
-        for (size_t d = 0; fresh && d < opt->n_dirs; d++) {
+        char **details = calloc(n ? n : 1, sizeof *details);
+        for (size_t d = 0; fresh && details && d < opt->n_dirs; d++) {
             size_t k = 0;
             for (size_t i = 0; i < n; i++) {
-                if (dir_of[i] == d && jobs[i].newly_verified) {
-                    memcpy(fresh[k++], jobs[i].content_hash, 65);
+                if (dir_of[i] == d && (jobs[i].newly_verified || jobs[i].newly_mismatched)) {
+                    memcpy(fresh[k], jobs[i].content_hash, 65);
+                    details[k++] = jobs[i].newly_mismatched ? jobs[i].detail : NULL;
                 }
             }
-            if (opt->use_cache && k && !verified_cache_append(opt->dirs[d], fs_version(), fresh, k)) {
+            if (opt->use_cache && k && !verified_cache_append(opt->dirs[d], fs_version(), fresh, details, k)) {
                 r->stats.cache_write_failures++;
             }
         }
+        free(details);
         free(fresh);
         for (size_t i = 0; i < n; i++) {
             ReportAttempt *a = &list[i];
@@ -556,6 +561,10 @@ static bool verify_all(Build *b, ReportAttempt *list, size_t n)
     for (size_t d = 0; verified && d < opt->n_dirs; d++) {
         hashset_finish(&verified[d]);
     }
+    for (size_t d = 0; mismatched && d < opt->n_dirs; d++) {
+        hashset_finish(&mismatched[d]);
+    }
+    free(mismatched);
     if (table_ok) {
         scenario_table_finish(&table);
     }

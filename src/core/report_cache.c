@@ -22,10 +22,13 @@
  *   400 bytes. A cache of another program version is ignored whole.
  *
  * verified.txt (text, appended): first line "fibresim-verified 1 <version>",
- *   then one SHA-256 (64 lowercase hex) per line. Lines are short, so appends
- *   by two processes never interleave; a torn last line (power cut) is
- *   skipped. A file of another program version is started anew: a new
- *   version may score differently, and its replays decide.
+ *   then one line per record file checked: its SHA-256 (64 lowercase hex)
+ *   alone for a genuine record, or followed by a space and the first
+ *   difference for a mismatch (the outcome is a function of the bytes and
+ *   the program, so neither needs a replay again). Lines are short (under
+ *   4 kB), so appends by two processes never interleave; a torn last line
+ *   (power cut) is skipped. A file of another program version is started
+ *   anew: a new version may score differently, and its replays decide.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -506,6 +509,10 @@ bool summary_cache_save(const char *data_dir, const char *program_version, const
 
 void hashset_finish(HashSet *s)
 {
+    for (size_t i = 0; s->values && i < s->cap; i++) {
+        free(s->values[i]);
+    }
+    free(s->values);
     free(s->items);
     memset(s, 0, sizeof *s);
 }
@@ -521,20 +528,32 @@ static size_t hex_slot(const char *hex, size_t cap)
     return (size_t)(h & (cap - 1));
 }
 
-bool hashset_has(const HashSet *s, const char *hex)
+/* Slot of hex, or -1 if absent. */
+static long find_slot(const HashSet *s, const char *hex)
 {
     if (!s->cap) {
-        return false;
+        return -1;
     }
     for (size_t k = hex_slot(hex, s->cap); s->items[k][0]; k = (k + 1) & (s->cap - 1)) {
         if (memcmp(s->items[k], hex, 64) == 0) {
-            return true;
+            return (long)k;
         }
     }
-    return false;
+    return -1;
 }
 
-bool hashset_add(HashSet *s, const char *hex)
+bool hashset_has(const HashSet *s, const char *hex)
+{
+    return find_slot(s, hex) >= 0;
+}
+
+const char *hashset_value(const HashSet *s, const char *hex)
+{
+    long k = find_slot(s, hex);
+    return k >= 0 && s->values ? s->values[k] : NULL;
+}
+
+bool hashset_add_value(HashSet *s, const char *hex, const char *value)
 {
     if (hashset_has(s, hex)) {
         return true;
@@ -542,7 +561,10 @@ bool hashset_add(HashSet *s, const char *hex)
     if (2 * (s->count + 1) > s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 1024;
         char(*items)[65] = calloc(cap, sizeof *items);
-        if (!items) {
+        char **values = calloc(cap, sizeof *values);
+        if (!items || !values) {
+            free(items);
+            free(values);
             return false;
         }
         for (size_t i = 0; i < s->cap; i++) {
@@ -552,11 +574,23 @@ bool hashset_add(HashSet *s, const char *hex)
                     k = (k + 1) & (cap - 1);
                 }
                 memcpy(items[k], s->items[i], 65);
+                values[k] = s->values ? s->values[i] : NULL;
             }
         }
         free(s->items);
+        free(s->values);
         s->items = items;
+        s->values = values;
         s->cap = cap;
+    }
+    char *copy = NULL;
+    if (value) {
+        size_t n = strlen(value) + 1;
+        copy = malloc(n);
+        if (!copy) {
+            return false;
+        }
+        memcpy(copy, value, n);
     }
     size_t k = hex_slot(hex, s->cap);
     while (s->items[k][0]) {
@@ -564,8 +598,14 @@ bool hashset_add(HashSet *s, const char *hex)
     }
     memcpy(s->items[k], hex, 64);
     s->items[k][64] = '\0';
+    s->values[k] = copy;
     s->count++;
     return true;
+}
+
+bool hashset_add(HashSet *s, const char *hex)
+{
+    return hashset_add_value(s, hex, NULL);
 }
 
 static bool header_matches(const char *text, size_t len, const char *version, size_t *body)
@@ -580,7 +620,7 @@ static bool header_matches(const char *text, size_t len, const char *version, si
     return true;
 }
 
-void verified_cache_load(HashSet *s, const char *data_dir, const char *program_version)
+void verified_cache_load(HashSet *verified, HashSet *mismatched, const char *data_dir, const char *program_version)
 {
     char *path = cache_path(data_dir, "verified.txt");
     size_t len = 0, at = 0;
@@ -591,26 +631,39 @@ void verified_cache_load(HashSet *s, const char *data_dir, const char *program_v
         free(text);
         return;
     }
-    while (at + 65 <= len) {
-        if (text[at + 64] == '\n') {
-            text[at + 64] = '\0';
-            if (record_hash_valid(text + at) && !hashset_add(s, text + at)) {
-                break;
-            }
-            at += 65;
-        } else {
-            /* Not a hash line: skip to the next line. */
-            const char *nl = memchr(text + at, '\n', len - at);
-            if (!nl) {
-                break;
-            }
-            at = (size_t)(nl - text) + 1;
+    while (at < len) {
+        char *nl = memchr(text + at, '\n', len - at);
+        if (!nl) {
+            break; /* a torn last line */
+        }
+        *nl = '\0';
+        char *line = text + at;
+        size_t n = (size_t)(nl - line);
+        at = (size_t)(nl - text) + 1;
+        if (n < 64) {
+            continue;
+        }
+        char hex[65];
+        memcpy(hex, line, 64);
+        hex[64] = '\0';
+        if (!record_hash_valid(hex)) {
+            continue;
+        }
+        bool ok = true;
+        if (n == 64) {
+            ok = hashset_add(verified, hex);
+        } else if (line[64] == ' ' && n > 65 && mismatched) {
+            ok = hashset_add_value(mismatched, hex, line + 65);
+        }
+        if (!ok) {
+            break;
         }
     }
     free(text);
 }
 
-bool verified_cache_append(const char *data_dir, const char *program_version, char (*hashes)[65], size_t n)
+bool verified_cache_append(const char *data_dir, const char *program_version, char (*hashes)[65],
+                           char *const *details, size_t n)
 {
     if (n == 0) {
         return true;
@@ -640,10 +693,18 @@ bool verified_cache_append(const char *data_dir, const char *program_version, ch
     fd = ok ? open(path, O_WRONLY | O_APPEND | O_CLOEXEC) : -1;
     ok = fd >= 0;
     for (size_t i = 0; ok && i < n; i++) {
-        char line[66];
+        /* One write per line: appends of two processes never interleave. */
+        char line[1024];
+        size_t len = 64;
         memcpy(line, hashes[i], 64);
-        line[64] = '\n';
-        ok = write(fd, line, 65) == 65;
+        if (details && details[i]) {
+            line[len++] = ' ';
+            for (const char *c = details[i]; *c && len < sizeof line - 2; c++) {
+                line[len++] = (*c == '\n' || *c == '\r') ? ' ' : *c;
+            }
+        }
+        line[len++] = '\n';
+        ok = write(fd, line, len) == (ssize_t)len;
     }
     if (fd >= 0 && close(fd) != 0) {
         ok = false;

@@ -121,20 +121,30 @@ bool summary_cache_save(const char *data_dir, const char *program_version, const
 
 /* ---- verified cache: DATA/cache/verified.txt ------------------------------------------ */
 
+/* A set of SHA-256 hex strings, each with an optional text (owned). */
 typedef struct HashSet {
     char (*items)[65];        /* owned open-addressing table; "" = empty */
+    char **values;            /* owned, parallel to items (NULL entries allowed) */
     size_t cap, count;
 } HashSet;
 
 void hashset_finish(HashSet *s);
 bool hashset_has(const HashSet *s, const char *hex);
+/* The text stored with hex, NULL if absent (or stored without one). */
+const char *hashset_value(const HashSet *s, const char *hex);
 bool hashset_add(HashSet *s, const char *hex); /* false on OOM */
+bool hashset_add_value(HashSet *s, const char *hex, const char *value); /* copies value; false on OOM */
 
-/* Adds every hash of DATA/cache/verified.txt written by this program version. */
-void verified_cache_load(HashSet *s, const char *data_dir, const char *program_version);
-/* Appends hashes (one line each); starts the file anew when it belongs to
- * another version. false if it could not be written. */
-bool verified_cache_append(const char *data_dir, const char *program_version, char (*hashes)[65], size_t n);
+/* Adds the outcomes of DATA/cache/verified.txt written by this program
+ * version: genuine records to verified, mismatched ones (with the first
+ * difference) to mismatched. Both outcomes are functions of the record's
+ * bytes and the program, so neither needs a replay again. */
+void verified_cache_load(HashSet *verified, HashSet *mismatched, const char *data_dir, const char *program_version);
+/* Appends outcomes: details[i] NULL for a verified record, else the
+ * mismatch's first difference (one line). Starts the file anew when it
+ * belongs to another version. false if it could not be written. */
+bool verified_cache_append(const char *data_dir, const char *program_version, char (*hashes)[65],
+                           char *const *details, size_t n);
 
 /* ---- reading a record's summary ------------------------------------------------------- */
 

@@ -121,7 +121,7 @@ static void set_detail(VerifyJob *job, ReportCheck check, const char *text)
     job->detail = dup_text(text);
 }
 
-void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verified)
+void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verified, const HashSet *mismatched)
 {
     size_t len = 0;
     int e = 0;
@@ -139,6 +139,13 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
         free(text);
         return;
     }
+    const char *known = mismatched ? hashset_value(mismatched, job->content_hash) : NULL;
+    if (known) {
+        set_detail(job, REPORT_MISMATCH, known);
+        job->from_cache = true;
+        free(text);
+        return;
+    }
     AttemptRecord rec;
     DiagList d;
     diag_list_init(&d);
@@ -149,6 +156,7 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
         }
         snprintf(why, sizeof why, "the whole record does not read (events included): %s", first);
         set_detail(job, REPORT_MISMATCH, why);
+        job->newly_mismatched = true;
         diag_list_finish(&d);
         record_finish(&rec);
         free(text);
@@ -174,6 +182,7 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
         snprintf(msg, sizeof msg, "the record names scenario %s version %d (%s), its scenario bytes say %s version %d (%s)",
                  rec.scenario_id, rec.scenario_version, rec.module, scn->id, scn->version, scn->module->name);
         set_detail(job, REPORT_MISMATCH, msg);
+        job->newly_mismatched = true;
     } else {
         Result res;
         bool complete = attempt_replay(scn, rec.seed, rec.events.items, rec.events.count, rec.end_tick, rec.status,
@@ -185,8 +194,10 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
             snprintf(msg, sizeof msg, "the replayed attempt ended at tick %u, before the last recorded event (tick %u)",
                      (unsigned)res.ticks, (unsigned)rec.events.items[rec.events.count - 1].tick);
             set_detail(job, REPORT_MISMATCH, msg);
+            job->newly_mismatched = true;
         } else if (record_result_diff(&rec.result, &res, diff, sizeof diff)) {
             set_detail(job, REPORT_MISMATCH, diff);
+            job->newly_mismatched = true;
         } else {
             job->check = REPORT_VERIFIED;
             job->newly_verified = true;

@@ -39,11 +39,13 @@ typedef struct VerifyJob {
     bool from_cache;         /* hash found in the verified cache */
     bool replayed;
     bool newly_verified;     /* to add to the verified cache */
+    bool newly_mismatched;   /* to add to the cache as a mismatch (detail) */
     Blob fresh_blob;         /* owned: summary of the bytes read (when parsed in full) */
 } VerifyJob;
 
-/* verified: the content hashes already verified (read-only), may be NULL. */
-void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verified);
+/* verified, mismatched: outcomes already known by content hash (read-only),
+ * may be NULL. */
+void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verified, const HashSet *mismatched);
 void verify_job_finish(VerifyJob *job);
 
 #endif
