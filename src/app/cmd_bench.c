@@ -30,6 +30,8 @@ static const CliOption options[] = {
     {"lang", CLI_VALUE, "fr|en", N_("Language (default fr)")},
     {"data", CLI_VALUE, "DIR", N_("Data folder")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
+    {"scenario", CLI_VALUE, "FILE", N_("Scenario to show (default: the first one found)")},
+    {"events", CLI_VALUE, "FILE", N_("Exercise screen: input events (JSON array, as in a record) played before measuring")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -91,6 +93,13 @@ static int run(const CliArgs *a)
         fprintf(stderr, "fibresim: %s\n", SDL_GetError());
         return 1;
     }
+    InputLog events;
+    input_log_init(&events);
+    const char *events_file = cli_value(a, "events");
+    if (events_file && !headless_load_events(events_file, &events)) {
+        SDL_Quit();
+        return 2;
+    }
     char err[512] = "";
     App *app = app_create(&o, err, sizeof err);
     double *ms = malloc(frames * sizeof *ms);
@@ -99,6 +108,7 @@ static int run(const CliArgs *a)
         fprintf(stderr, "fibresim: %s\n", app ? "out of memory" : err);
         free(ms);
         free(cpu);
+        input_log_finish(&events);
         app_destroy(app);
         SDL_Quit();
         return 1;
@@ -110,7 +120,8 @@ static int run(const CliArgs *a)
     for (int s = 0; s < SCENE_COUNT; s++) {
         if (only >= 0 && s != only) continue;
         SceneId id = (SceneId)s;
-        if (!headless_prepare(app, id, NULL) || !app_open_scene(app, id) || app->scene != id) {
+        if (!headless_prepare(app, id, cli_value(a, "scenario")) || !app_open_scene(app, id) || app->scene != id
+            || (id == SCENE_EXERCISE && events.count > 0 && !exercise_inject(app, events.items, events.count))) {
             printf("%-10s %7s\n", app_scene_def(id)->name, "skipped");
             rc = 1;
             continue;
@@ -138,6 +149,7 @@ static int run(const CliArgs *a)
     printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
     free(ms);
     free(cpu);
+    input_log_finish(&events);
     app_destroy(app);
     SDL_Quit();
     return rc;

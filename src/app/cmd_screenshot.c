@@ -29,6 +29,7 @@ static const CliOption options[] = {
     {"data", CLI_VALUE, "DIR", N_("Data folder (trainees shown on the start screen)")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
     {"check", CLI_FLAG, NULL, N_("Exit with status 1 if some text does not fit its box or the picture is blank")},
+    {"events", CLI_VALUE, "FILE", N_("Exercise screen: input events (JSON array, as in a record) played before the picture")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -68,7 +69,22 @@ static int run(const CliArgs *a)
         return 1;
     }
     int rc = 1;
-    if (headless_prepare(app, id, cli_value(a, "scenario")) && app_open_scene(app, id) && app->scene == id) {
+    InputLog events;
+    input_log_init(&events);
+    const char *events_file = cli_value(a, "events");
+    if (events_file && id != SCENE_EXERCISE) {
+        fprintf(stderr, _("fibresim screenshot: --events needs --scene exercise\n"));
+        app_destroy(app);
+        SDL_Quit();
+        return 2;
+    }
+    if (events_file && !headless_load_events(events_file, &events)) {
+        app_destroy(app);
+        SDL_Quit();
+        return 2;
+    }
+    if (headless_prepare(app, id, cli_value(a, "scenario")) && app_open_scene(app, id) && app->scene == id
+        && (!events_file || exercise_inject(app, events.items, events.count))) {
         for (int i = 0; i < WARM_UP_FRAMES; i++) {
             app_frame(app, 1.0 / 60.0);
         }
@@ -98,6 +114,7 @@ static int run(const CliArgs *a)
     } else if (app->scene != id) {
         fprintf(stderr, _("fibresim screenshot: the %s screen could not open\n"), app_scene_def(id)->name);
     }
+    input_log_finish(&events);
     app_destroy(app);
     SDL_Quit();
     return rc;

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
+#include "fibresim/jsontext.h"
 #include "fibresim/sheet.h"
 #include "i18n.h"
 
@@ -102,6 +105,48 @@ bool headless_prepare(App *app, SceneId id, const char *scenario_file)
         sample_result(app, app->scenario);
     }
     return true;
+}
+
+bool headless_load_events(const char *path, InputLog *log)
+{
+    DiagList d;
+    diag_list_init(&d);
+    size_t len = 0;
+    char *text = jsontext_read_file(path, 16u * 1024u * 1024u, &len, &d);
+    cJSON *root = text ? jsontext_parse(text, len, &d, NULL) : NULL;
+    bool ok = root != NULL;
+    if (!ok) {
+        diag_print(&d, path, stderr);
+    } else if (!cJSON_IsArray(root)) {
+        fprintf(stderr, _("%s: expected an array of events, e.g. [[0, \"choice\", \"inspect_patch\"]]\n"), path);
+        ok = false;
+    } else if (cJSON_GetArraySize(root) > HEADLESS_EVENTS_MAX) {
+        fprintf(stderr, _("%s: more than %d events\n"), path, HEADLESS_EVENTS_MAX);
+        ok = false;
+    }
+    int i = 0;
+    const cJSON *item = NULL;
+    if (ok) {
+        cJSON_ArrayForEach(item, root) {
+            InputEvent e;
+            char why[160] = "";
+            if (!input_from_json(item, &e, why, sizeof why)) {
+                fprintf(stderr, _("%s: event [%d]: %s\n"), path, i, why);
+                ok = false;
+                break;
+            }
+            if (!input_log_push(log, &e)) {
+                fprintf(stderr, _("%s: out of memory\n"), path);
+                ok = false;
+                break;
+            }
+            i++;
+        }
+    }
+    cJSON_Delete(root);
+    free(text);
+    diag_list_finish(&d);
+    return ok;
 }
 
 uint8_t *headless_read_rgba(App *app)

@@ -22,6 +22,14 @@ bool headless_parse_size(const char *s, int *w /* OUT */, int *h /* OUT */);
  * with a message on stderr if the scene cannot be shown. */
 bool headless_prepare(App *app, SceneId id, const char *scenario_file);
 
+/* Reads a JSON array of input events in the record's form (input.h), e.g.
+ * [[0, "choice", "inspect_patch"], [0, "key", "zoom_in"]], into log (which
+ * must be initialised). Ticks are kept but the events are used in file
+ * order. Problems go to stderr with the file, line:col or the event's index.
+ * At most HEADLESS_EVENTS_MAX events. */
+#define HEADLESS_EVENTS_MAX 100000
+bool headless_load_events(const char *path, InputLog *log /* OUT */);
+
 /* Copies the last frame as RGBA bytes (w * h * 4, owned by the caller). */
 uint8_t *headless_read_rgba(App *app);
 

@@ -42,6 +42,7 @@ typedef struct ExerciseScene {
     ModuleSceneEnv env;
     bool env_valid;
     bool captured[POINTERS_MAX];   /* pressed inside the picture */
+    bool on_control[POINTERS_MAX]; /* that press is on one of the picture's controls */
     double last_x[POINTERS_MAX], last_y[POINTERS_MAX];
     SDL_FingerID finger_ids[POINTERS_MAX];
     SceneButton buttons[BUTTONS_MAX];
@@ -145,9 +146,26 @@ static int finger_slot(ExerciseScene *s, SDL_FingerID id, bool make)
 }
 
 /* Pointer at pixel (px, py): down, move or up for pointer id p. */
+/* A press on one of the picture's own controls (ModuleScene.control): its
+ * events go out instead of the pointer's. True when the control took it. */
+static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+{
+    if (!s->ms->control || (kind != INPUT_POINTER_DOWN && !s->on_control[p])) return false;
+    InputEvent out[MODULE_SCENE_CONTROL_OUT];
+    size_t n = 0;
+    bool mine = s->ms->control(s->ms_self, &s->env, kind, p, px, py, out, &n);
+    if (kind == INPUT_POINTER_DOWN && !mine) return false;
+    for (size_t i = 0; i < n && i < MODULE_SCENE_CONTROL_OUT; i++) push(s, out[i]);
+    bool held = kind != INPUT_POINTER_UP;
+    s->on_control[p] = held;
+    s->captured[p] = held;
+    return true;
+}
+
 static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
     if (!s->env_valid || !s->ms || !s->ms->to_scene) return;
+    if (control_event(s, kind, p, px, py)) return;
     double x = 0, y = 0;
     bool in = s->ms->to_scene(s->ms_self, &s->env, px, py, &x, &y);
     if (kind == INPUT_POINTER_DOWN) {
@@ -313,11 +331,27 @@ static void exercise_tick(void *self, App *app)
     if (s->done || s->confirm_quit) {
         return; /* the clock stops while the trainee decides to stop or not */
     }
+    if (s->ms && s->ms->observe) {
+        const void *state = attempt_module_state(s->attempt);
+        for (size_t i = 0; i < s->nq; i++) s->ms->observe(s->ms_self, &s->queue[i], state);
+    }
     attempt_step(s->attempt, s->queue, s->nq);
     s->nq = 0;
     if (attempt_status(s->attempt) != ATTEMPT_RUNNING) {
         finish(s, app);
     }
+}
+
+bool exercise_inject(App *app, const InputEvent *events, size_t n)
+{
+    if (app->scene != SCENE_EXERCISE || !app->scene_self) return false;
+    ExerciseScene *s = app->scene_self;
+    for (size_t i = 0; i < n && !s->done && attempt_status(s->attempt) == ATTEMPT_RUNNING; i++) {
+        if (s->ms && s->ms->observe) s->ms->observe(s->ms_self, &events[i], attempt_module_state(s->attempt));
+        attempt_step(s->attempt, &events[i], 1);
+    }
+    if (!s->done && attempt_status(s->attempt) != ATTEMPT_RUNNING) finish(s, app);
+    return true;
 }
 
 /* ---- drawing ---- */
