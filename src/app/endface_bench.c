@@ -351,18 +351,32 @@ static void draw_probe(EfScene *s, const Pen *p, const EndfaceView *v, SDL_Rende
     box(p, TABLET_X0, TABLET_Y0, TABLET_X1, TABLET_Y1, 5.0, (SDL_Color){30, 32, 36, 255});
     box(p, TABLET_X0 + 5, TABLET_Y0 + 5, TABLET_X1 - 5, TABLET_Y1 - 12, 2.0, (SDL_Color){8, 9, 11, 255});
     label(p, _("Probe"), (TABLET_X0 + TABLET_X1) * 0.5, TABLET_Y1 - 6, (SDL_Color){200, 204, 210, 255});
-    /* the last picture taken, while it still shows that face */
-    EndfaceSide side = s->image_side;
+    /* the last picture the probe took, while that face has not changed since */
+    EndfaceSide side = s->probe_side;
     const Endface *face = v->sides[side].face;
-    if (s->tex_ok && s->tex && face && efimage_face_hash(face) == s->image_hash) {
+    if (s->probe_used && face && efimage_face_hash(face) == s->probe_hash) {
         SDL_FRect scr = mm_rect(p, TABLET_X0 + 5, TABLET_Y0 + 5, TABLET_X1 - 5, TABLET_Y1 - 12);
-        float d = fminf(scr.w, scr.h) - 4.0f;
-        SDL_Rect dst = {(int)(scr.x + (scr.w - d) * 0.5f), (int)(scr.y + (scr.h - d) * 0.5f), (int)d, (int)d};
-        SDL_RenderCopy(r, s->tex, NULL, &dst);
+        int d = (int)(fminf(scr.w, scr.h) - 4.0f) & ~1;
+        SDL_Rect dst = {(int)(scr.x + (scr.w - (float)d) * 0.5f), (int)(scr.y + (scr.h - (float)d) * 0.5f), d, d};
+        double fov = v->magnification >= 400 ? EFS_FOV_400_UM : EFS_FOV_200_UM;
+        EfImageParams ip = {d, (double)d / fov, s->focus_um, s->brightness, v->overlay};
+        if (d < 16 || !efs_picture_update(&s->thumb, r, face, &ip)) {
+            return;
+        }
+        SDL_RenderCopy(r, s->thumb.tex, NULL, &dst);
         if (efpanel_grader_visible(s, v, side)) {
-            float bh = fmaxf(16.0f, (float)dst.h * 0.2f);
-            efpanel_grader_banner(p->g, (SDL_FRect){scr.x + 3.0f, scr.y + scr.h - bh - 3.0f, scr.w - 6.0f, bh}, face,
-                                  THEME_TEXT_SMALL - 4);
+            /* the probe's verdict: a coloured frame and its sign (words in the panel) */
+            IecGrade grade;
+            iec_grade(face, &grade, NULL);
+            SDL_Color c = grade.passed ? theme.ok : theme.fail;
+            float w = fmaxf(2.0f, gfx_px(p->g, 3.0f));
+            gfx_stroke_rounded(p->g, (SDL_FRect){(float)dst.x - w, (float)dst.y - w, (float)d + 2 * w, (float)d + 2 * w},
+                               w, w, c);
+            float is = (float)d * 0.3f;
+            SDL_FRect ib = {(float)(dst.x + d) - is * 0.8f, (float)(dst.y + d) - is * 0.8f, is, is};
+            gfx_fill_circle(p->g, ib.x + is * 0.5f, ib.y + is * 0.5f, is * 0.5f, c);
+            gfx_icon(p->g, grade.passed ? GFX_ICON_CHECK : GFX_ICON_CROSS,
+                     (SDL_FRect){ib.x + is * 0.2f, ib.y + is * 0.2f, is * 0.6f, is * 0.6f}, theme.on_primary);
         }
     }
 }
@@ -521,6 +535,12 @@ static void draw_panel(EfScene *s, Gfx *g, const EfBenchLayout *l, const Endface
                                               : v->phase == EF_PHASE_CLEANING && v->side == (EndfaceSide)i;
         efpanel_side_status(g, (SDL_FRect){x, y, w, row}, v, (EndfaceSide)i, sel);
         y += row + 6.0f * sc;
+    }
+    const Endface *probed = v->sides[s->probe_side].face;
+    if (s->probe_used && efpanel_grader_visible(s, v, s->probe_side) && efimage_face_hash(probed) == s->probe_hash) {
+        float bh = gfx_px(g, 38.0f);
+        efpanel_grader_banner(g, (SDL_FRect){x, y + 4.0f * sc, w, bh}, probed, THEME_TEXT_SMALL);
+        y += bh + 10.0f * sc;
     }
     y += 6.0f * sc;
     if (y < bottom) {

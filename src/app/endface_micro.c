@@ -48,7 +48,7 @@ void efmicro_layout(const ModuleSceneEnv *env, int magnification, EfMicroLayout 
     out->light_minus = (SDL_FRect){rx, y0 + lab, btn, btn};
     out->light_plus = (SDL_FRect){rx + btn + 8.0f * sc, y0 + lab, btn, btn};
     float zy = y0 + lab + btn + lab + 6.0f * sc;
-    float zw = fmaxf(btn, 70.0f * sc);
+    float zw = fmaxf(btn, 80.0f * sc);
     out->zoom_out = (SDL_FRect){rx, zy, zw, btn};
     out->zoom_in = (SDL_FRect){rx + zw + 8.0f * sc, zy, zw, btn};
 }
@@ -150,30 +150,6 @@ bool efmicro_control(EfScene *s, const ModuleSceneEnv *env, InputKind kind, int 
 }
 
 /* ---- the picture ------------------------------------------------------------ */
-
-static bool upload(EfScene *s, SDL_Renderer *r, int size, bool changed)
-{
-    if (s->tex && (s->tex_renderer != r || s->tex_size != size)) {
-        SDL_DestroyTexture(s->tex);
-        s->tex = NULL;
-    }
-    if (!s->tex) {
-        s->tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, size, size);
-        if (!s->tex) {
-            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "microscope texture: %s", SDL_GetError());
-            return false;
-        }
-        SDL_SetTextureBlendMode(s->tex, SDL_BLENDMODE_NONE);
-        s->tex_renderer = r;
-        s->tex_size = size;
-        changed = true;
-    }
-    if (changed && SDL_UpdateTexture(s->tex, NULL, s->image.pixels, size * 4) != 0) {
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "microscope texture update: %s", SDL_GetError());
-        return false;
-    }
-    return true;
-}
 
 static const SDL_Color zone_colour[ZONE_COUNT] = {
     {255, 86, 86, 255}, {70, 200, 255, 255}, {255, 196, 40, 255}, {110, 235, 110, 255},
@@ -368,12 +344,8 @@ void efmicro_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v)
                        (float)l.image.w + gfx_px(g, 12.0f), (float)l.image.h + gfx_px(g, 12.0f)};
     gfx_fill_rounded(g, bezel, gfx_px(g, 12.0f), (SDL_Color){22, 24, 28, 255});
     EfImageParams p = {l.image.w, l.px_per_um, s->focus_um, s->brightness, v->overlay};
-    bool changed = efimage_update(&s->image, face, &p);
-    s->tex_ok = s->image.shown_valid && upload(s, env->renderer, l.image.w, changed);
-    if (s->tex_ok) {
-        s->image_side = v->side;
-        s->image_hash = s->image.face_hash;
-        SDL_RenderCopy(env->renderer, s->tex, NULL, &l.image);
+    if (efs_picture_update(&s->micro, env->renderer, face, &p)) {
+        SDL_RenderCopy(env->renderer, s->micro.tex, NULL, &l.image);
     }
     if (v->overlay) {
         draw_zone_letters(g, &l, face->type);

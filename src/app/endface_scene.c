@@ -36,7 +36,6 @@ static void *efs_create(const Scenario *scn)
     s->selected = EF_SIDE_PATCH;
     s->drawn_phase = EF_PHASE_BENCH;
     s->drawn_magnification = 200;
-    efimage_init(&s->image);
     return s;
 }
 
@@ -46,11 +45,51 @@ static void efs_destroy(void *self)
     if (!s) {
         return;
     }
-    if (s->tex) {
-        SDL_DestroyTexture(s->tex);
-    }
-    efimage_finish(&s->image);
+    efs_picture_finish(&s->micro);
+    efs_picture_finish(&s->thumb);
     free(s);
+}
+
+bool efs_picture_update(EfsPicture *pic, SDL_Renderer *r, const Endface *f, const EfImageParams *p)
+{
+    bool changed = efimage_update(&pic->image, f, p);
+    if (!pic->image.shown_valid) {
+        pic->ok = false;
+        return false;
+    }
+    if (pic->tex && (pic->renderer != r || pic->size != p->size_px)) {
+        SDL_DestroyTexture(pic->tex);
+        pic->tex = NULL;
+    }
+    if (!pic->tex) {
+        pic->tex = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, p->size_px, p->size_px);
+        if (!pic->tex) {
+            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "probe picture texture: %s", SDL_GetError());
+            pic->ok = false;
+            return false;
+        }
+        /* opaque: a straight copy, no blending on the software renderer */
+        SDL_SetTextureBlendMode(pic->tex, SDL_BLENDMODE_NONE);
+        pic->renderer = r;
+        pic->size = p->size_px;
+        changed = true;
+    }
+    if (changed && SDL_UpdateTexture(pic->tex, NULL, pic->image.pixels, p->size_px * 4) != 0) {
+        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "probe picture update: %s", SDL_GetError());
+        pic->ok = false;
+        return false;
+    }
+    pic->ok = true;
+    return true;
+}
+
+void efs_picture_finish(EfsPicture *pic)
+{
+    if (pic->tex) {
+        SDL_DestroyTexture(pic->tex);
+    }
+    efimage_finish(&pic->image);
+    memset(pic, 0, sizeof *pic);
 }
 
 /* Pixels -> um on the face while the probe is on it, else mm on the bench
@@ -246,6 +285,9 @@ static void efs_observe(void *self, const InputEvent *e, const void *module_stat
             /* the probe goes on: it never lands in focus */
             s->focus_um = efmicro_start_focus_um(side, v.sides[side].inspections);
             s->selected = side;
+            s->probe_used = true;
+            s->probe_side = side;
+            s->probe_hash = efimage_face_hash(v.sides[side].face);
         } else if (choice_side(e->choice, "clean_", &side) || choice_side(e->choice, "replace_", &side)
                    || choice_side(e->choice, "look_", &side)) {
             s->selected = side;

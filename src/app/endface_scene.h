@@ -40,6 +40,20 @@
 
 typedef enum EfsControl { EFS_CTL_NONE, EFS_CTL_WHEEL, EFS_CTL_BUTTON } EfsControl;
 
+/* A probe picture and its texture, both redone only when needed. */
+typedef struct EfsPicture {
+    EfImage image;
+    SDL_Texture *tex;             /* owned */
+    SDL_Renderer *renderer;       /* the renderer tex belongs to (borrowed) */
+    int size;
+    bool ok;                      /* tex shows image for the last update */
+} EfsPicture;
+
+/* Brings the picture of face f with parameters p up to date in its texture.
+ * Returns pic->ok. */
+bool efs_picture_update(EfsPicture *pic, SDL_Renderer *r, const Endface *f, const EfImageParams *p);
+void efs_picture_finish(EfsPicture *pic);
+
 typedef struct EfScene {
     const Scenario *scn;          /* borrowed, outlives the scene */
     bool hints;
@@ -50,14 +64,12 @@ typedef struct EfScene {
     EndfaceSide selected;         /* side the bench buttons act on */
     bool pointer_known;
     double pointer_x_mm, pointer_y_mm;  /* last bench position of the pointer */
-    /* the microscope picture */
-    EfImage image;
-    SDL_Texture *tex;             /* owned: image.pixels uploaded */
-    SDL_Renderer *tex_renderer;   /* renderer tex belongs to (borrowed) */
-    int tex_size;
-    bool tex_ok;
-    EndfaceSide image_side;       /* side pictured in tex */
-    uint64_t image_hash;          /* face pictured in tex */
+    /* the microscope picture, and the probe's screen on the bench */
+    EfsPicture micro;
+    EfsPicture thumb;
+    bool probe_used;              /* the probe has been on a connector */
+    EndfaceSide probe_side;       /* the last one */
+    uint64_t probe_hash;          /* its face then (efimage_face_hash) */
     /* feedback timing (presentation only) */
     size_t notes_seen;
     double newest_note_s;         /* env.anim_s when the newest note appeared */
