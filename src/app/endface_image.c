@@ -523,7 +523,7 @@ static void render_shown(EfImage *im, const Endface *f, const EfImageParams *p)
     const float gain = 1.0f + 0.12f * (float)p->brightness;
     const float mid = 0.4f;
     const float half = (float)n * 0.5f;
-    const float field = half - 1.5f;
+    const float field = half; /* the round field touches the square's sides */
     Ring rings[ZONE_COUNT];
     int n_rings = 0;
     if (p->overlay) {
