@@ -18,6 +18,12 @@
  *      back from the journal), which must be the model's (x, y).
  * Both within one pixel (the pixel's size in um at that magnification).
  *
+ * Then the scene's logic alone (ModuleScene calls on a live attempt): a drag
+ * up the focus wheel sends one "fine_plus" key per step and the focus
+ * follows them; the light buttons send up/down; a press on the picture is
+ * not a control; the picture's centre is the fibre axis; on the bench a tap
+ * on the port picks it for the buttons.
+ *
  * argv[1]: the source tree (fonts); FIBRESIM_LOCALEDIR: the build's po.
  */
 #include <SDL.h>
@@ -29,9 +35,12 @@
 
 #include "app.h"
 #include "check.h"
+#include "endface_scene.h"
+#include "fibresim/attempt.h"
 #include "fibresim/journal.h"
 #include "fibresim/record.h"
 #include "headless.h"
+#include "module_scene.h"
 #include "i18n.h"
 
 #define PIT_X_UM 72.0
@@ -216,6 +225,78 @@ static bool first_record(const char *path, void *user)
     return true;
 }
 
+static void logic_checks(App *app, const Scenario *scn)
+{
+    const ModuleScene *ms = module_scene_find("endface");
+    CHECK(ms != NULL && ms->control && ms->observe);
+    if (!ms) return;
+    EfScene *s = ms->create(scn);
+    Attempt *a = attempt_create(scn, 7);
+    CHECK(s != NULL && a != NULL);
+    if (!s || !a) return;
+    ModuleSceneEnv env = {app->renderer, app->gfx, "fr", {20, 150, 1240, 480}, 1.0f, 0.0};
+    InputEvent e = input_choice(0, "inspect_patch");
+    ms->observe(s, &e, attempt_module_state(a));
+    attempt_step(a, &e, 1);
+    CHECK_NEAR(s->focus_um, 14.0, 1e-9); /* a first inspection lands 14 um off */
+    ms->draw(s, &env, attempt_module_state(a));
+    EfMicroLayout l;
+    efmicro_layout(&env, 200, &l);
+    InputEvent out[MODULE_SCENE_CONTROL_OUT];
+    size_t n = 99;
+    int wx = (int)(l.wheel.x + l.wheel.w * 0.5f), wy = (int)(l.wheel.y + l.wheel.h * 0.5f);
+    CHECK(ms->control(s, &env, INPUT_POINTER_DOWN, 0, wx, wy, out, &n));
+    CHECK(n == 0);
+    float step = EFS_WHEEL_STEP_PT * gfx_layout_scale(app->gfx);
+    CHECK(ms->control(s, &env, INPUT_POINTER_MOVE, 0, wx, wy - (int)(3.0f * step + 1.0f), out, &n));
+    CHECK_MSG(n == 3, "%zu focus steps for a drag of 3 steps", n);
+    for (size_t i = 0; i < n; i++) {
+        CHECK(out[i].kind == INPUT_KEY && out[i].action == ACTION_FINE_PLUS);
+        ms->observe(s, &out[i], attempt_module_state(a));
+        attempt_step(a, &out[i], 1);
+    }
+    CHECK_NEAR(s->focus_um, 14.0 + 3 * 2.0, 1e-9);
+    CHECK(ms->control(s, &env, INPUT_POINTER_UP, 0, wx, wy - (int)(3.0f * step + 1.0f), out, &n));
+    CHECK(n == 0); /* a drag, not a tap */
+    int lx = (int)(l.light_plus.x + l.light_plus.w * 0.5f), ly = (int)(l.light_plus.y + l.light_plus.h * 0.5f);
+    CHECK(ms->control(s, &env, INPUT_POINTER_DOWN, 0, lx, ly, out, &n));
+    CHECK(n == 1 && out[0].kind == INPUT_KEY && out[0].action == ACTION_UP);
+    ms->observe(s, &out[0], attempt_module_state(a));
+    CHECK(s->brightness == 1);
+    CHECK(ms->control(s, &env, INPUT_POINTER_UP, 0, lx, ly, out, &n) && n == 0);
+    /* the picture is the module's: its centre is the fibre axis */
+    int cx = l.image.x + l.image.w / 2, cy = l.image.y + l.image.h / 2;
+    CHECK(!ms->control(s, &env, INPUT_POINTER_DOWN, 0, cx, cy, out, &n));
+    double x = 99, y = 99;
+    CHECK(ms->to_scene(s, &env, cx, cy, &x, &y));
+    CHECK_NEAR(x, 0.5 / l.px_per_um, 1e-9);
+    CHECK_NEAR(y, -0.5 / l.px_per_um, 1e-9);
+    CHECK(!ms->to_scene(s, &env, l.image.x + 1, l.image.y + 1, &x, &y)); /* black corner */
+    /* back on the bench: pixels are millimetres, a tap on the port picks it */
+    e = input_choice(0, "back");
+    ms->observe(s, &e, attempt_module_state(a));
+    attempt_step(a, &e, 1);
+    ms->draw(s, &env, attempt_module_state(a));
+    CHECK(!ms->control(s, &env, INPUT_POINTER_DOWN, 0, cx, cy, out, &n));
+    EfBenchLayout b;
+    efbench_layout(&env, &b);
+    SDL_FPoint port = efbench_to_px(&b, 330.0, 200.0);
+    CHECK(ms->to_scene(s, &env, (int)port.x, (int)port.y, &x, &y));
+    CHECK_NEAR(x, 330.0, 1.0 / (double)b.px_per_mm);
+    CHECK_NEAR(y, 200.0, 1.0 / (double)b.px_per_mm);
+    SceneButton btn[9];
+    CHECK(ms->buttons(s, attempt_module_state(a), btn, 9) == 5);
+    CHECK_STR(btn[0].id, "inspect_patch");
+    e = input_pointer(0, INPUT_POINTER_DOWN, 0, x, y);
+    ms->observe(s, &e, attempt_module_state(a));
+    attempt_step(a, &e, 1);
+    CHECK(ms->buttons(s, attempt_module_state(a), btn, 9) == 5);
+    CHECK_STR(btn[0].id, "inspect_port");
+    CHECK_STR(btn[3].id, "look_port");
+    attempt_destroy(a);
+    ms->destroy(s);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) return 2;
@@ -303,6 +384,7 @@ int main(int argc, char **argv)
         free(clean[m].rgba);
         free(pit[m].rgba);
     }
+    logic_checks(app, app->catalog.items[app->catalog.count - 1]);
     app_destroy(app);
     SDL_Quit();
     char cmd[4300];
