@@ -436,9 +436,8 @@ static int layer_of(EndfaceKind k)
     }
 }
 
-static void render_sharp(float *lum, const Frame *fr, const Endface *f)
+static void render_features(float *lum, const Frame *fr, const Endface *f)
 {
-    render_base(lum, fr, f->type);
     for (int layer = 0; layer < 4; layer++) {
         for (size_t i = 0; i < f->count; i++) {
             const EndfaceFeature *e = &f->features[i];
@@ -456,112 +455,173 @@ static void render_sharp(float *lum, const Frame *fr, const Endface *f)
 
 /* ---- the displayed picture -------------------------------------------------------- */
 
-/* One box blur pass of radius r along rows (stride 1) or columns (stride n). */
-static void box_pass(const float *src, float *dst, int n, int r, bool rows)
+/* One box blur pass of radius r along each row. */
+static void box_rows(const float *src, float *dst, int n, int r)
 {
     const float inv = 1.0f / (float)(2 * r + 1);
-    const size_t step = rows ? 1 : (size_t)n, line = rows ? (size_t)n : 1;
     for (int l = 0; l < n; l++) {
-        const float *s = src + (size_t)l * line;
-        float *d = dst + (size_t)l * line;
+        const float *s = src + (size_t)l * (size_t)n;
+        float *d = dst + (size_t)l * (size_t)n;
         float acc = s[0] * (float)(r + 1);
         for (int k = 1; k <= r; k++) {
-            acc += s[(size_t)(k < n ? k : n - 1) * step];
+            acc += s[k < n ? k : n - 1];
         }
         for (int x = 0; x < n; x++) {
-            d[(size_t)x * step] = acc * inv;
+            d[x] = acc * inv;
             int add = x + r + 1, sub = x - r;
-            acc += s[(size_t)(add < n ? add : n - 1) * step] - s[(size_t)(sub > 0 ? sub : 0) * step];
+            acc += s[add < n ? add : n - 1] - s[sub > 0 ? sub : 0];
         }
     }
 }
 
-/* Gaussian of sigma_px approximated by three box passes each way; the
- * result ends in out (which may be src's buffer's partner, tmp). */
-static const float *blur(float *src_copy, float *tmp, int n, float sigma_px)
+/* The same down each column, walking rows so memory is read in order (one
+ * running sum per column in acc, n floats). */
+static void box_cols(const float *src, float *dst, int n, int r, float *acc)
+{
+    const float inv = 1.0f / (float)(2 * r + 1);
+    const size_t w = (size_t)n;
+    for (int x = 0; x < n; x++) {
+        acc[x] = src[x] * (float)(r + 1);
+    }
+    for (int k = 1; k <= r; k++) {
+        const float *row = src + (size_t)(k < n ? k : n - 1) * w;
+        for (int x = 0; x < n; x++) acc[x] += row[x];
+    }
+    for (int y = 0; y < n; y++) {
+        float *d = dst + (size_t)y * w;
+        int add = y + r + 1, sub = y - r;
+        const float *ra = src + (size_t)(add < n ? add : n - 1) * w;
+        const float *rs = src + (size_t)(sub > 0 ? sub : 0) * w;
+        for (int x = 0; x < n; x++) {
+            d[x] = acc[x] * inv;
+            acc[x] += ra[x] - rs[x];
+        }
+    }
+}
+
+/* Gaussian of sigma_px approximated by three box passes each way (a box of
+ * radius r has variance r(r+1)/3). Ends in out; tmp is scratch. */
+static void blur(const float *src, float *out, float *tmp, float *acc, int n, int r)
+{
+    box_rows(src, tmp, n, r);
+    box_cols(tmp, out, n, r, acc);
+    for (int pass = 1; pass < 3; pass++) {
+        box_rows(out, tmp, n, r);
+        box_cols(tmp, out, n, r, acc);
+    }
+}
+
+static int blur_radius(float sigma_px, int n)
 {
     int r = (int)lroundf((sqrtf(4.0f * sigma_px * sigma_px + 1.0f) - 1.0f) * 0.5f);
-    if (r < 1) {
-        return src_copy;
-    }
-    if (r > n / 2) {
-        r = n / 2;
-    }
-    for (int pass = 0; pass < 3; pass++) {
-        box_pass(src_copy, tmp, n, r, true);
-        box_pass(tmp, src_copy, n, r, false);
-    }
-    return src_copy;
+    return r > n / 2 ? n / 2 : r;
 }
 
-typedef struct Ring {
-    float r_px;
-    uint8_t rgb[3];
-} Ring;
-
 /* Zone circle colours: told apart by hue and by their letters. */
-static const uint8_t zone_rgb[ZONE_COUNT][3] = {
-    {255, 86, 86},   /* A */
-    {70, 200, 255},  /* B */
-    {255, 196, 40},  /* C */
-    {110, 235, 110}, /* D */
+static const float zone_rgb[ZONE_COUNT][3] = {
+    {1.0f, 0.337f, 0.337f},  /* A */
+    {0.275f, 0.784f, 1.0f},  /* B */
+    {1.0f, 0.769f, 0.157f},  /* C */
+    {0.431f, 0.922f, 0.431f},/* D */
 };
 
-static void render_shown(EfImage *im, const Endface *f, const EfImageParams *p)
+#define SURROUND_R 0.024f
+#define SURROUND_B 0.03f
+
+static uint32_t pack(float r, float g, float b)
+{
+    uint32_t r8 = (uint32_t)(clampf(r, 0.0f, 1.0f) * 255.0f + 0.5f);
+    uint32_t g8 = (uint32_t)(clampf(g, 0.0f, 1.0f) * 255.0f + 0.5f);
+    uint32_t b8 = (uint32_t)(clampf(b, 0.0f, 1.0f) * 255.0f + 0.5f);
+    return 0xFF000000u | (r8 << 16) | (g8 << 8) | b8;
+}
+
+/* What does not depend on focus and light, redone only with the size, the
+ * scale, the type (zone sizes) or the overlay: the vignetting of each pixel,
+ * which pixels are outside the round field (their colour is written here
+ * once), on its soft edge, or under a zone circle. */
+static bool build_geometry(EfImage *im, EndfaceType type, const EfImageParams *p)
 {
     const int n = p->size_px;
-    const size_t count = (size_t)n * (size_t)n;
-    float sigma_px = (float)(efimage_blur_um(p->focus_error_um) * p->px_per_um);
-    const float *lum = im->sharp;
-    if (sigma_px >= 0.3f) {
-        /* the blur works on a copy: the sharp picture stays for the next focus */
-        float *work = im->blur + count; /* second half of the scratch buffer */
-        memcpy(work, im->sharp, count * sizeof *work);
-        lum = blur(work, im->blur, n, sigma_px);
-    }
-    const float c = (float)efimage_contrast(p->focus_error_um);
-    const float gain = 1.0f + 0.12f * (float)p->brightness;
-    const float mid = 0.4f;
     const float half = (float)n * 0.5f;
     const float field = half; /* the round field touches the square's sides */
-    Ring rings[ZONE_COUNT];
-    int n_rings = 0;
-    if (p->overlay) {
-        for (int z = 0; z < ZONE_COUNT; z++) {
-            rings[n_rings].r_px = (float)(endface_zone_outer_um(f->type, (EndfaceZone)z) * 0.5 * p->px_per_um);
-            memcpy(rings[n_rings].rgb, zone_rgb[z], 3);
-            n_rings++;
-        }
+    float ring_r[ZONE_COUNT];
+    for (int z = 0; z < ZONE_COUNT; z++) {
+        ring_r[z] = (float)(endface_zone_outer_um(type, (EndfaceZone)z) * 0.5 * p->px_per_um);
     }
+    size_t n_edge = 0, n_ring = 0;
+    const uint32_t outside = pack(SURROUND_R, SURROUND_R, SURROUND_B);
     for (int j = 0; j < n; j++) {
         float dy = (float)j + 0.5f - half;
-        const float *row = lum + (size_t)j * (size_t)n;
-        uint32_t *out = im->pixels + (size_t)j * (size_t)n;
         for (int i = 0; i < n; i++) {
+            size_t k = (size_t)j * (size_t)n + (size_t)i;
             float dx = (float)i + 0.5f - half;
             float r = sqrtf(dx * dx + dy * dy);
             float in = clampf(field - r + 0.5f, 0.0f, 1.0f);
-            float v = 0.0f;
-            if (in > 0.0f) {
-                float q = r / field;
-                v = (row[i] * gain - mid) * c + mid;
-                v *= 1.0f - 0.25f * q * q * q * q;
-                v = clampf(v, 0.0f, 1.0f);
+            float q = r / field;
+            im->vig[k] = 1.0f - 0.25f * q * q * q * q;
+            if (in <= 0.0f) {
+                im->cls[k] = 0;
+                im->pixels[k] = outside;
+                continue;
             }
-            /* black surround of the round field */
-            float R = 0.024f + (v - 0.024f) * in, G = R, B = 0.03f + (v + 0.02f * (1.0f - v) - 0.03f) * in;
-            for (int k = 0; k < n_rings; k++) {
-                float a = clampf(1.3f - fabsf(r - rings[k].r_px), 0.0f, 1.0f) * 0.9f * in;
-                if (a > 0.0f) {
-                    R += ((float)rings[k].rgb[0] / 255.0f - R) * a;
-                    G += ((float)rings[k].rgb[1] / 255.0f - G) * a;
-                    B += ((float)rings[k].rgb[2] / 255.0f - B) * a;
+            im->cls[k] = in < 1.0f ? 2 : 1;
+            if (in < 1.0f && n_edge < im->edge_cap) {
+                im->edge[n_edge].index = (uint32_t)k;
+                im->edge[n_edge].a = in;
+                im->edge[n_edge].zone = 0;
+                n_edge++;
+            }
+            if (!p->overlay) {
+                continue;
+            }
+            for (int z = 0; z < ZONE_COUNT; z++) {
+                float a = clampf(1.3f - fabsf(r - ring_r[z]), 0.0f, 1.0f) * 0.9f * in;
+                if (a > 0.0f && n_ring < im->ring_cap) {
+                    im->ring[n_ring].index = (uint32_t)k;
+                    im->ring[n_ring].a = a;
+                    im->ring[n_ring].zone = (uint8_t)z;
+                    n_ring++;
                 }
             }
-            uint32_t r8 = (uint32_t)(R * 255.0f + 0.5f), g8 = (uint32_t)(G * 255.0f + 0.5f),
-                     b8 = (uint32_t)(B * 255.0f + 0.5f);
-            out[i] = 0xFF000000u | (r8 << 16) | (g8 << 8) | b8;
         }
+    }
+    im->n_edge = n_edge;
+    im->n_ring = n_ring;
+    return true;
+}
+
+static void render_shown(EfImage *im, const EfImageParams *p, const float *lum)
+{
+    const size_t count = (size_t)p->size_px * (size_t)p->size_px;
+    const float c = (float)efimage_contrast(p->focus_error_um);
+    const float gain = 1.0f + 0.12f * (float)p->brightness;
+    const float mid = 0.4f;
+    /* v = (L * gain - mid) * c + mid = L * a + b */
+    const float a = gain * c, b = mid * (1.0f - c);
+    for (size_t k = 0; k < count; k++) {
+        if (im->cls[k] == 0) {
+            continue; /* the black around the field: written with the geometry */
+        }
+        float v = clampf((lum[k] * a + b) * im->vig[k], 0.0f, 1.0f);
+        im->pixels[k] = pack(v, v, v + 0.02f * (1.0f - v));
+    }
+    /* the soft rim of the field, then the zone circles over the picture */
+    for (size_t e = 0; e < im->n_edge; e++) {
+        size_t k = im->edge[e].index;
+        float in = im->edge[e].a;
+        float v = clampf((lum[k] * a + b) * im->vig[k], 0.0f, 1.0f);
+        float g = SURROUND_R + (v - SURROUND_R) * in;
+        im->pixels[k] = pack(g, g, SURROUND_B + (v + 0.02f * (1.0f - v) - SURROUND_B) * in);
+    }
+    for (size_t e = 0; e < im->n_ring; e++) {
+        size_t k = im->ring[e].index;
+        uint32_t px = im->pixels[k];
+        float al = im->ring[e].a;
+        const float *rgb = zone_rgb[im->ring[e].zone];
+        float r = (float)((px >> 16) & 0xFF) / 255.0f, g = (float)((px >> 8) & 0xFF) / 255.0f,
+              bl = (float)(px & 0xFF) / 255.0f;
+        im->pixels[k] = pack(r + (rgb[0] - r) * al, g + (rgb[1] - g) * al, bl + (rgb[2] - bl) * al);
     }
 }
 
@@ -574,35 +634,50 @@ void efimage_init(EfImage *im)
 
 void efimage_finish(EfImage *im)
 {
+    free(im->base);
     free(im->sharp);
-    free(im->blur);
+    free(im->blurred);
+    free(im->tmp);
+    free(im->acc);
+    free(im->vig);
+    free(im->cls);
     free(im->pixels);
+    free(im->edge);
+    free(im->ring);
     memset(im, 0, sizeof *im);
 }
 
-static bool reserve(EfImage *im, size_t count)
+static bool reserve(EfImage *im, int size_px)
 {
-    if (count <= im->cap) {
+    size_t count = (size_t)size_px * (size_t)size_px;
+    if (count <= im->cap && (size_t)size_px <= im->acc_cap) {
         return true;
     }
-    float *s = malloc(count * sizeof *s);
-    float *b = malloc(2 * count * sizeof *b);
-    uint32_t *px = malloc(count * sizeof *px);
-    if (!s || !b || !px) {
-        free(s);
-        free(b);
-        free(px);
+    /* the edge of the field is about 2 pi r pixels, each circle of the
+     * overlay about 3 times that: generous bounds */
+    size_t edge_cap = (size_t)size_px * 8u + 64u, ring_cap = (size_t)size_px * 4u * 24u + 256u;
+    EfImage n;
+    memset(&n, 0, sizeof n);
+    n.base = malloc(count * sizeof *n.base);
+    n.sharp = malloc(count * sizeof *n.sharp);
+    n.blurred = malloc(count * sizeof *n.blurred);
+    n.tmp = malloc(count * sizeof *n.tmp);
+    n.acc = malloc((size_t)size_px * sizeof *n.acc);
+    n.vig = malloc(count * sizeof *n.vig);
+    n.cls = malloc(count);
+    n.pixels = malloc(count * sizeof *n.pixels);
+    n.edge = malloc(edge_cap * sizeof *n.edge);
+    n.ring = malloc(ring_cap * sizeof *n.ring);
+    if (!n.base || !n.sharp || !n.blurred || !n.tmp || !n.acc || !n.vig || !n.cls || !n.pixels || !n.edge || !n.ring) {
+        efimage_finish(&n);
         return false;
     }
-    free(im->sharp);
-    free(im->blur);
-    free(im->pixels);
-    im->sharp = s;
-    im->blur = b;
-    im->pixels = px;
+    efimage_finish(im);
+    *im = n;
     im->cap = count;
-    im->valid = false;
-    im->shown_valid = false;
+    im->acc_cap = (size_t)size_px;
+    im->edge_cap = edge_cap;
+    im->ring_cap = ring_cap;
     return true;
 }
 
@@ -619,29 +694,62 @@ bool efimage_update(EfImage *im, const Endface *f, const EfImageParams *p)
         im->shown_valid = false;
         return false;
     }
-    size_t count = (size_t)p->size_px * (size_t)p->size_px;
-    if (!reserve(im, count)) {
+    if (!reserve(im, p->size_px)) {
         im->shown_valid = false;
         return false;
     }
+    const int n = p->size_px;
     uint64_t h = efimage_face_hash(f);
-    bool sharp_stale = !im->valid || h != im->face_hash || im->sharp_size_px != p->size_px
+    bool sharp_stale = !im->valid || h != im->face_hash || im->sharp_size_px != n
                        || im->sharp_px_per_um != p->px_per_um;
     if (sharp_stale) {
-        Frame fr = {p->size_px, (float)p->px_per_um, (float)p->size_px * 0.5f};
-        render_sharp(im->sharp, &fr, f);
+        Frame fr = {n, (float)p->px_per_um, (float)n * 0.5f};
+        /* the clean face (grain, glass, core) is kept: a cleaning stroke
+         * only redraws the features over a copy of it */
+        if (!im->base_valid || im->base_size != n || im->base_scale != p->px_per_um || im->base_type != f->type) {
+            render_base(im->base, &fr, f->type);
+            im->base_valid = true;
+            im->base_size = n;
+            im->base_scale = p->px_per_um;
+            im->base_type = f->type;
+        }
+        memcpy(im->sharp, im->base, (size_t)n * (size_t)n * sizeof *im->sharp);
+        render_features(im->sharp, &fr, f);
         im->face_hash = h;
-        im->sharp_size_px = p->size_px;
+        im->sharp_size_px = n;
         im->sharp_px_per_um = p->px_per_um;
         im->valid = true;
+        im->sharp_gen++;
+        im->blur_valid = false;
     }
     if (!sharp_stale && im->shown_valid && same_params(&im->shown, p)) {
         return false;
     }
+    bool geometry_stale = !im->geometry_valid || im->geometry_size != n || im->geometry_scale != p->px_per_um
+                          || im->geometry_type != f->type || im->geometry_overlay != p->overlay;
+    if (geometry_stale) {
+        build_geometry(im, f->type, p);
+        im->geometry_valid = true;
+        im->geometry_size = n;
+        im->geometry_scale = p->px_per_um;
+        im->geometry_type = f->type;
+        im->geometry_overlay = p->overlay;
+    }
+    /* the blur is kept for light steps and overlay toggles */
+    int r = blur_radius((float)(efimage_blur_um(p->focus_error_um) * p->px_per_um), n);
+    const float *lum = im->sharp;
+    if (r >= 1) {
+        if (!im->blur_valid || im->blur_radius != r) {
+            blur(im->sharp, im->blurred, im->tmp, im->acc, n, r);
+            im->blur_valid = true;
+            im->blur_radius = r;
+        }
+        lum = im->blurred;
+    }
     EfImageParams q = *p;
     if (q.brightness < EFIMAGE_BRIGHTNESS_MIN) q.brightness = EFIMAGE_BRIGHTNESS_MIN;
     if (q.brightness > EFIMAGE_BRIGHTNESS_MAX) q.brightness = EFIMAGE_BRIGHTNESS_MAX;
-    render_shown(im, f, &q);
+    render_shown(im, &q, lum);
     im->shown = *p;
     im->shown_valid = true;
     return true;

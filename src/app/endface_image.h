@@ -46,17 +46,48 @@ typedef struct EfImageParams {
     bool overlay;           /* draw the zone circles A-D */
 } EfImageParams;
 
+/* A pixel of the field's soft rim or of a zone circle, and how much of it. */
+typedef struct EfImageSpot {
+    uint32_t index;         /* pixel, row by row */
+    float a;                /* coverage (rim) or opacity (circle) */
+    uint8_t zone;           /* circle: its zone */
+} EfImageSpot;
+
 typedef struct EfImage {
     EfImageParams shown;    /* parameters of pixels[] */
+    bool shown_valid;       /* pixels[] holds a picture */
+    /* stage 1: the sharp picture */
+    bool valid;             /* sharp[] holds a picture */
     uint64_t face_hash;     /* of the face in sharp[] */
     int sharp_size_px;
     double sharp_px_per_um;
-    bool valid;             /* sharp[] holds a picture */
-    bool shown_valid;       /* pixels[] holds a picture */
-    float *sharp;           /* owned: size_px^2 luminances */
-    float *blur;            /* owned: scratch of the same size */
-    uint32_t *pixels;       /* owned: size_px^2 ARGB8888, row by row */
-    size_t cap;             /* pixels the buffers can hold */
+    unsigned long sharp_gen;/* bumped at every new sharp picture */
+    /* the clean face under the features, kept while size, scale and type stay */
+    bool base_valid;
+    int base_size;
+    double base_scale;
+    EndfaceType base_type;
+    /* the blurred picture, kept while focus and face stay (light steps) */
+    bool blur_valid;
+    int blur_radius;
+    /* what depends only on size, scale, type and overlay */
+    bool geometry_valid;
+    int geometry_size;
+    double geometry_scale;
+    EndfaceType geometry_type;
+    bool geometry_overlay;
+    /* buffers, all owned, for cap pixels */
+    float *base;            /* luminance of the clean face */
+    float *sharp;           /* luminance */
+    float *blurred;
+    float *tmp;             /* blur scratch */
+    float *acc;             /* blur column sums, acc_cap floats */
+    float *vig;             /* vignetting factor per pixel */
+    uint8_t *cls;           /* 0 outside the field, 1 inside, 2 on its rim */
+    uint32_t *pixels;       /* ARGB8888, row by row */
+    EfImageSpot *edge, *ring;
+    size_t n_edge, n_ring, edge_cap, ring_cap;
+    size_t cap, acc_cap;
 } EfImage;
 
 void efimage_init(EfImage *im);
