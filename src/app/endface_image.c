@@ -237,17 +237,6 @@ static bool box_of(const Frame *fr, float cx, float cy, float r_um, Box *b)
     return true;
 }
 
-/* Distance from (x, y) to the segment a-b. */
-static float seg_dist(float x, float y, float ax, float ay, float bx, float by)
-{
-    float dx = bx - ax, dy = by - ay;
-    float len2 = dx * dx + dy * dy;
-    float t = len2 > 0.0f ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0.0f;
-    t = clampf(t, 0.0f, 1.0f);
-    float px = ax + t * dx - x, py = ay + t * dy - y;
-    return sqrtf(px * px + py * py);
-}
-
 static void draw_round(float *lum, const Frame *fr, const EndfaceFeature *e)
 {
     const float R = (float)e->size_um * 0.5f;
@@ -364,19 +353,20 @@ static void draw_elongated(float *lum, const Frame *fr, const EndfaceFeature *e)
     const float ux = cosf(a), uy = sinf(a);
     const float px_um = 1.0f / fr->s;
     const bool lint = e->kind == EF_LINT;
-    /* A lint fibre bends a little (at most 3 um off the model's axis); a
-     * scratch is straight. The curve is drawn as 12 segments. */
-    enum { SEGS = 12 };
-    float pts[SEGS + 1][2];
     uint32_t seed = feature_seed(e);
-    float sag = lint ? fminf(0.06f * 2.0f * half_len, 3.0f) * hash_unit(hash3(seed, 1u, 41u)) : 0.0f;
-    for (int k = 0; k <= SEGS; k++) {
-        float t = (float)k / SEGS * 2.0f - 1.0f;
-        float off = sag * (1.0f - t * t);
-        pts[k][0] = cx + ux * half_len * t - uy * off;
-        pts[k][1] = cy + uy * half_len * t + ux * off;
+    /* Local coordinates: u along the axis, v across it. A lint fibre bends a
+     * little (at most 3 um off the model's axis) and, when wide enough, is a
+     * few twisted strands; a scratch is one straight line whose width
+     * wavers slightly around the model's. */
+    float sag = lint ? fminf(0.12f * half_len, 3.0f) * hash_unit(hash3(seed, 1u, 41u)) : 0.0f;
+    int strands = lint && w >= 4.0f ? 3 : 1;
+    float amp[3], period[3], phase[3];
+    for (int k = 0; k < 3; k++) {
+        amp[k] = strands > 1 ? w * 0.3f : 0.0f;
+        period[k] = 25.0f + 20.0f * fabsf(hash_unit(hash3(seed, (uint32_t)k, 42u)));
+        phase[k] = (float)PI_D * hash_unit(hash3(seed, (uint32_t)k, 43u));
     }
-    float reach = half_len + w + fabsf(sag) + 2.0f * px_um + (lint ? 1.5f : 0.0f);
+    float reach = half_len + w + fabsf(sag) + 2.0f * px_um + 1.0f;
     Box b;
     if (!box_of(fr, cx, cy, reach, &b)) {
         return;
@@ -385,31 +375,40 @@ static void draw_elongated(float *lum, const Frame *fr, const EndfaceFeature *e)
     float w_px = w * fr->s;
     float faint = fminf(w_px, 1.0f);
     float half_w = fmaxf(w, px_um) * 0.5f;
-    float soft = lint ? fmaxf(px_um, 0.6f) : px_um;
-    int segs = lint ? SEGS : 1;
-    if (!lint) {
-        pts[1][0] = pts[SEGS][0];
-        pts[1][1] = pts[SEGS][1];
-    }
+    float strand_hw = strands > 1 ? fmaxf(w * 0.17f, px_um * 0.6f) : half_w;
+    float soft = lint ? fmaxf(px_um, 0.5f) : px_um;
     for (int j = b.j0; j <= b.j1; j++) {
-        float y = um_y(fr, j);
+        float y = um_y(fr, j) - cy;
         float *row = lum + (size_t)j * (size_t)fr->n;
         for (int i = b.i0; i <= b.i1; i++) {
-            float x = um_x(fr, i);
-            float dist = 1e9f;
-            for (int k = 0; k < segs; k++) {
-                float d = seg_dist(x, y, pts[k][0], pts[k][1], pts[k + 1][0], pts[k + 1][1]);
-                dist = d < dist ? d : dist;
-            }
-            float cov = smooth01(0.5f - (dist - half_w) / soft) * faint;
-            if (cov <= 0.0f) {
-                continue;
-            }
+            float x = um_x(fr, i) - cx;
+            float u = x * ux + y * uy, v = -x * uy + y * ux;
+            float uc = clampf(u, -half_len, half_len);
+            float t = half_len > 0.0f ? uc / half_len : 0.0f;
+            v -= sag * (1.0f - t * t);
+            float beyond = fabsf(u) - half_len; /* > 0 past the axis' ends: round caps */
+            float cov = 0.0f;
             if (lint) {
-                float fuzz = 0.85f + 0.15f * vnoise(x / 1.0f, y / 1.0f, seed);
-                row[i] = row[i] * (1.0f - 0.8f * cov * fuzz) + 0.12f * 0.8f * cov * fuzz;
+                for (int k = 0; k < strands; k++) {
+                    float ck = amp[k] * sinf(2.0f * (float)PI_D * uc / period[k] + phase[k]);
+                    float dv = v - ck;
+                    float d = beyond > 0.0f ? sqrtf(dv * dv + beyond * beyond) : fabsf(dv);
+                    float ck_cov = smooth01(0.5f - (d - strand_hw) / soft);
+                    cov = ck_cov > cov ? ck_cov : cov;
+                }
+                if (cov <= 0.0f) {
+                    continue;
+                }
+                float fuzz = 0.8f + 0.2f * vnoise(x / 0.8f, y / 0.8f, seed);
+                cov *= faint * 0.78f * fuzz;
+                row[i] = row[i] * (1.0f - cov) + 0.12f * cov;
             } else {
-                row[i] *= 1.0f - 0.68f * cov;
+                float hw = half_w * (1.0f + 0.12f * vnoise(u / 6.0f, 0.5f, seed));
+                float d = beyond > 0.0f ? sqrtf(v * v + beyond * beyond) : fabsf(v);
+                cov = smooth01(0.5f - (d - hw) / soft) * faint;
+                if (cov > 0.0f) {
+                    row[i] *= 1.0f - 0.68f * cov;
+                }
             }
         }
     }
