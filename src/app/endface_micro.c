@@ -175,7 +175,7 @@ static void draw_zone_letters(Gfx *g, const EfMicroLayout *l, EndfaceType type)
     for (int z = 0; z < ZONE_COUNT; z++) {
         double r_um = endface_zone_outer_um(type, (EndfaceZone)z) * 0.5;
         float a = angle_deg[z] * PI_F / 180.0f;
-        double rr = r_um + 7.0 / l->px_per_um + 0.0;
+        double rr = r_um + 7.0 / l->px_per_um; /* 7 px outside the circle */
         SDL_FPoint p = efmicro_to_px(l, rr * cos(a), rr * sin(a));
         picture_text(g, endface_zone_names[z], p.x, p.y - lh * 0.5f, size, zone_colour[z], GFX_ALIGN_CENTER);
     }

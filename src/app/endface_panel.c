@@ -139,7 +139,7 @@ void efpanel_side_status(Gfx *g, SDL_FRect row, const EndfaceView *v, EndfaceSid
     GfxTextStyle st = gfx_style(GFX_FONT_BOLD, THEME_TEXT_SMALL, theme.text);
     st.shrink = true;
     gfx_text(g, side == EF_SIDE_PATCH ? _("Patch cord") : _("Port"), (SDL_FRect){x, y, w, lh}, &st);
-    GfxTextStyle ss = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_SMALL, fg.r == theme.text_muted.r ? theme.text_muted : fg);
+    GfxTextStyle ss = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_SMALL, fg);
     ss.shrink = true;
     gfx_text(g, _(state), (SDL_FRect){x, y + lh, w, lh}, &ss);
 }

@@ -150,8 +150,6 @@ static void efs_draw(void *self, const ModuleSceneEnv *env, const void *module_s
         s->stroke_tool = v.tool;
     }
     s->was_pressing = v.pressing;
-    s->last_anim_s = env->anim_s;
-    s->drawn = true;
     s->drawn_phase = v.phase;
     s->drawn_magnification = v.magnification;
     if (v.phase == EF_PHASE_INSPECTING) {
@@ -190,10 +188,11 @@ static size_t efs_buttons(void *self, const void *module_state, SceneButton *out
         add_button(out, max, &n, "tool_cassette", N_("Cassette"), true);
         add_button(out, max, &n, "tool_click", N_("Click cleaner"), true);
         add_button(out, max, &n, "tool_wet", N_("Wet kit"), true);
-        if (v.tool == EF_TOOL_CASSETTE) {
-            add_button(out, max, &n, "cassette_advance", N_("Fresh cloth"), true);
-        } else if (v.tool == EF_TOOL_WET_KIT) {
+        /* the same keys 1-6 whatever the tool: the cloth button follows it */
+        if (v.tool == EF_TOOL_WET_KIT) {
             add_button(out, max, &n, "new_wipe", N_("New wipe"), true);
+        } else {
+            add_button(out, max, &n, "cassette_advance", N_("Fresh cloth"), v.tool == EF_TOOL_CASSETTE);
         }
         add_button(out, max, &n, port ? "inspect_port" : "inspect_patch", N_("Inspect"), true);
         add_button(out, max, &n, "back", N_("Put down"), true);

@@ -73,7 +73,6 @@ typedef struct EfScene {
     /* feedback timing (presentation only) */
     size_t notes_seen;
     double newest_note_s;         /* env.anim_s when the newest note appeared */
-    double last_anim_s;
     bool was_pressing;
     EndfaceTool stroke_tool;
     double ghost[EFS_GHOST_POINTS][2];
@@ -81,7 +80,6 @@ typedef struct EfScene {
     double ghost_s;               /* when the stroke ended */
     bool ghost_click;             /* the stroke was a full click */
     /* what the last frame showed: to_scene() and control() get no state */
-    bool drawn;
     EndfacePhase drawn_phase;
     int drawn_magnification;
     /* a press held on a control (focus wheel, light buttons) */
