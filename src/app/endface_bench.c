@@ -50,7 +50,8 @@ void efbench_layout(const ModuleSceneEnv *env, EfBenchLayout *out)
     float panel_w = fminf(a.w - bw - 3.0f * m, 470.0f * sc);
     float x0 = a.x + (a.w - (bw + m + panel_w)) * 0.5f;
     out->px_per_mm = ppm;
-    out->bench = (SDL_FRect){x0, a.y + (a.h - bh) * 0.5f, bw, bh};
+    /* a whole-pixel origin: the cached still layer lines up with what is drawn live */
+    out->bench = (SDL_FRect){floorf(x0), floorf(a.y + (a.h - bh) * 0.5f), bw, bh};
     out->panel = (SDL_FRect){x0 + bw + m, a.y + m, panel_w, a.h - 2.0f * m};
 }
 
@@ -191,7 +192,7 @@ static void draw_mat(const Pen *p)
     }
 }
 
-static void draw_cassette(const Pen *p, const EndfaceView *v, bool active, double anim_s)
+static void draw_cassette_still(const Pen *p)
 {
     box(p, 28, 34, 176, 98, 4.0, shadow);
     box(p, 26, 36, 174, 96, 4.0, (SDL_Color){40, 44, 52, 255});
@@ -203,12 +204,22 @@ static void draw_cassette(const Pen *p, const EndfaceView *v, bool active, doubl
     }
     for (int i = 0; i < EF_CASSETTE_LANES; i++) {
         double y0 = EF_CASSETTE_LANE_Y0_MM + i * EF_CASSETTE_LANE_PITCH_MM, y1 = y0 + EF_CASSETTE_LANE_H_MM;
-        bool used = v->cassette_lane_used[i];
         box(p, EF_CASSETTE_X0_MM - 2, y0 - 2, EF_CASSETTE_X1_MM + 2, y1 + 2, 1.5, (SDL_Color){24, 26, 30, 255});
-        box(p, EF_CASSETTE_X0_MM, y0, EF_CASSETTE_X1_MM, y1, 1.0,
-            used ? (SDL_Color){208, 202, 186, 255} : (SDL_Color){240, 240, 232, 255});
-        if (used) {
+        box(p, EF_CASSETTE_X0_MM, y0, EF_CASSETTE_X1_MM, y1, 1.0, (SDL_Color){240, 240, 232, 255});
+        /* the arrow printed on the cassette: wipe this way (+x) */
+        arrow(p, EF_CASSETTE_X1_MM + 2, y0 + 5, EF_CASSETTE_X1_MM + 12, y0 + 5, 4.0, fmaxf(2.0f, gfx_px(p->g, 2.5f)),
+              (SDL_Color){110, 190, 255, 255});
+    }
+    label(p, _("Cassette"), 70, 42, white_text);
+}
+
+static void draw_cassette_state(const Pen *p, const EndfaceView *v, bool active, double anim_s)
+{
+    for (int i = 0; i < EF_CASSETTE_LANES; i++) {
+        double y0 = EF_CASSETTE_LANE_Y0_MM + i * EF_CASSETTE_LANE_PITCH_MM, y1 = y0 + EF_CASSETTE_LANE_H_MM;
+        if (v->cassette_lane_used[i]) {
             /* a used lane keeps the grey streak of what it picked up */
+            box(p, EF_CASSETTE_X0_MM, y0, EF_CASSETTE_X1_MM, y1, 1.0, (SDL_Color){208, 202, 186, 255});
             SDL_FPoint a = efbench_to_px(p->l, EF_CASSETTE_X0_MM + 6, (y0 + y1) * 0.5),
                        b = efbench_to_px(p->l, EF_CASSETTE_X1_MM - 6, (y0 + y1) * 0.5);
             gfx_line(p->g, a.x, a.y, b.x, b.y, fmaxf(2.0f, 3.0f * p->l->px_per_mm), (SDL_Color){160, 152, 136, 200});
@@ -225,21 +236,37 @@ static void draw_cassette(const Pen *p, const EndfaceView *v, bool active, doubl
             gfx_stroke_rounded(p->g, mm_rect(p, EF_CASSETTE_X0_MM, y0, EF_CASSETTE_X1_MM, y1),
                                p->l->px_per_mm, fmaxf(2.0f, gfx_px(p->g, 2.0f)), (SDL_Color){80, 200, 255, a});
         }
-        /* the arrow printed on the cassette: wipe this way (+x) */
-        arrow(p, EF_CASSETTE_X1_MM + 2, y0 + 5, EF_CASSETTE_X1_MM + 12, y0 + 5, 4.0, fmaxf(2.0f, gfx_px(p->g, 2.5f)),
-              (SDL_Color){110, 190, 255, 255});
     }
-    label(p, _("Cassette"), 70, 42, white_text);
     char sec[32];
     snprintf(sec, sizeof sec, "#%u", v->cassette_section + 1u);
     label(p, sec, 150, 42, (SDL_Color){180, 186, 194, 255});
 }
 
-static void draw_wipe(const Pen *p, const EndfaceView *v, bool active)
+static void wipe_grid(const Pen *p, SDL_Color c)
 {
     double x0 = EF_WIPE_X0_MM, y0 = EF_WIPE_Y0_MM, s = EF_WIPE_SIZE_MM, cell = s / EF_WIPE_CELLS;
+    for (int k = 1; k < EF_WIPE_CELLS; k++) {
+        SDL_FPoint a = efbench_to_px(p->l, x0 + k * cell, y0 + 1), b = efbench_to_px(p->l, x0 + k * cell, y0 + s - 1);
+        gfx_line(p->g, a.x, a.y, b.x, b.y, 1.0f, c);
+        a = efbench_to_px(p->l, x0 + 1, y0 + k * cell);
+        b = efbench_to_px(p->l, x0 + s - 1, y0 + k * cell);
+        gfx_line(p->g, a.x, a.y, b.x, b.y, 1.0f, c);
+    }
+}
+
+static void draw_wipe_still(const Pen *p)
+{
+    double x0 = EF_WIPE_X0_MM, y0 = EF_WIPE_Y0_MM, s = EF_WIPE_SIZE_MM;
     box(p, x0 + 2, y0 - 2, x0 + s + 2, y0 + s - 2, 1.0, shadow);
     box(p, x0, y0, x0 + s, y0 + s, 1.0, (SDL_Color){246, 247, 250, 255});
+    /* the 20 mm areas, faintly: one per stroke */
+    wipe_grid(p, (SDL_Color){214, 218, 226, 255});
+    label(p, _("Lint-free wipe"), x0 + s * 0.5, y0 + s + 7, white_text);
+}
+
+static void draw_wipe_state(const Pen *p, const EndfaceView *v, bool active)
+{
+    double x0 = EF_WIPE_X0_MM, y0 = EF_WIPE_Y0_MM, cell = EF_WIPE_SIZE_MM / EF_WIPE_CELLS;
     for (int cx = 0; cx < EF_WIPE_CELLS; cx++) {
         for (int cy = 0; cy < EF_WIPE_CELLS; cy++) {
             if (!v->wipe_cell_used[cx][cy]) continue;
@@ -249,20 +276,13 @@ static void draw_wipe(const Pen *p, const EndfaceView *v, bool active)
             gfx_line(p->g, a.x, a.y, b.x, b.y, fmaxf(2.0f, 2.0f * p->l->px_per_mm), (SDL_Color){170, 166, 152, 200});
         }
     }
-    /* the 20 mm areas, faintly: one per stroke */
-    SDL_Color grid = active ? (SDL_Color){120, 170, 220, 255} : (SDL_Color){214, 218, 226, 255};
-    for (int k = 1; k < EF_WIPE_CELLS; k++) {
-        SDL_FPoint a = efbench_to_px(p->l, x0 + k * cell, y0 + 1), b = efbench_to_px(p->l, x0 + k * cell, y0 + s - 1);
-        gfx_line(p->g, a.x, a.y, b.x, b.y, 1.0f, grid);
-        a = efbench_to_px(p->l, x0 + 1, y0 + k * cell);
-        b = efbench_to_px(p->l, x0 + s - 1, y0 + k * cell);
-        gfx_line(p->g, a.x, a.y, b.x, b.y, 1.0f, grid);
+    if (active) {
+        wipe_grid(p, (SDL_Color){120, 170, 220, 255});
     }
     if (v->wet_spot) {
         disc(p, v->wet_x_mm, v->wet_y_mm, EF_WET_SPOT_RADIUS_MM, (SDL_Color){90, 160, 230, 110});
         disc(p, v->wet_x_mm, v->wet_y_mm, EF_WET_SPOT_RADIUS_MM * 0.55, (SDL_Color){90, 160, 230, 90});
     }
-    label(p, _("Lint-free wipe"), x0 + s * 0.5, y0 + s + 7, white_text);
 }
 
 /* Solvent pen: tip at (x, y), body along (ux, uy). */
@@ -337,7 +357,7 @@ static void draw_port(const Pen *p, EndfaceType t)
     disc(p, PORT_X, PORT_Y, 1.6, (SDL_Color){236, 232, 220, 255});
 }
 
-static void draw_probe(EfScene *s, const Pen *p, const EndfaceView *v, SDL_Renderer *r)
+static void draw_probe_still(const Pen *p)
 {
     /* handpiece and its cable to the screen */
     SDL_FPoint a = efbench_to_px(p->l, 187, 150), b = efbench_to_px(p->l, 190, TABLET_Y0);
@@ -351,6 +371,10 @@ static void draw_probe(EfScene *s, const Pen *p, const EndfaceView *v, SDL_Rende
     box(p, TABLET_X0, TABLET_Y0, TABLET_X1, TABLET_Y1, 5.0, (SDL_Color){30, 32, 36, 255});
     box(p, TABLET_X0 + 5, TABLET_Y0 + 5, TABLET_X1 - 5, TABLET_Y1 - 12, 2.0, (SDL_Color){8, 9, 11, 255});
     label(p, _("Probe"), (TABLET_X0 + TABLET_X1) * 0.5, TABLET_Y1 - 6, (SDL_Color){200, 204, 210, 255});
+}
+
+static void draw_probe_screen(EfScene *s, const Pen *p, const EndfaceView *v, SDL_Renderer *r)
+{
     /* the last picture the probe took, while that face has not changed since */
     EndfaceSide side = s->probe_side;
     const Endface *face = v->sides[side].face;
@@ -550,6 +574,75 @@ static void draw_panel(EfScene *s, Gfx *g, const EfBenchLayout *l, const Endface
 
 /* ---- the frame -------------------------------------------------------------------- */
 
+/* What never moves (mat, cassette, wipe, port panel, probe, labels) is drawn
+ * once into a texture and copied each frame: the software renderer then
+ * rasterises only what changes. */
+static void draw_still(const Pen *p, EndfaceType type)
+{
+    draw_mat(p);
+    draw_cassette_still(p);
+    draw_wipe_still(p);
+    label(p, _("Solvent"), PEN_X, 36, white_text);
+    label(p, _("Click cleaner"), CLICK_X, 146, white_text);
+    draw_port(p, type);
+    draw_probe_still(p);
+}
+
+static bool still_layer(EfScene *s, const ModuleSceneEnv *env, const EfBenchLayout *l, EndfaceType type)
+{
+    EfsStill *st = &s->still;
+    int w = (int)ceilf(l->bench.w), h = (int)ceilf(l->bench.h);
+    float text_scale = gfx_text_scale(env->gfx);
+    bool same = st->tex && st->renderer == env->renderer && st->w == w && st->h == h && st->px_per_mm == l->px_per_mm
+                && st->type == type && st->text_scale == text_scale && strncmp(st->lang, env->lang, sizeof st->lang) == 0;
+    if (same) {
+        return true;
+    }
+    if (st->tex && (st->renderer != env->renderer || st->w != w || st->h != h)) {
+        SDL_DestroyTexture(st->tex);
+        st->tex = NULL;
+    }
+    if (!st->tex) {
+        st->tex = SDL_CreateTexture(env->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+        if (!st->tex) {
+            return false;
+        }
+        SDL_SetTextureBlendMode(st->tex, SDL_BLENDMODE_NONE);
+        st->renderer = env->renderer;
+        st->w = w;
+        st->h = h;
+    }
+    SDL_Texture *old = SDL_GetRenderTarget(env->renderer);
+    if (SDL_SetRenderTarget(env->renderer, st->tex) != 0) {
+        SDL_DestroyTexture(st->tex);
+        st->tex = NULL;
+        return false;
+    }
+    /* the scene's background under the mat's rounded corners: copied opaque */
+    SDL_SetRenderDrawColor(env->renderer, theme.scene_bg.r, theme.scene_bg.g, theme.scene_bg.b, 255);
+    SDL_RenderClear(env->renderer);
+    EfBenchLayout local = *l;
+    local.bench.x = 0.0f;
+    local.bench.y = 0.0f;
+    Pen p = {env->gfx, &local};
+    draw_still(&p, type);
+    SDL_SetRenderTarget(env->renderer, old);
+    SDL_RenderSetClipRect(env->renderer, &env->area);
+    st->px_per_mm = l->px_per_mm;
+    st->type = type;
+    st->text_scale = text_scale;
+    snprintf(st->lang, sizeof st->lang, "%s", env->lang);
+    return true;
+}
+
+void efbench_still_finish(EfScene *s)
+{
+    if (s->still.tex) {
+        SDL_DestroyTexture(s->still.tex);
+    }
+    memset(&s->still, 0, sizeof s->still);
+}
+
 void efbench_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v)
 {
     Gfx *g = env->gfx;
@@ -560,24 +653,26 @@ void efbench_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v)
     bool cleaning = v->phase == EF_PHASE_CLEANING;
     bool cord_in_hand = cleaning && v->side == EF_SIDE_PATCH
                         && (v->tool == EF_TOOL_CASSETTE || (v->tool == EF_TOOL_WET_KIT && v->wet_spot));
-    draw_mat(&p);
-    draw_cassette(&p, v, cleaning && v->tool == EF_TOOL_CASSETTE, env->anim_s);
-    draw_wipe(&p, v, cleaning && v->tool == EF_TOOL_WET_KIT);
+    if (still_layer(s, env, &l, type)) {
+        SDL_Rect dst = {(int)l.bench.x, (int)l.bench.y, s->still.w, s->still.h};
+        SDL_RenderCopy(env->renderer, s->still.tex, NULL, &dst);
+    } else {
+        draw_still(&p, type); /* no target textures: draw it all each frame */
+    }
+    draw_cassette_state(&p, v, cleaning && v->tool == EF_TOOL_CASSETTE, env->anim_s);
+    draw_wipe_state(&p, v, cleaning && v->tool == EF_TOOL_WET_KIT);
     if (!(cleaning && v->tool == EF_TOOL_WET_KIT && !v->wet_spot)) {
         draw_pen_at(&p, PEN_X, 44, 0, 1);
     }
-    label(&p, _("Solvent"), PEN_X, 36, white_text);
     if (!(cleaning && v->tool == EF_TOOL_CLICK)) {
         draw_click_at(&p, CLICK_X, 130, 0, -1, 0.0);
     }
-    label(&p, _("Click cleaner"), CLICK_X, 146, white_text);
-    draw_port(&p, type);
     if (v->phase == EF_PHASE_CONNECTED) {
         draw_held_connector(&p, PORT_X, PORT_Y, type);
     } else {
         draw_cord(&p, type, cord_in_hand);
     }
-    draw_probe(s, &p, v, env->renderer);
+    draw_probe_screen(s, &p, v, env->renderer);
     if (v->phase == EF_PHASE_BENCH) {
         draw_selection(&p, s->selected, env->anim_s);
     }

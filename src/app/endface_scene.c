@@ -47,6 +47,7 @@ static void efs_destroy(void *self)
     }
     efs_picture_finish(&s->micro);
     efs_picture_finish(&s->thumb);
+    efbench_still_finish(s);
     free(s);
 }
 

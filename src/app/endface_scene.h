@@ -54,6 +54,16 @@ typedef struct EfsPicture {
 bool efs_picture_update(EfsPicture *pic, SDL_Renderer *r, const Endface *f, const EfImageParams *p);
 void efs_picture_finish(EfsPicture *pic);
 
+/* The bench's still layer (endface_bench.c), and what it was drawn for. */
+typedef struct EfsStill {
+    SDL_Texture *tex;             /* owned; NULL when not made */
+    SDL_Renderer *renderer;       /* borrowed */
+    int w, h;
+    float px_per_mm, text_scale;
+    EndfaceType type;
+    char lang[8];
+} EfsStill;
+
 typedef struct EfScene {
     const Scenario *scn;          /* borrowed, outlives the scene */
     bool hints;
@@ -67,6 +77,7 @@ typedef struct EfScene {
     /* the microscope picture, and the probe's screen on the bench */
     EfsPicture micro;
     EfsPicture thumb;
+    EfsStill still;
     bool probe_used;              /* the probe has been on a connector */
     EndfaceSide probe_side;       /* the last one */
     uint64_t probe_hash;          /* its face then (efimage_face_hash) */
@@ -125,6 +136,8 @@ SDL_FPoint efbench_to_px(const EfBenchLayout *l, double x_mm, double y_mm);
 /* Which side's connector is at (x, y) mm on the bench, if any. */
 bool efbench_side_at(double x_mm, double y_mm, EndfaceSide *side /* OUT */);
 void efbench_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v);
+/* Frees the bench's still layer. */
+void efbench_still_finish(EfScene *s);
 
 /* ---- text pieces (endface_panel.c) ---- */
 
