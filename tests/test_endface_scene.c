@@ -22,7 +22,8 @@
  * up the focus wheel sends one "fine_plus" key per step and the focus
  * follows them; the light buttons send up/down; a press on the picture is
  * not a control; the picture's centre is the fibre axis; on the bench a tap
- * on the port picks it for the buttons.
+ * on the port picks it for the buttons, a tap on the panel's cord row the
+ * cord.
  *
  * argv[1]: the source tree (fonts); FIBRESIM_LOCALEDIR: the build's po.
  */
@@ -293,6 +294,16 @@ static void logic_checks(App *app, const Scenario *scn)
     CHECK(ms->buttons(s, attempt_module_state(a), btn, 9) == 5);
     CHECK_STR(btn[0].id, "inspect_port");
     CHECK_STR(btn[3].id, "look_port");
+    /* a tap on the panel's cord row picks the cord again (a recorded Left key) */
+    SDL_FRect rows[EF_SIDE_COUNT];
+    efbench_side_rows(app->gfx, &b, false, rows);
+    int rx = (int)(rows[EF_SIDE_PATCH].x + 10.0f), ry = (int)(rows[EF_SIDE_PATCH].y + rows[EF_SIDE_PATCH].h * 0.5f);
+    CHECK(ms->control(s, &env, INPUT_POINTER_DOWN, 0, rx, ry, out, &n));
+    CHECK(n == 1 && out[0].kind == INPUT_KEY && out[0].action == ACTION_LEFT);
+    ms->observe(s, &out[0], attempt_module_state(a));
+    CHECK(ms->control(s, &env, INPUT_POINTER_UP, 0, rx, ry, out, &n) && n == 0);
+    CHECK(ms->buttons(s, attempt_module_state(a), btn, 9) == 5);
+    CHECK_STR(btn[0].id, "inspect_patch");
     attempt_destroy(a);
     ms->destroy(s);
 }

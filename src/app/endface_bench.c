@@ -538,28 +538,45 @@ static void draw_in_hand(const EfScene *s, const Pen *p, const EndfaceView *v, E
 
 /* ---- the panel ------------------------------------------------------------------- */
 
+void efbench_side_rows(Gfx *g, const EfBenchLayout *l, bool heading, SDL_FRect rows[EF_SIDE_COUNT])
+{
+    float sc = gfx_layout_scale(g);
+    SDL_FRect p = l->panel;
+    float x = p.x + 10.0f * sc, w = p.w - 20.0f * sc, y = p.y + 10.0f * sc;
+    if (heading) {
+        y += gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY) + 8.0f * sc;
+    }
+    float row = fmaxf(THEME_TOUCH_MIN_PX, 2.0f * gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_SMALL) + 12.0f * sc);
+    for (int i = 0; i < EF_SIDE_COUNT; i++) {
+        rows[i] = (SDL_FRect){x, y, w, row};
+        y += row + 6.0f * sc;
+    }
+}
+
 static void draw_panel(EfScene *s, Gfx *g, const EfBenchLayout *l, const EndfaceView *v, const char *lang, bool fresh)
 {
     SDL_FRect p = l->panel;
     float sc = gfx_layout_scale(g);
     gfx_fill_rounded(g, p, gfx_px(g, THEME_RADIUS), theme.panel);
-    float x = p.x + 10.0f * sc, w = p.w - 20.0f * sc, y = p.y + 10.0f * sc;
+    float x = p.x + 10.0f * sc, w = p.w - 20.0f * sc;
     float bottom = p.y + p.h - 8.0f * sc;
-    if (v->phase == EF_PHASE_CLEANING) {
+    bool heading = v->phase == EF_PHASE_CLEANING;
+    if (heading) {
         const char *what = v->side == EF_SIDE_PORT ? _("Cleaning the port") : _("Cleaning the patch cord");
         float lh = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY);
         GfxTextStyle hs = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.text);
         hs.shrink = true;
-        gfx_text(g, what, (SDL_FRect){x, y, w, lh}, &hs);
-        y += lh + 8.0f * sc;
+        gfx_text(g, what, (SDL_FRect){x, p.y + 10.0f * sc, w, lh}, &hs);
     }
-    float row = fmaxf(THEME_TOUCH_MIN_PX, 2.0f * gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_SMALL) + 12.0f * sc);
+    /* each side's state; on the bench a tap on a row picks that side */
+    SDL_FRect rows[EF_SIDE_COUNT];
+    efbench_side_rows(g, l, heading, rows);
     for (int i = 0; i < EF_SIDE_COUNT; i++) {
         bool sel = v->phase == EF_PHASE_BENCH ? s->selected == (EndfaceSide)i
                                               : v->phase == EF_PHASE_CLEANING && v->side == (EndfaceSide)i;
-        efpanel_side_status(g, (SDL_FRect){x, y, w, row}, v, (EndfaceSide)i, sel);
-        y += row + 6.0f * sc;
+        efpanel_side_status(g, rows[i], v, (EndfaceSide)i, sel);
     }
+    float y = rows[EF_SIDE_COUNT - 1].y + rows[EF_SIDE_COUNT - 1].h + 6.0f * sc;
     const Endface *probed = v->sides[s->probe_side].face;
     if (s->probe_used && efpanel_grader_visible(s, v, s->probe_side) && efimage_face_hash(probed) == s->probe_hash) {
         float bh = gfx_px(g, 38.0f);

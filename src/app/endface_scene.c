@@ -114,6 +114,23 @@ static bool efs_control(void *self, const ModuleSceneEnv *env, InputKind kind, i
     EfScene *s = self;
     (void)pointer;
     *n_out = 0;
+    if (s->drawn_phase == EF_PHASE_BENCH) {
+        /* the panel's side rows pick a side, as Left / Right do */
+        EfBenchLayout l;
+        efbench_layout(env, &l);
+        SDL_FRect rows[EF_SIDE_COUNT];
+        efbench_side_rows(env->gfx, &l, false, rows);
+        SDL_FPoint p = {(float)px + 0.5f, (float)py + 0.5f};
+        for (int i = 0; i < EF_SIDE_COUNT; i++) {
+            if (SDL_PointInFRect(&p, &rows[i])) {
+                if (kind == INPUT_POINTER_DOWN) {
+                    out[(*n_out)++] = input_key(0, i == EF_SIDE_PATCH ? ACTION_LEFT : ACTION_RIGHT);
+                }
+                return true;
+            }
+        }
+        return kind != INPUT_POINTER_DOWN; /* a press held on a row */
+    }
     if (s->drawn_phase != EF_PHASE_INSPECTING) {
         return false;
     }

@@ -133,6 +133,8 @@ typedef struct EfBenchLayout {
 void efbench_layout(const ModuleSceneEnv *env, EfBenchLayout *out /* OUT */);
 bool efbench_to_mm(const EfBenchLayout *l, int px, int py, double *x_mm, double *y_mm);
 SDL_FPoint efbench_to_px(const EfBenchLayout *l, double x_mm, double y_mm);
+/* The panel's rows of the two sides (under the cleaning heading if any). */
+void efbench_side_rows(Gfx *g, const EfBenchLayout *l, bool heading, SDL_FRect rows[EF_SIDE_COUNT]);
 /* Which side's connector is at (x, y) mm on the bench, if any. */
 bool efbench_side_at(double x_mm, double y_mm, EndfaceSide *side /* OUT */);
 void efbench_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v);
