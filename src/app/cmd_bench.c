@@ -32,6 +32,7 @@ static const CliOption options[] = {
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
     {"scenario", CLI_VALUE, "FILE", N_("Scenario to show (default: the first one found)")},
     {"events", CLI_VALUE, "FILE", N_("Exercise screen: input events (JSON array, as in a record) played before measuring")},
+    {"frame-events", CLI_VALUE, "FILE", N_("Exercise screen: input events played one per measured frame, in a loop (e.g. focus steps)")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -100,6 +101,14 @@ static int run(const CliArgs *a)
         SDL_Quit();
         return 2;
     }
+    InputLog per_frame;
+    input_log_init(&per_frame);
+    const char *per_frame_file = cli_value(a, "frame-events");
+    if (per_frame_file && !headless_load_events(per_frame_file, &per_frame)) {
+        input_log_finish(&events);
+        SDL_Quit();
+        return 2;
+    }
     char err[512] = "";
     App *app = app_create(&o, err, sizeof err);
     double *ms = malloc(frames * sizeof *ms);
@@ -109,6 +118,7 @@ static int run(const CliArgs *a)
         free(ms);
         free(cpu);
         input_log_finish(&events);
+        input_log_finish(&per_frame);
         app_destroy(app);
         SDL_Quit();
         return 1;
@@ -130,6 +140,10 @@ static int run(const CliArgs *a)
         for (size_t f = 0; f < frames && app->scene == id; f++) {
             double c0 = thread_cpu_ms();
             Uint64 a0 = SDL_GetPerformanceCounter();
+            if (id == SCENE_EXERCISE && per_frame.count > 0) {
+                /* what the trainee does during this frame, measured with it */
+                exercise_inject(app, &per_frame.items[f % per_frame.count], 1);
+            }
             app_frame(app, 1.0 / 60.0);
             Uint64 a1 = SDL_GetPerformanceCounter();
             cpu[done] = thread_cpu_ms() - c0;
@@ -150,6 +164,7 @@ static int run(const CliArgs *a)
     free(ms);
     free(cpu);
     input_log_finish(&events);
+    input_log_finish(&per_frame);
     app_destroy(app);
     SDL_Quit();
     return rc;

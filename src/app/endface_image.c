@@ -455,7 +455,7 @@ static void render_features(float *lum, const Frame *fr, const Endface *f)
 /* ---- the displayed picture -------------------------------------------------------- */
 
 /* One box blur pass of radius r along each row. */
-static void box_rows(const float *src, float *dst, int n, int r)
+static void box_rows(const float *restrict src, float *restrict dst, int n, int r)
 {
     const float inv = 1.0f / (float)(2 * r + 1);
     for (int l = 0; l < n; l++) {
@@ -475,7 +475,7 @@ static void box_rows(const float *src, float *dst, int n, int r)
 
 /* The same down each column, walking rows so memory is read in order (one
  * running sum per column in acc, n floats). */
-static void box_cols(const float *src, float *dst, int n, int r, float *acc)
+static void box_cols(const float *restrict src, float *restrict dst, int n, int r, float *restrict acc)
 {
     const float inv = 1.0f / (float)(2 * r + 1);
     const size_t w = (size_t)n;
@@ -527,7 +527,7 @@ static const float zone_rgb[ZONE_COUNT][3] = {
 #define SURROUND_R 0.024f
 #define SURROUND_B 0.03f
 
-static uint32_t pack(float r, float g, float b)
+static inline uint32_t pack(float r, float g, float b)
 {
     uint32_t r8 = (uint32_t)(clampf(r, 0.0f, 1.0f) * 255.0f + 0.5f);
     uint32_t g8 = (uint32_t)(clampf(g, 0.0f, 1.0f) * 255.0f + 0.5f);
@@ -598,12 +598,18 @@ static void render_shown(EfImage *im, const EfImageParams *p, const float *lum)
     const float mid = 0.4f;
     /* v = (L * gain - mid) * c + mid = L * a + b */
     const float a = gain * c, b = mid * (1.0f - c);
+    const uint8_t *restrict cls = im->cls;
+    const float *restrict vig = im->vig;
+    uint32_t *restrict out = im->pixels;
     for (size_t k = 0; k < count; k++) {
-        if (im->cls[k] == 0) {
+        if (cls[k] == 0) {
             continue; /* the black around the field: written with the geometry */
         }
-        float v = clampf((lum[k] * a + b) * im->vig[k], 0.0f, 1.0f);
-        im->pixels[k] = pack(v, v, v + 0.02f * (1.0f - v));
+        float v = (lum[k] * a + b) * vig[k];
+        v = v < 0.0f ? 0.0f : v > 1.0f ? 1.0f : v;
+        /* grey with a hint of blue in the shadows, as probe sensors show it */
+        uint32_t g8 = (uint32_t)(v * 255.0f + 0.5f), b8 = (uint32_t)((0.98f * v + 0.02f) * 255.0f + 0.5f);
+        out[k] = 0xFF000000u | (g8 << 16) | (g8 << 8) | b8;
     }
     /* the soft rim of the field, then the zone circles over the picture */
     for (size_t e = 0; e < im->n_edge; e++) {
