@@ -1,6 +1,7 @@
 /*
  * test_app.c - the front end driven headless through SDL events, as a
  * trainee would with the keyboard:
+ *   - a new trainee types a name with accents in the start screen;
  *   - an exercise takes the "hint" key into the attempt's events;
  *   - Escape, Tab, Tab, Enter stop it through the confirmation dialog;
  *   - with the disk full (the journal's fault hook returns ENOSPC) the
@@ -8,6 +9,7 @@
  *     the banner shows; once the disk has room, "save again" writes the
  *     record, which reads back with the trainee, the status and the events;
  *   - synthetic mouse events made by SDL from touches are ignored;
+ *   - closing the window during an attempt saves it;
  *   - the language switches at runtime.
  * argv[1]: the source tree (scenarios); FIBRESIM_LOCALEDIR: the build's po.
  */
@@ -79,13 +81,29 @@ int main(int argc, char **argv)
     app_set_language(app, "fr");
     CHECK_STR(_("Back"), "Retour");
 
-    /* a trainee with accents, saved through the journal */
+    /* the start screen of a new computer: the name field has the focus;
+     * typing a name with accents and Enter makes the trainee */
+    CHECK(app_open_scene(app, SCENE_START));
+    app_frame(app, 1.0 / 60.0);
+    SDL_Event te;
+    memset(&te, 0, sizeof te);
+    te.type = SDL_TEXTINPUT;
+    snprintf(te.text.text, sizeof te.text.text, "%s", "\xc3\x89lodie N'Diaye");
+    app_event(app, &te);
+    app_frame(app, 1.0 / 60.0);
+    key(app, SDLK_RETURN);
+    CHECK(app->scene == SCENE_CHOOSE);
+    CHECK_STR(app->trainee.name, "\xc3\x89lodie N'Diaye");
+    CHECK_STR(app->trainee.id, "elodie-n-diaye");
+    TraineeInfo back;
+    CHECK(journal_trainee_read(&app->journal, "elodie-n-diaye", &back));
+    CHECK_STR(back.name, "\xc3\x89lodie N'Diaye");
+    /* the same name again is the same trainee */
     char terr[256] = "";
     TraineeInfo t;
-    CHECK(trainees_add(&app->journal, &app->trainees, "  Élodie N'Diaye ", &t, terr, sizeof terr));
-    CHECK_STR(t.name, "Élodie N'Diaye");
+    CHECK(trainees_add(&app->journal, &app->trainees, "  \xc3\x89lodie N'Diaye ", &t, terr, sizeof terr));
     CHECK_STR(t.id, "elodie-n-diaye");
-    app->trainee = t;
+    CHECK(app->trainees.count == 1);
 
     const Scenario *scn = NULL;
     for (size_t i = 0; i < app->catalog.count; i++) {
@@ -167,6 +185,16 @@ int main(int argc, char **argv)
     app_goto(app, SCENE_EXERCISE);
     app_frame(app, 1.0 / 60.0);
     CHECK(app->scene == SCENE_EXERCISE);
+    /* closing the window during it stops and saves it: nothing is lost */
+    CHECK(SDL_InitSubSystem(SDL_INIT_EVENTS) == 0);
+    SDL_Event q;
+    memset(&q, 0, sizeof q);
+    q.type = SDL_QUIT;
+    CHECK(SDL_PushEvent(&q) == 1);
+    CHECK(app_loop(app) == 0);
+    CHECK(journal_pending_count(&app->pending) == 0);
+    path[0] = '\0';
+    CHECK(journal_each(&app->journal, count_record, path) == 2);
     app_destroy(app);
     SDL_Quit();
     char cmd[4200];

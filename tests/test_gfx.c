@@ -115,6 +115,30 @@ static void test_culling_and_order(SDL_Renderer *r, SDL_Surface *s)
     gfx3d_destroy(g);
 }
 
+/* A line over a known backdrop: its body in its colour, a one-pixel edge
+ * half-way to the backdrop, and nothing beyond. */
+static void test_polyline_over(SDL_Renderer *r, SDL_Surface *s, const char *fonts)
+{
+    char err[256] = "";
+    Gfx *g = gfx_create(r, fonts, err, sizeof err);
+    CHECK_MSG(g != NULL, "%s", err);
+    if (!g) return;
+    SDL_Color white = {255, 255, 255, 255};
+    SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+    SDL_RenderClear(r);
+    SDL_FPoint line[3] = {{20, 50}, {100, 50}, {180, 50}};
+    gfx_polyline_over(g, line, 3, 4.0f, blue, white);
+    SDL_RenderPresent(r);
+    CHECK(pixel(s, 100, 50) == SDL_MapRGB(s->format, 0, 0, 255));
+    CHECK(pixel(s, 100, 40) == SDL_MapRGB(s->format, 255, 255, 255));
+    int half = 0;
+    for (int y = 44; y <= 56; y++) {
+        if (pixel(s, 100, y) == SDL_MapRGB(s->format, 128, 128, 255)) half++;
+    }
+    CHECK_MSG(half >= 1 && half <= 4, "%d edge pixels in column 100", half);
+    gfx_destroy(g);
+}
+
 static void test_text(SDL_Renderer *r, const char *fonts)
 {
     char err[256] = "";
@@ -179,6 +203,7 @@ int main(void)
     snprintf(fonts, sizeof fonts, "%s/assets/fonts", root ? root : ".");
     test_projection();
     test_culling_and_order(r, s);
+    test_polyline_over(r, s, fonts);
     test_text(r, fonts);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);

@@ -19,7 +19,7 @@
 typedef enum Mistake {
     OK_ALL,
     DROP_FAR,       /* drag dropped 30 mm right of the mark */
-    JERKY_PULL,     /* stop and go: 10 ticks at 2 mm/tick, 10 ticks still */
+    JERKY_PULL,     /* stop and go: 20 ticks at 1 mm/tick, 20 ticks still */
     WIPE_SCRUB,     /* one more stroke, back and forth */
     OVERSHOOT,      /* adjust: coarse steps 2.5 past the target, then back */
     WRONG_ANSWER,   /* a wrong answer first, then the right one */
@@ -45,15 +45,15 @@ static void do_pull(Script *s, const TutorialTask *t, Mistake m)
 {
     double len = hypot(t->to_mm[0] - t->from_mm[0], t->to_mm[1] - t->from_mm[1]);
     if (m == JERKY_PULL) {
-        /* 2 mm per tick for 10 ticks, then 10 ticks still, until the end. */
+        /* 1 mm per tick for 20 ticks, then 20 ticks still, until the end. */
         double u[2] = {(t->to_mm[0] - t->from_mm[0]) / len, (t->to_mm[1] - t->from_mm[1]) / len};
         script_down(s, 0, t->from_mm[0], t->from_mm[1]);
         double done = 0;
         int k = 0;
         while (done < len) {
             script_wait(s, 1);
-            if (k++ % 20 < 10) {
-                done = fmin(done + 2.0, len);
+            if (k++ % 40 < 20) {
+                done = fmin(done + 1.0, len);
                 script_move(s, 0, t->from_mm[0] + done * u[0], t->from_mm[1] + done * u[1]);
             }
         }
@@ -307,25 +307,25 @@ static void test_mistakes_01(void)
     CHECK_STR(msg, "Far from the mark: 30 mm away. Drop it on the mark");
     attempt_destroy(a);
 
-    /* Stop and go on the 220 mm line: runs of 10 ticks at 2 mm/tick
-     * (20 mm) with 10 still ticks between: 11 runs, the last ending at tick
-     * D = 210 after the tick before the first move. Mean speed 220 mm /
-     * 2.1 s = 104.76 mm/s (in the band). Windows of 10 ticks hold m moving
-     * ticks: samples k = 10..210 (201 of them) give m = 10, 9, .., 0, 1, .., 9
-     * for each of 10 periods of 20, then a last 10. Sum m = 10 * 100 + 10 =
-     * 1010; sum m^2 = 10 * (100 + 2 * 285) + 100 = 6800. The speed is 200 m
-     * mm/s, so cv = sd(m) / mean(m). */
+    /* Stop and go on the 220 mm line: runs of 20 ticks at 1 mm/tick (20 mm)
+     * with 20 still ticks between: 11 runs, the last ending at tick D = 420
+     * after the tick before the first move. Mean speed 220 mm / 4.2 s =
+     * 52.4 mm/s (in the band). Windows of 20 ticks hold m moving ticks:
+     * samples k = 20..420 (401 of them) give m = 20, 19, .., 0, 1, .., 19 for
+     * each of 10 periods of 40, then a last 20. Sum m = 10 * (20 + 2 * 190) +
+     * 20 = 4020; sum m^2 = 10 * (400 + 2 * 2470) + 400 = 53800. The speed is
+     * 5 m mm/s, so cv = sd(m) / mean(m) = 0.5788. */
     a = run(scn, JERKY_PULL, 7);
     r = attempt_result(a);
-    double mean_m = 1010.0 / 201.0;
-    double cv = sqrt(6800.0 / 201.0 - mean_m * mean_m) / mean_m;
-    CHECK_NEAR(cv, 0.58298, 1e-5);
+    double mean_m = 4020.0 / 401.0;
+    double cv = sqrt(53800.0 / 401.0 - mean_m * mean_m) / mean_m;
+    CHECK_NEAR(cv, 0.57877, 1e-5);
     c = crit(r, "tirer.speed_cv");
     CHECK_NEAR(c->value, cv, 1e-9);
     double credit = (1.0 - cv) / (1.0 - 0.4);
     CHECK_NEAR(c->credit, credit, 1e-9);
     CHECK(c->verdict == VERDICT_PARTIAL);
-    CHECK_NEAR(crit(r, "tirer.mean_speed_mm_s")->value, 220.0 / 2.1, 1e-9);
+    CHECK_NEAR(crit(r, "tirer.mean_speed_mm_s")->value, 220.0 / 4.2, 1e-9);
     CHECK_NEAR(crit(r, "tirer.max_off_path_mm")->value, 0.0, 1e-9);
     CHECK_NEAR(r->total, 100.0 * (W01 - 2 + 2 * credit) / W01, 1e-9);
     message(scn, c, msg, sizeof msg);
@@ -560,6 +560,17 @@ static void test_view(void)
     InputEvent adj[3] = {input_wheel(0, 10, 10, 3), input_choice(0, "right"), input_key(0, ACTION_FINE_MINUS)};
     attempt_step(a, adj, 3);
     CHECK_NEAR(v->value, 2.0, 0); /* 1.5 + 1 - 0.5 */
+    /* Fractions of wheel steps (touchpad) add up: 0.4 + 0.4 moves nothing, the
+     * third makes 1.2: one fine step (0.5), 0.2 kept; -1.2 then gives -1. */
+    InputEvent frac = input_wheel(0, 10, 10, 0.4);
+    attempt_step(a, &frac, 1);
+    attempt_step(a, &frac, 1);
+    CHECK_NEAR(v->value, 2.0, 0);
+    attempt_step(a, &frac, 1);
+    CHECK_NEAR(v->value, 2.5, 0);
+    InputEvent back_frac = input_wheel(0, 10, 10, -1.2);
+    attempt_step(a, &back_frac, 1);
+    CHECK_NEAR(v->value, 2.0, 0);
     InputEvent down = input_key(0, ACTION_LEFT);
     for (int i = 0; i < 3; i++) {
         attempt_step(a, &down, 1);
@@ -605,7 +616,7 @@ static void test_pull_view(void)
         InputEvent mv = input_pointer(0, INPUT_POINTER_MOVE, 0, 54 + k, k == 10 ? 95 : 93);
         attempt_step(a, &mv, 1);
     }
-    CHECK_NEAR(v->pull_speed_mm_s, 100.0, 1e-9);   /* over the last 10 ticks */
+    CHECK_NEAR(v->pull_speed_mm_s, 100.0, 1e-9);   /* over the last 20 ticks */
     CHECK_NEAR(v->handle_mm[0], 70.0, 1e-9);        /* 50 + 20 */
     CHECK_NEAR(v->handle_mm[1], 90.0, 0);           /* stays on the line */
     CHECK_NEAR(v->pull_progress, 20.0 / 220.0, 1e-12);

@@ -10,8 +10,10 @@
  * record stores the list of events; replaying them tick by tick gives the same
  * result bit for bit.
  *
- * JSON form (compact, one array per event, lossless: numbers print with up to
- * 17 significant digits and decode to the same double):
+ * JSON form (compact, one array per event). The cJSON tree holds the exact
+ * doubles; print it with json_print_lossless() (jsonout.h), not cJSON_Print,
+ * whose 15-digit output may change the last bit, and the text decodes to the
+ * same doubles:
  *   [tick, "down", pointer, x, y]     pointer pressed
  *   [tick, "move", pointer, x, y]     pointer moved (pressed or hovering)
  *   [tick, "up",   pointer, x, y]     pointer released

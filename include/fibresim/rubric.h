@@ -155,7 +155,8 @@ const char *attempt_status_name(AttemptStatus s);
 bool attempt_status_from_name(const char *name, AttemptStatus *out);
 const char *verdict_name(Verdict v);
 
-/* JSON form of a result (owned by the caller) and back; numbers lossless. */
+/* JSON form of a result (owned by the caller) and back; exact when the tree is
+ * printed with json_print_lossless() (jsonout.h). */
 cJSON *result_to_json(const Result *r);
 bool result_from_json(JsonV *v, const cJSON *node, const char *path, Result *out /* OUT */);
 /* Exact comparison, bit for bit on every number. */

@@ -66,11 +66,14 @@
  * takes it: large, so that a finger on a touch screen finds it. */
 #define TUTORIAL_GRAB_RADIUS_MM 15.0
 #define TUTORIAL_PAD_MM 12.0
-/* Pull speed is sampled every tick as the progress over the last 10 ticks
- * (0.1 s): the front end's frames (e.g. 60 Hz) do not line up with the 100 Hz
- * ticks, so a steady hand gives 1 or 2 moves per tick; the window removes that
- * beat while keeping stop-and-go pulls (a few per second) visible. */
-#define TUTORIAL_SPEED_WINDOW_TICKS 10
+/* Pull speed is sampled every tick as the progress over the last 20 ticks
+ * (0.2 s). The front end's frames (24 to 144 per second, uneven on a slow
+ * laptop) do not line up with the 100 Hz ticks, so a perfectly steady hand
+ * gives 0, 1 or 2 moves per tick. Simulated at 24-144 fps with frames up to
+ * 8 ms late, that beat alone gives a speed variation (cv) up to 0.2 over
+ * 0.1 s windows and below 0.09 over 0.2 s, while stop-and-go pulls (2.5 per
+ * second or slower) stay fully visible. */
+#define TUTORIAL_SPEED_WINDOW_TICKS 20
 /* A wipe stroke that moves back by more than this along its direction (after
  * having moved forward, or the other way round) is a back-and-forth. Smaller
  * wobbles are hand tremor. */
@@ -205,7 +208,7 @@ typedef struct TutorialView {
     /* pull */
     double handle_mm[2];          /* handle position, on the line */
     double pull_progress;         /* 0..1 along the line */
-    double pull_speed_mm_s;       /* current speed over the last 0.1 s (0 when not moving) */
+    double pull_speed_mm_s;       /* current speed over the last 0.2 s (0 when not moving) */
     bool pull_done;               /* the handle reached the end */
     /* wipe */
     const double (*trace_mm)[2];  /* points of every stroke of the task */

@@ -132,6 +132,7 @@ App *app_create(const AppOptions *o, char *err, size_t err_n)
         return NULL;
     }
     gfx_set_scale(app->gfx, app_scale(app), settings_text_scale(app->settings.text_size));
+    ui_set_size(app->ui, app->w, app->h);
     catalog_load(&app->catalog, app->paths.scenarios);
     char jerr[256] = "";
     JournalStatus js = journal_open(&app->journal, app->paths.data, jerr, sizeof jerr);
@@ -350,6 +351,7 @@ void app_frame(App *app, double dt_s)
         SDL_GetRendererOutputSize(app->renderer, &app->w, &app->h);
     }
     gfx_set_scale(app->gfx, app_scale(app), settings_text_scale(app->settings.text_size));
+    ui_set_size(app->ui, app->w, app->h);
     gfx_begin_frame(app->gfx);
     SDL_SetRenderDrawColor(app->renderer, theme.bg.r, theme.bg.g, theme.bg.b, 255);
     SDL_RenderClear(app->renderer);

@@ -50,6 +50,9 @@ typedef struct SceneDef {
     void (*tick)(void *self, App *app);
     /* Lays out, draws and runs the widgets of one frame. */
     void (*frame)(void *self, App *app);
+    /* The window is closing: keep what must not be lost (may be NULL). Not
+     * called by the screenshot and bench commands. */
+    void (*close)(void *self, App *app);
 } SceneDef;
 
 extern const SceneDef scene_start, scene_choose, scene_briefing, scene_exercise, scene_result, scene_settings;

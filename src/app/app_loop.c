@@ -27,5 +27,9 @@ int app_loop(App *app)
             SDL_Delay((Uint32)((FRAME_S - spent) * 1000.0));
         }
     }
+    const SceneDef *sd = app_scene_def(app->scene);
+    if (sd && sd->close && app->scene_self) {
+        sd->close(app->scene_self, app);
+    }
     return 0;
 }

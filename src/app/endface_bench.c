@@ -139,9 +139,16 @@ static void arrow(const Pen *p, double x0, double y0, double x1, double y1, doub
     gfx_fill_triangle(p->g, t, l, r, c);
 }
 
-static void label(const Pen *p, const char *text, double x_mm, double y_mm, SDL_Color c)
+/* A label on the bench, centred on (x, y) mm and at most max_w_mm wide: with
+ * a large text setting it gets smaller rather than run into its neighbour. */
+static void label(const Pen *p, const char *text, double x_mm, double y_mm, double max_w_mm, SDL_Color c)
 {
     float size = THEME_TEXT_SMALL - 3;
+    float max_w = (float)max_w_mm * p->l->px_per_mm;
+    SDL_FPoint sz = gfx_text_measure(p->g, text, GFX_FONT_BOLD, size);
+    if (sz.x > max_w && sz.x > 0.0f) {
+        size = fmaxf(size * max_w / sz.x, 8.0f);
+    }
     SDL_FPoint q = efbench_to_px(p->l, x_mm, y_mm);
     float lh = gfx_line_height(p->g, GFX_FONT_BOLD, size);
     gfx_text_at(p->g, text, q.x, q.y - lh * 0.5f, GFX_FONT_BOLD, size, c, GFX_ALIGN_CENTER);
@@ -210,7 +217,7 @@ static void draw_cassette_still(const Pen *p)
         arrow(p, EF_CASSETTE_X1_MM + 2, y0 + 5, EF_CASSETTE_X1_MM + 12, y0 + 5, 4.0, fmaxf(2.0f, gfx_px(p->g, 2.5f)),
               (SDL_Color){110, 190, 255, 255});
     }
-    label(p, _("Cassette"), 70, 42, white_text);
+    label(p, _("Cassette"), 70, 42, 80, white_text);
 }
 
 static void draw_cassette_state(const Pen *p, const EndfaceView *v, bool active, double anim_s)
@@ -239,7 +246,7 @@ static void draw_cassette_state(const Pen *p, const EndfaceView *v, bool active,
     }
     char sec[32];
     snprintf(sec, sizeof sec, "#%u", v->cassette_section + 1u);
-    label(p, sec, 150, 42, (SDL_Color){180, 186, 194, 255});
+    label(p, sec, 150, 42, 30, (SDL_Color){180, 186, 194, 255});
 }
 
 static void wipe_grid(const Pen *p, SDL_Color c)
@@ -261,7 +268,7 @@ static void draw_wipe_still(const Pen *p)
     box(p, x0, y0, x0 + s, y0 + s, 1.0, (SDL_Color){246, 247, 250, 255});
     /* the 20 mm areas, faintly: one per stroke */
     wipe_grid(p, (SDL_Color){214, 218, 226, 255});
-    label(p, _("Lint-free wipe"), x0 + s * 0.5, y0 + s + 7, white_text);
+    label(p, _("Lint-free wipe"), x0 + s * 0.5, y0 + s + 7, 104, white_text);
 }
 
 static void draw_wipe_state(const Pen *p, const EndfaceView *v, bool active)
@@ -370,7 +377,7 @@ static void draw_probe_still(const Pen *p)
     box(p, TABLET_X0 + 2, TABLET_Y0 - 2, TABLET_X1 + 2, TABLET_Y1 - 2, 5.0, shadow);
     box(p, TABLET_X0, TABLET_Y0, TABLET_X1, TABLET_Y1, 5.0, (SDL_Color){30, 32, 36, 255});
     box(p, TABLET_X0 + 5, TABLET_Y0 + 5, TABLET_X1 - 5, TABLET_Y1 - 12, 2.0, (SDL_Color){8, 9, 11, 255});
-    label(p, _("Probe"), (TABLET_X0 + TABLET_X1) * 0.5, TABLET_Y1 - 6, (SDL_Color){200, 204, 210, 255});
+    label(p, _("Probe"), (TABLET_X0 + TABLET_X1) * 0.5, TABLET_Y1 - 6, 90, (SDL_Color){200, 204, 210, 255});
 }
 
 static void draw_probe_screen(EfScene *s, const Pen *p, const EndfaceView *v, SDL_Renderer *r)
@@ -599,8 +606,8 @@ static void draw_still(const Pen *p, EndfaceType type)
     draw_mat(p);
     draw_cassette_still(p);
     draw_wipe_still(p);
-    label(p, _("Solvent"), PEN_X, 36, white_text);
-    label(p, _("Click cleaner"), CLICK_X, 146, white_text);
+    label(p, _("Solvent"), PEN_X, 36, 34, white_text);
+    label(p, _("Click cleaner"), CLICK_X, 146, 2 * (EF_BENCH_W_MM - CLICK_X) - 4, white_text);
     draw_port(p, type);
     draw_probe_still(p);
 }

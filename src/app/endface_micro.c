@@ -195,7 +195,8 @@ static void draw_marks(Gfx *g, const EfMicroLayout *l, const EndfaceView *v)
     }
 }
 
-static void draw_scale(Gfx *g, const EfMicroLayout *l, int magnification)
+/* Returns the top of the scale bar's label (pixels), for what goes above it. */
+static float draw_scale(Gfx *g, const EfMicroLayout *l, int magnification)
 {
     /* bottom-left corner, in the black around the round field */
     double bar_um = magnification >= 400 ? 50.0 : 100.0;
@@ -209,12 +210,13 @@ static void draw_scale(Gfx *g, const EfMicroLayout *l, int magnification)
     char t[32];
     snprintf(t, sizeof t, "%.0f µm", bar_um);
     float lh = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_SMALL - 2);
-    gfx_text_at(g, t, x + len * 0.5f, y - lh - gfx_px(g, 6.0f), GFX_FONT_BOLD, THEME_TEXT_SMALL - 2, c,
-                GFX_ALIGN_CENTER);
+    float label_top = y - lh - gfx_px(g, 6.0f);
+    gfx_text_at(g, t, x + len * 0.5f, label_top, GFX_FONT_BOLD, THEME_TEXT_SMALL - 2, c, GFX_ALIGN_CENTER);
     char mag[16];
     snprintf(mag, sizeof mag, "%d×", magnification);
     gfx_text_at(g, mag, (float)l->image.x + gfx_px(g, 10.0f), (float)l->image.y + gfx_px(g, 8.0f), GFX_FONT_BOLD,
                 THEME_TEXT_BODY, c, GFX_ALIGN_LEFT);
+    return label_top;
 }
 
 /* ---- the panel ---------------------------------------------------------------- */
@@ -351,11 +353,13 @@ void efmicro_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v)
         draw_zone_letters(g, &l, face->type);
     }
     draw_marks(g, &l, v);
-    draw_scale(g, &l, v->magnification);
+    float scale_top = draw_scale(g, &l, v->magnification);
     if (efpanel_grader_visible(s, v, v->side)) {
-        float bw = (float)l.image.w * 0.8f, bh = gfx_px(g, 40.0f);
+        /* above the scale bar, over the bottom of the field */
+        float bw = (float)l.image.w * 0.8f;
+        float bh = fmaxf(gfx_px(g, 40.0f), gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_SMALL) + gfx_px(g, 12.0f));
         efpanel_grader_banner(g, (SDL_FRect){(float)l.image.x + ((float)l.image.w - bw) * 0.5f,
-                                             (float)l.image.y + (float)l.image.h - bh - gfx_px(g, 34.0f), bw, bh},
+                                             scale_top - gfx_px(g, 6.0f) - bh, bw, bh},
                               face, THEME_TEXT_SMALL);
     }
     bool fresh = env->anim_s - s->newest_note_s < 6.0;

@@ -202,17 +202,17 @@ static size_t efs_buttons(void *self, const void *module_state, SceneButton *out
         add_button(out, max, &n, "back", N_("Back"), true);
         break;
     case EF_PHASE_CLEANING: {
-        bool port = v.side == EF_SIDE_PORT;
         add_button(out, max, &n, "tool_cassette", N_("Cassette"), true);
         add_button(out, max, &n, "tool_click", N_("Click cleaner"), true);
         add_button(out, max, &n, "tool_wet", N_("Wet kit"), true);
-        /* the same keys 1-6 whatever the tool: the cloth button follows it */
+        /* the same keys 1-5 whatever the tool: the cloth button follows it */
         if (v.tool == EF_TOOL_WET_KIT) {
             add_button(out, max, &n, "new_wipe", N_("New wipe"), true);
         } else {
             add_button(out, max, &n, "cassette_advance", N_("Fresh cloth"), v.tool == EF_TOOL_CASSETTE);
         }
-        add_button(out, max, &n, port ? "inspect_port" : "inspect_patch", N_("Inspect"), true);
+        /* to inspect again: put the tool down, then "Inspect" on the bench
+         * (five buttons fit the smallest window with the largest text) */
         add_button(out, max, &n, "back", N_("Put down"), true);
         break;
     }

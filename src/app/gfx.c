@@ -354,10 +354,31 @@ static void fill_rounded_geom(Gfx *g, SDL_FRect r, float radius, SDL_Color c)
 
 /* Strokes a polyline (closed or open) with a band of width centred on it:
  * body quads plus a fringe on both sides. */
+static void stroke_path(Gfx *g, const SDL_FPoint *p, size_t n, float width, SDL_Color c, bool closed,
+                        const SDL_Color *backdrop);
+
 static void stroke_closed(Gfx *g, const SDL_FPoint *p, size_t n, float width, SDL_Color c, bool closed)
+{
+    stroke_path(g, p, n, width, c, closed, NULL);
+}
+
+/* With a backdrop colour the fringe fades from c to the backdrop, opaque,
+ * drawn before the body and without blending. */
+static void stroke_path(Gfx *g, const SDL_FPoint *p, size_t n, float width, SDL_Color c, bool closed,
+                        const SDL_Color *backdrop)
 {
     if (n < 2) {
         return;
+    }
+    /* over a backdrop: a uniform half-way colour (SDL's fast path for
+     * one-colour triangles), drawn first and covered by the body */
+    SDL_Color edge = transparent(c), inner = c;
+    if (backdrop) {
+        edge.r = (Uint8)((c.r + backdrop->r + 1) / 2);
+        edge.g = (Uint8)((c.g + backdrop->g + 1) / 2);
+        edge.b = (Uint8)((c.b + backdrop->b + 1) / 2);
+        edge.a = 255;
+        inner = edge;
     }
     float half = width * 0.5f;
     gfx_geom_begin(g);
@@ -388,20 +409,37 @@ static void stroke_closed(Gfx *g, const SDL_FPoint *p, size_t n, float width, SD
             my = n1y;
         }
         float in = half * scale, out = (half + FRINGE_PX) * scale;
-        gfx_geom_vertex(g, cur->x + mx * out, cur->y + my * out, transparent(c));
+        gfx_geom_vertex(g, cur->x + mx * out, cur->y + my * out, edge);
+        gfx_geom_vertex(g, cur->x + mx * in, cur->y + my * in, inner);
+        gfx_geom_vertex(g, cur->x - mx * in, cur->y - my * in, inner);
+        gfx_geom_vertex(g, cur->x - mx * out, cur->y - my * out, edge);
         gfx_geom_vertex(g, cur->x + mx * in, cur->y + my * in, c);
         gfx_geom_vertex(g, cur->x - mx * in, cur->y - my * in, c);
-        gfx_geom_vertex(g, cur->x - mx * out, cur->y - my * out, transparent(c));
     }
     size_t segs = closed ? n : n - 1;
     for (size_t i = 0; i < segs; i++) {
-        int a = first + (int)(4 * i), b = first + (int)(4 * ((i + 1) % n));
-        gfx_geom_tri(g, a + 1, a + 2, b + 2);
-        gfx_geom_tri(g, a + 1, b + 2, b + 1);
-        gfx_geom_fringe_tri(g, a, a + 1, b + 1);
-        gfx_geom_fringe_tri(g, a, b + 1, b);
-        gfx_geom_fringe_tri(g, a + 2, a + 3, b + 3);
-        gfx_geom_fringe_tri(g, a + 2, b + 3, b + 2);
+        int a = first + (int)(6 * i), b = first + (int)(6 * ((i + 1) % n));
+        gfx_geom_tri(g, a + 4, a + 5, b + 5);
+        gfx_geom_tri(g, a + 4, b + 5, b + 4);
+        if (backdrop) {
+            /* one band across the whole width in the edge colour; the body
+             * covers its middle */
+            gfx_geom_fringe_tri(g, a, a + 3, b + 3);
+            gfx_geom_fringe_tri(g, a, b + 3, b);
+        } else {
+            gfx_geom_fringe_tri(g, a, a + 1, b + 1);
+            gfx_geom_fringe_tri(g, a, b + 1, b);
+            gfx_geom_fringe_tri(g, a + 2, a + 3, b + 3);
+            gfx_geom_fringe_tri(g, a + 2, b + 3, b + 2);
+        }
+    }
+    if (backdrop && !g->oom) {
+        SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_NONE);
+        if (g->nfidx > 0) SDL_RenderGeometry(g->r, NULL, g->verts, g->nverts, g->fidx, g->nfidx);
+        if (g->nidx > 0) SDL_RenderGeometry(g->r, NULL, g->verts, g->nverts, g->idx, g->nidx);
+        SDL_SetRenderDrawBlendMode(g->r, SDL_BLENDMODE_BLEND);
+        gfx_geom_begin(g);
+        return;
     }
     gfx_geom_flush(g, c.a == 255);
 }
@@ -428,6 +466,13 @@ void gfx_line(Gfx *g, float x0, float y0, float x1, float y1, float width, SDL_C
 void gfx_polyline(Gfx *g, const SDL_FPoint *pts, size_t n, float width, SDL_Color c)
 {
     stroke_closed(g, pts, n, width, c, false);
+}
+
+void gfx_polyline_over(Gfx *g, const SDL_FPoint *pts, size_t n, float width, SDL_Color c, SDL_Color backdrop)
+{
+    c.a = 255;
+    backdrop.a = 255;
+    stroke_path(g, pts, n, width, c, false, &backdrop);
 }
 
 static int circle_segments(float radius)

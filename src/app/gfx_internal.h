@@ -28,7 +28,7 @@ typedef struct GfxTextEntry GfxTextEntry;
  * rounded corners and circles) or an icon. */
 typedef enum GfxSpriteKind { GFX_SPRITE_DISC, GFX_SPRITE_RING, GFX_SPRITE_ICON } GfxSpriteKind;
 
-#define GFX_SPRITES 96
+#define GFX_SPRITES 256
 
 typedef struct GfxSprite {
     GfxSpriteKind kind;

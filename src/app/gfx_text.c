@@ -111,6 +111,18 @@ static size_t fit_prefix(TTF_Font *f, const char *s, size_t len, int max_w)
     return best;
 }
 
+/* A space where a line may break. French puts a space inside « » and before
+ * : ; ! ? - breaking there would leave the sign alone at a line's start or
+ * end, so those spaces hold (as if they were no-break spaces). */
+static bool break_space(const char *p, size_t i, size_t len)
+{
+    if (p[i] != ' ') return false;
+    if (i >= 2 && (unsigned char)p[i - 2] == 0xC2 && (unsigned char)p[i - 1] == 0xAB) return false; /* « */
+    if (i + 2 < len && (unsigned char)p[i + 1] == 0xC2 && (unsigned char)p[i + 2] == 0xBB) return false; /* » */
+    if (i + 1 < len && strchr(":;!?", p[i + 1]) && (i + 2 >= len || p[i + 2] == ' ')) return false;
+    return true;
+}
+
 /* Greedy word wrap at spaces and newlines; words wider than the box are cut. */
 static int wrap_lines(TTF_Font *f, const char *s, int max_w, Line *out, int max_lines)
 {
@@ -128,7 +140,7 @@ static int wrap_lines(TTF_Font *f, const char *s, int max_w, Line *out, int max_
                 bool any = false;
                 while (end <= para) {
                     size_t we = end;
-                    while (we < para && p[we] != ' ') we++;
+                    while (we < para && !break_space(p, we, para)) we++;
                     if (line_width(f, p + start, we - start) <= max_w) {
                         last_fit = we;
                         any = true;
@@ -140,7 +152,7 @@ static int wrap_lines(TTF_Font *f, const char *s, int max_w, Line *out, int max_
                 }
                 if (!any) {
                     size_t we = start;
-                    while (we < para && p[we] != ' ') we++;
+                    while (we < para && !break_space(p, we, para)) we++;
                     last_fit = start + fit_prefix(f, p + start, we - start, max_w);
                 }
                 out[n++] = (Line){p + start, last_fit - start};

@@ -8,6 +8,7 @@
 #include "module_scene.h"
 
 /* extern const ModuleScene tutorial_scene; (one line per module scene) */
+extern const ModuleScene tutorial_scene;
 extern const ModuleScene endface_scene;
 
 #endif

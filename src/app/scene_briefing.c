@@ -104,4 +104,5 @@ static void briefing_frame(void *self, App *app)
     }
 }
 
-const SceneDef scene_briefing = {"briefing", briefing_create, briefing_destroy, briefing_event, NULL, briefing_frame};
+const SceneDef scene_briefing = {"briefing", briefing_create, briefing_destroy, briefing_event, NULL, briefing_frame,
+                                 NULL};

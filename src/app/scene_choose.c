@@ -84,7 +84,7 @@ static void time_text(double limit_s, char *out, size_t n)
     }
 }
 
-static void draw_details(App *app, SDL_FRect card, const Scenario *scn)
+static void draw_details(App *app, SDL_FRect card, const Scenario *scn, bool confirmed)
 {
     Gfx *g = app->gfx;
     Ui *ui = app->ui;
@@ -137,7 +137,7 @@ static void draw_details(App *app, SDL_FRect card, const Scenario *scn)
     gs.shrink = true;
     gfx_text(g, scenario_goal(scn, lang), col, &gs);
 
-    if (ui_button(ui, "choose.start", go, _("Start the exercise"), GFX_ICON_PLAY, UI_PRIMARY)) {
+    if (ui_button(ui, "choose.start", go, _("Start the exercise"), GFX_ICON_PLAY, UI_PRIMARY) || confirmed) {
         app->scenario = scn;
         app_goto(app, SCENE_BRIEFING);
     }
@@ -234,7 +234,7 @@ static void choose_frame(void *self, App *app)
     rect_take_top(&det, lh, 8 * sc);
     scene_card(app, det);
     if (s->scenario >= 0 && (size_t)s->scenario < s->n_scns) {
-        draw_details(app, det, s->scns[s->scenario]);
+        draw_details(app, det, s->scns[s->scenario], ui_list_confirmed(ui, "choose.scenarios"));
     } else {
         GfxTextStyle st = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text_muted);
         st.wrap = true;
@@ -242,4 +242,4 @@ static void choose_frame(void *self, App *app)
     }
 }
 
-const SceneDef scene_choose = {"choose", choose_create, choose_destroy, choose_event, NULL, choose_frame};
+const SceneDef scene_choose = {"choose", choose_create, choose_destroy, choose_event, NULL, choose_frame, NULL};

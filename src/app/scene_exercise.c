@@ -211,7 +211,6 @@ static InputAction key_action(SDL_Keycode k, Uint16 mod)
 static bool exercise_event(void *self, App *app, const SDL_Event *e)
 {
     ExerciseScene *s = self;
-    (void)app;
     if (s->done) return false;
     if (s->confirm_quit) {
         if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
@@ -258,10 +257,7 @@ static bool exercise_event(void *self, App *app, const SDL_Event *e)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP: {
-        int w = 0, h = 0;
-        SDL_Window *win = SDL_GetWindowFromID(e->tfinger.windowID);
-        if (win) SDL_GetWindowSize(win, &w, &h);
-        int px = (int)(e->tfinger.x * (float)w), py = (int)(e->tfinger.y * (float)h);
+        int px = (int)(e->tfinger.x * (float)app->w), py = (int)(e->tfinger.y * (float)app->h);
         int slot = finger_slot(s, e->tfinger.fingerId, e->type == SDL_FINGERDOWN);
         if (slot < 0) return false;
         InputKind kind = e->type == SDL_FINGERDOWN ? INPUT_POINTER_DOWN
@@ -273,12 +269,9 @@ static bool exercise_event(void *self, App *app, const SDL_Event *e)
     case SDL_MULTIGESTURE: {
         /* pinch: wheel steps at the centre of the fingers */
         if (!s->env_valid || !s->ms || !s->ms->to_scene || fabsf(e->mgesture.dDist) < 0.002f) return false;
-        int w = 0, h = 0;
-        SDL_Window *win = SDL_GetMouseFocus();
-        if (win) SDL_GetWindowSize(win, &w, &h);
         double x = 0, y = 0;
-        if (s->ms->to_scene(s->ms_self, &s->env, (int)(e->mgesture.x * (float)w), (int)(e->mgesture.y * (float)h), &x,
-                            &y)) {
+        if (s->ms->to_scene(s->ms_self, &s->env, (int)(e->mgesture.x * (float)app->w),
+                            (int)(e->mgesture.y * (float)app->h), &x, &y)) {
             push(s, input_wheel(0, x, y, (double)e->mgesture.dDist * 20.0));
         }
         return false;
@@ -366,7 +359,7 @@ static SDL_FRect quit_dialog_rect(App *app)
 {
     float sc = app_scale(app);
     float w = fminf((float)app->w - 40 * sc, 620 * sc), row = ui_row_h(app->ui);
-    float h = 150 * sc + row + 40 * sc;
+    float h = 120 * sc + row + 40 * sc;
     return (SDL_FRect){((float)app->w - w) * 0.5f, ((float)app->h - h) * 0.5f, w, h};
 }
 
@@ -519,5 +512,15 @@ static void exercise_frame(void *self, App *app)
     }
 }
 
+/* Window closed during the attempt: it is stopped and saved like "Stop". */
+static void exercise_close(void *self, App *app)
+{
+    ExerciseScene *s = self;
+    if (!s->done) {
+        attempt_abandon(s->attempt);
+        finish(s, app);
+    }
+}
+
 const SceneDef scene_exercise = {"exercise", exercise_create, exercise_destroy, exercise_event, exercise_tick,
-                                 exercise_frame};
+                                 exercise_frame, exercise_close};

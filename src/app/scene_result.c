@@ -290,4 +290,4 @@ static void result_frame(void *self, App *app)
     }
 }
 
-const SceneDef scene_result = {"result", result_create, result_destroy, result_event, NULL, result_frame};
+const SceneDef scene_result = {"result", result_create, result_destroy, result_event, NULL, result_frame, NULL};

@@ -75,7 +75,7 @@ static void settings_frame(void *self, App *app)
     scene_card(app, card);
     float pad = 28 * sc;
     SDL_FRect col = rect_inset(card, pad);
-    float ctrl_w = col.w * 0.58f;
+    float ctrl_w = col.w * 0.66f;
 
     SDL_FRect c = setting_row(app, &col, _("Language"), GFX_ICON_LANGUAGE, ctrl_w);
     /* each language is named in itself, so anyone finds theirs */
@@ -121,4 +121,4 @@ static void settings_frame(void *self, App *app)
 }
 
 const SceneDef scene_settings = {"settings", settings_create, settings_destroy, settings_event, NULL,
-                                 settings_frame};
+                                 settings_frame, NULL};

@@ -12,6 +12,7 @@
 #include "fibresim/core.h"
 #include "i18n.h"
 #include "scene_common.h"
+#include "splice_art.h"
 #include "theme.h"
 
 typedef struct StartScene {
@@ -20,6 +21,8 @@ typedef struct StartScene {
     char name[TRAINEE_NAME_MAX];
     char problem[256];      /* shown under the field, e.g. the name is empty */
     const char **items;     /* owned array of borrowed names */
+    SpliceArt art;          /* welcome picture */
+    double opened_s;
 } StartScene;
 
 static void *start_create(App *app)
@@ -27,6 +30,10 @@ static void *start_create(App *app)
     StartScene *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->selected = -1;
+    s->opened_s = app->time_s;
+    if (!splice_art_init(&s->art)) {
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "welcome picture left out (out of memory)");
+    }
     for (size_t i = 0; i < app->trainees.count; i++) {
         if (strcmp(app->trainees.items[i].id, app->trainee.id) == 0) s->selected = (int)i;
     }
@@ -39,6 +46,7 @@ static void *start_create(App *app)
 static void start_destroy(void *self)
 {
     StartScene *s = self;
+    splice_art_finish(&s->art);
     free(s->items);
     free(s);
 }
@@ -107,7 +115,8 @@ static void start_frame(void *self, App *app)
             (void)changed;
         }
         bool ok = s->selected >= 0 && (size_t)s->selected < n;
-        if (ui_button_ex(ui, "start.go", go, _("Continue"), GFX_ICON_ARROW_RIGHT, UI_PRIMARY, ok) && ok) {
+        bool enter = ui_list_confirmed(ui, "start.list");
+        if ((ui_button_ex(ui, "start.go", go, _("Continue"), GFX_ICON_ARROW_RIGHT, UI_PRIMARY, ok) || enter) && ok) {
             choose_trainee(app, &app->trainees.items[s->selected]);
         }
     } else {
@@ -142,6 +151,11 @@ static void start_frame(void *self, App *app)
         ps.wrap = true;
         gfx_text(g, s->problem, (SDL_FRect){p.x + is + 8 * sc, p.y, p.w - is - 8 * sc, p.h}, &ps);
     }
+    /* the welcome picture in the room left under the field */
+    if (col.h > 120 * sc) {
+        SDL_FRect pic = {right.x + 2, col.y + 8 * sc, right.w - 4, right.y + right.h - col.y - 8 * sc - 14 * sc};
+        splice_art_draw(&s->art, g, pic, app->time_s - s->opened_s);
+    }
 }
 
-const SceneDef scene_start = {"start", start_create, start_destroy, NULL, NULL, start_frame};
+const SceneDef scene_start = {"start", start_create, start_destroy, NULL, NULL, start_frame, NULL};

@@ -20,6 +20,7 @@
 
 struct Ui {
     Gfx *g; /* borrowed */
+    int w, h;                 /* drawing area, for touch positions */
     /* pointer: the mouse or the first finger down */
     float px, py;             /* current position */
     float press_x, press_y;   /* where the press of this frame was */
@@ -43,6 +44,7 @@ struct Ui {
     bool focused_text_seen;   /* a focused text field was drawn this frame */
     bool modal;
     SDL_FRect modal_area;
+    uint32_t confirmed;       /* list where Enter/Space was pressed this frame */
     /* list dragging */
     uint32_t drag_list;
     float drag_last_y;
@@ -89,6 +91,12 @@ void ui_destroy(Ui *ui)
 
 Gfx *ui_gfx(const Ui *ui) { return ui->g; }
 
+void ui_set_size(Ui *ui, int w, int h)
+{
+    ui->w = w;
+    ui->h = h;
+}
+
 float ui_row_h(const Ui *ui)
 {
     float h = gfx_px(ui->g, THEME_BUTTON_H);
@@ -131,7 +139,6 @@ static void pointer_up(Ui *ui, float x, float y)
 
 bool ui_handle_event(Ui *ui, const SDL_Event *e)
 {
-    int w = 0, h = 0;
     switch (e->type) {
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID) return false;
@@ -153,9 +160,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *e)
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP: {
-        SDL_Window *win = SDL_GetWindowFromID(e->tfinger.windowID);
-        if (win) SDL_GetWindowSize(win, &w, &h);
-        float x = e->tfinger.x * (float)w, y = e->tfinger.y * (float)h;
+        float x = e->tfinger.x * (float)ui->w, y = e->tfinger.y * (float)ui->h;
         if (e->type == SDL_FINGERDOWN) {
             if (ui->touch_active) return false; /* second finger: not a pointer */
             ui->touch_active = true;
@@ -225,6 +230,7 @@ static void clear_frame_input(Ui *ui)
     ui->enter = ui->space = ui->up = ui->dn = ui->left = ui->right = ui->backspace = false;
     ui->text_in[0] = '\0';
     ui->modal = false;
+    ui->confirmed = 0;
 }
 
 void ui_end(Ui *ui)
@@ -429,9 +435,17 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
     for (int i = 0; details && i < count; i++) {
         if (details[i] && details[i][0]) two = true;
     }
-    float row_h = fmaxf(ui_row_h(ui), gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY)
-                                          + (two ? gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_SMALL) : 0)
-                                          + 2 * gfx_px(g, 10.0f));
+    /* names too long for one line (large text, narrow column) get two lines
+     * in every row, so rows keep one height */
+    float text_w = r.w - 2 * pad - gfx_px(g, 30.0f);
+    float lh1 = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY);
+    int item_lines = 1;
+    for (int i = 0; i < count; i++) {
+        if (gfx_text_measure(g, items[i], GFX_FONT_BOLD, THEME_TEXT_BODY).x > text_w) item_lines = 2;
+    }
+    float item_h = lh1 * (float)item_lines;
+    float lh2 = two ? gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_SMALL) : 0;
+    float row_h = fmaxf(ui_row_h(ui), item_h + lh2 + 2 * gfx_px(g, 10.0f));
     float content = row_h * (float)count;
     float max_scroll = content > r.h ? content - r.h : 0;
     if (live) {
@@ -459,6 +473,7 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
             }
         }
         if (ui->focus == id && count > 0) {
+            if ((ui->enter || ui->space) && *selected >= 0) ui->confirmed = id;
             int s = *selected;
             if (ui->dn) s = s < 0 ? 0 : (s + 1 < count ? s + 1 : s);
             if (ui->up) s = s <= 0 ? 0 : s - 1;
@@ -496,17 +511,17 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
         if (i > 0) {
             gfx_fill_rect(g, (SDL_FRect){r.x + pad, y, r.w - 2 * pad, 1}, mix(theme.panel, theme.border, 0.5f));
         }
-        float check_w = sel ? gfx_px(g, 30.0f) : 0;
-        float lh1 = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_BODY);
-        float lh2 = two ? gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_SMALL) : 0;
-        float ty = y + (row_h - lh1 - lh2) * 0.5f;
+        float check_w = gfx_px(g, 30.0f);
+        float ty = y + (row_h - item_h - lh2) * 0.5f;
         GfxTextStyle st = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.text);
         st.shrink = true;
-        gfx_text(g, items[i], (SDL_FRect){r.x + pad, ty, r.w - 2 * pad - check_w, lh1}, &st);
+        st.wrap = item_lines > 1;
+        st.valign = GFX_VALIGN_MIDDLE;
+        gfx_text(g, items[i], (SDL_FRect){r.x + pad, ty, r.w - 2 * pad - check_w, item_h}, &st);
         if (two && details[i]) {
             GfxTextStyle sd = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_SMALL, theme.text_muted);
             sd.shrink = true;
-            gfx_text(g, details[i], (SDL_FRect){r.x + pad, ty + lh1, r.w - 2 * pad - check_w, lh2}, &sd);
+            gfx_text(g, details[i], (SDL_FRect){r.x + pad, ty + item_h, r.w - 2 * pad - check_w, lh2}, &sd);
         }
         if (sel) {
             float s = gfx_px(g, 24.0f);
@@ -524,6 +539,11 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
     gfx_stroke_rounded(g, r, radius, 1.5f, theme.border);
     focus_ring(ui, id, r, radius);
     return changed;
+}
+
+bool ui_list_confirmed(const Ui *ui, const char *id)
+{
+    return ui->confirmed != 0 && ui->confirmed == hash_id(id);
 }
 
 /* Drops the last UTF-8 character of buf. */

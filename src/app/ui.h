@@ -46,6 +46,9 @@ void ui_begin(Ui *ui);
 void ui_end(Ui *ui);
 
 Gfx *ui_gfx(const Ui *ui);
+/* Size of the drawing area in pixels (touch positions come normalised 0..1
+ * and are scaled by it). The app sets it every frame. */
+void ui_set_size(Ui *ui, int w, int h);
 /* Pixel height of a widget row: THEME_BUTTON_H scaled, never below the touch minimum. */
 float ui_row_h(const Ui *ui);
 
@@ -69,6 +72,10 @@ void ui_label(Ui *ui, SDL_FRect r, const char *text, float size_pt, GfxFont font
  * the touch minimum; a wheel or drag scrolls. */
 bool ui_list(Ui *ui, const char *id, SDL_FRect r, const char *const *items, const char *const *details,
              int count, int *selected, float *scroll_px);
+
+/* True if Enter or Space was pressed on the list id this frame (call after
+ * ui_list): the keyboard's way to say "this one" (e.g. then Continue). */
+bool ui_list_confirmed(const Ui *ui, const char *id);
 
 /* One-line text field editing buf (UTF-8, cap bytes with the NUL). Accepts
  * any character the keyboard or input method gives (accents). Returns true when

@@ -69,9 +69,10 @@ InputEvent input_choice(uint32_t tick, const char *id)
     return e;
 }
 
-/* cJSON prints doubles with %.15g and falls back to %.17g when that does not
- * read back exactly, so numbers round-trip bit for bit. Non-finite values have
- * no JSON form: the front end never produces them and the decoder rejects them. */
+/* The tree holds exact doubles; json_print_lossless() (jsonout.h) prints them
+ * so that they read back bit for bit (cJSON_Print may not). Non-finite values
+ * have no JSON form: the front end never produces them and the decoder rejects
+ * them. */
 cJSON *input_to_json(const InputEvent *e)
 {
     cJSON *a = cJSON_CreateArray();

@@ -58,6 +58,7 @@ typedef struct TutorialState {
 
     /* adjust */
     bool adjusted;
+    double wheel_steps;           /* fractions of a wheel or pinch step not applied yet */
 
     /* choose */
     bool first_correct;
@@ -171,6 +172,7 @@ static void start_task(TutorialState *st)
     v->value = t->start;
     v->overshoot = 0.0;
     st->adjusted = false;
+    st->wheel_steps = 0.0;
 
     memset(v->answered, 0, sizeof v->answered);
     v->tries = 0;
@@ -590,6 +592,20 @@ static void adjust_by(TutorialState *st, const TutorialTask *t, double delta, ui
     }
 }
 
+/* A touchpad or a pinch gives fractions of a step: they add up and move the
+ * value by whole fine steps only, so it stays on the grid where the target is. */
+static void adjust_wheel(TutorialState *st, const TutorialTask *t, double steps, uint32_t tick)
+{
+    st->wheel_steps += steps;
+    /* 0.4 + 0.4 + 0.4 - 1 - 1.2 is -0.99999999999999978 in doubles: a
+     * tolerance keeps sums of decimal fractions whole. */
+    double whole = trunc(st->wheel_steps + copysign(1e-9, st->wheel_steps));
+    if (whole != 0.0) {
+        st->wheel_steps -= whole;
+        adjust_by(st, t, whole * t->step_fine, tick);
+    }
+}
+
 /* Adjust commands by name: key actions, or the same names as choices. */
 static bool adjust_command(TutorialState *st, const TutorialTask *t, InputAction a, uint32_t tick)
 {
@@ -748,7 +764,7 @@ static void tutorial_step(void *state, const ModuleCtx *ctx, uint32_t tick, cons
             break;
         case INPUT_WHEEL:
             if (t->kind == TUTORIAL_ADJUST && isfinite(e->steps)) {
-                adjust_by(st, t, e->steps * t->step_fine, tick);
+                adjust_wheel(st, t, e->steps, tick);
             }
             break;
         case INPUT_CHOICE:
