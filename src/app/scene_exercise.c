@@ -145,7 +145,6 @@ static int finger_slot(ExerciseScene *s, SDL_FingerID id, bool make)
     return -1;
 }
 
-/* Pointer at pixel (px, py): down, move or up for pointer id p. */
 /* A press on one of the picture's own controls (ModuleScene.control): its
  * events go out instead of the pointer's. True when the control took it. */
 static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
@@ -162,6 +161,7 @@ static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int p
     return true;
 }
 
+/* Pointer at pixel (px, py): down, move or up for pointer id p. */
 static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
     if (!s->env_valid || !s->ms || !s->ms->to_scene) return;
