@@ -56,7 +56,23 @@ typedef struct ModuleScene {
      * replayed before the first frame. For drawing only: a tool that follows
      * the pointer, what the hand carries. May be NULL. */
     void (*pointer)(void *self, const void *module_state, const InputEvent *e);
+    /* Optional (may be NULL). The picture's own controls, e.g. a probe's focus
+     * wheel: called for a pointer press at pixel (px, py) and, while that press
+     * lasts, for its moves and release. Returns true when the press is on a
+     * control: the pointer then does not reach the module; instead the
+     * *n_out (<= MODULE_SCENE_CONTROL_OUT) events written to out (key actions,
+     * choices) are sent, and recorded with the attempt like keys. */
+    bool (*control)(void *self, const ModuleSceneEnv *env, InputKind kind, int pointer, int px, int py,
+                    InputEvent *out, size_t *n_out);
+    /* Optional (may be NULL). Each event as it is handed to the module, with
+     * the module's state before that tick: a picture's own settings (focus,
+     * brightness, the object picked) follow the recorded events, so a replay
+     * shows what the trainee saw. Never changes the module's state. */
+    void (*observe)(void *self, const InputEvent *e, const void *module_state);
 } ModuleScene;
+
+/* Most events one control() call may send. */
+#define MODULE_SCENE_CONTROL_OUT 8
 
 /* The front end's list of module scenes (src/app/module_scenes.c). */
 const ModuleScene *module_scene_find(const char *module);

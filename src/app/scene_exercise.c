@@ -43,6 +43,7 @@ typedef struct ExerciseScene {
     ModuleSceneEnv env;
     bool env_valid;
     bool captured[POINTERS_MAX];   /* pressed inside the picture */
+    bool on_control[POINTERS_MAX]; /* that press is on one of the picture's controls */
     double last_x[POINTERS_MAX], last_y[POINTERS_MAX];
     SDL_FingerID finger_ids[POINTERS_MAX];
     SceneButton buttons[BUTTONS_MAX];
@@ -81,8 +82,13 @@ static void replay_preset(ExerciseScene *s, const ExercisePreset *p)
     while (attempt_status(s->attempt) == ATTEMPT_RUNNING && attempt_tick(s->attempt) < p->end_tick) {
         uint32_t t = attempt_tick(s->attempt);
         size_t j = i;
+        const void *state = attempt_module_state(s->attempt);
         while (j < p->events.count && p->events.items[j].tick <= t) {
-            if (p->events.items[j].kind <= INPUT_POINTER_UP) show_pointer(s, &p->events.items[j]);
+            const InputEvent *e = &p->events.items[j];
+            if (e->kind <= INPUT_POINTER_UP) show_pointer(s, e);
+            /* as in exercise_tick: the picture sees each event with the state
+             * before its tick, so its own settings (focus...) follow */
+            if (s->ms && s->ms->observe && s->ms_self) s->ms->observe(s->ms_self, e, state);
             j++;
         }
         attempt_step(s->attempt, p->events.items + i, j - i);
@@ -172,10 +178,27 @@ static int finger_slot(ExerciseScene *s, SDL_FingerID id, bool make)
     return -1;
 }
 
+/* A press on one of the picture's own controls (ModuleScene.control): its
+ * events go out instead of the pointer's. True when the control took it. */
+static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+{
+    if (!s->ms->control || (kind != INPUT_POINTER_DOWN && !s->on_control[p])) return false;
+    InputEvent out[MODULE_SCENE_CONTROL_OUT];
+    size_t n = 0;
+    bool mine = s->ms->control(s->ms_self, &s->env, kind, p, px, py, out, &n);
+    if (kind == INPUT_POINTER_DOWN && !mine) return false;
+    for (size_t i = 0; i < n && i < MODULE_SCENE_CONTROL_OUT; i++) push(s, out[i]);
+    bool held = kind != INPUT_POINTER_UP;
+    s->on_control[p] = held;
+    s->captured[p] = held;
+    return true;
+}
+
 /* Pointer at pixel (px, py): down, move or up for pointer id p. */
 static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
     if (!s->env_valid || !s->ms || !s->ms->to_scene) return;
+    if (control_event(s, kind, p, px, py)) return;
     double x = 0, y = 0;
     bool in = s->ms->to_scene(s->ms_self, &s->env, px, py, &x, &y);
     if (kind == INPUT_POINTER_DOWN) {
@@ -338,11 +361,27 @@ static void exercise_tick(void *self, App *app)
     if (s->done || s->confirm_quit) {
         return; /* the clock stops while the trainee decides to stop or not */
     }
+    if (s->ms && s->ms->observe) {
+        const void *state = attempt_module_state(s->attempt);
+        for (size_t i = 0; i < s->nq; i++) s->ms->observe(s->ms_self, &s->queue[i], state);
+    }
     attempt_step(s->attempt, s->queue, s->nq);
     s->nq = 0;
     if (attempt_status(s->attempt) != ATTEMPT_RUNNING) {
         finish(s, app);
     }
+}
+
+bool exercise_inject(App *app, const InputEvent *events, size_t n)
+{
+    if (app->scene != SCENE_EXERCISE || !app->scene_self) return false;
+    ExerciseScene *s = app->scene_self;
+    for (size_t i = 0; i < n && !s->done && attempt_status(s->attempt) == ATTEMPT_RUNNING; i++) {
+        if (s->ms && s->ms->observe) s->ms->observe(s->ms_self, &events[i], attempt_module_state(s->attempt));
+        attempt_step(s->attempt, &events[i], 1);
+    }
+    if (!s->done && attempt_status(s->attempt) != ATTEMPT_RUNNING) finish(s, app);
+    return true;
 }
 
 /* ---- drawing ---- */
