@@ -211,16 +211,27 @@ OtdrNotice otdr_average_into(OtdrState *st, OtdrWavelength wl)
     avg->trace.capacity = cap;
     avg->measured = a->measured;
     /* A point at x (A's display distance) is at S - x on B's trace, S the
-     * sum of the positions of the link's origin seen from each end. */
-    double s_m = display_of(&a->measured.link, sa, a->measured.link_start_true_m)
-                 + display_of(&b->measured.link, sb, b->measured.link_end_true_m);
-    double end_a = a->fibre_length_m, end_b = b->fibre_length_m;
-    double lo = s_m - end_b > 0 ? s_m - end_b : 0.0;
-    double hi = end_a < s_m ? end_a : s_m;
+     * sum of the positions of the link's origin seen from each end. Seen
+     * from A's side, B's trace runs backwards, so its losses are rises: the
+     * average is (A(x) - B(S - x)) / 2, whose steps are the mean of the two
+     * directions' apparent losses, i.e. the true losses (REFERENCE 2.5), and
+     * whose slope is the fibre's attenuation. It covers the link under test;
+     * the cables show A's trace. The constant keeps it level with A just
+     * after the link's first event (past its dead zone). */
+    double lo = display_of(&a->measured.link, sa, a->measured.link_start_true_m);
+    double hi = display_of(&a->measured.link, sa, a->measured.link_end_true_m);
+    double s_m = lo + display_of(&b->measured.link, sb, b->measured.link_end_true_m);
+    double guard = a->trace.pulse_length_m + 4.0 * a->trace.rx_length_m;
+    double xc = lo + 2.0 * guard < hi ? lo + 2.0 * guard : 0.5 * (lo + hi);
+    double c = 0;
+    for (int j = 0; j < 16; j++) {
+        double x = xc + j * a->trace.spacing_m;
+        c += 0.5 * (otdr_level_at(&a->trace, x) + otdr_level_at(&b->trace, s_m - x)) / 16.0;
+    }
     for (size_t k = 0; k < a->trace.points; k++) {
         double x = (double)k * a->trace.spacing_m;
         double ya = a->trace.level_db[k];
-        buffer[k] = (x >= lo && x <= hi) ? 0.5 * (ya + otdr_level_at(&b->trace, s_m - x)) : ya;
+        buffer[k] = (x >= lo && x <= hi) ? 0.5 * (ya - otdr_level_at(&b->trace, s_m - x)) + c : ya;
     }
     otdr_detect_events(&avg->trace, &avg->events);
     memset(avg->marks, 0, sizeof avg->marks);

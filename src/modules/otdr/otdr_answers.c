@@ -171,55 +171,62 @@ static bool verdict_truth(const OtdrSetup *s, const OtdrAnswerDef *a, OtdrWavele
     return ok;
 }
 
+/* Position of a name in the recorded file's table: "event:N", "end"; ""
+ * = dflt. false if the file has no such event. */
+static bool file_position(const OtdrSetup *s, const char *name, double dflt, size_t *idx, double *x)
+{
+    const OtdrEventTable *ev = &s->file_events;
+    if (!name[0]) {
+        *x = dflt;
+        return true;
+    }
+    for (size_t i = 0; i < ev->count; i++) {
+        bool hit = strcmp(name, "end") == 0 ? ev->ev[i].end_of_fibre
+                   : strncmp(name, "event:", 6) == 0 && s->file_event_numbers[i] == strtol(name + 6, NULL, 10);
+        if (hit) {
+            *idx = i;
+            *x = ev->ev[i].distance_m;
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool file_truth(const OtdrSetup *s, const OtdrAnswerDef *a, double *truth)
 {
     const OtdrEventTable *ev = &s->file_events;
-    /* Position of an "at"/"from"/"to" name: event:N or end. */
     size_t idx = 0;
-    bool found = false;
-    const char *name = a->at;
-    if (strcmp(name, "end") == 0) {
-        for (size_t i = 0; i < ev->count && !found; i++) {
-            if (ev->ev[i].end_of_fibre) {
-                idx = i;
-                found = true;
-            }
-        }
-    } else if (strncmp(name, "event:", 6) == 0) {
-        long n = strtol(name + 6, NULL, 10);
-        for (size_t i = 0; i < ev->count && !found; i++) {
-            if (s->file_event_numbers[i] == n) {
-                idx = i;
-                found = true;
-            }
-        }
-    }
+    double x = 0, x0 = 0, x1 = 0;
+    bool found = file_position(s, a->at, 0.0, &idx, &x);
+    const OtdrEvent *e = &ev->ev[idx];
     switch (a->kind) {
     case OTDR_ANS_DISTANCE:
-        *truth = ev->ev[idx].distance_m;
+        *truth = x;
         return found;
     case OTDR_ANS_LOSS:
-        *truth = ev->ev[idx].loss_db;
+        *truth = e->loss_db;
         return found;
     case OTDR_ANS_REFLECTANCE:
-        *truth = ev->ev[idx].reflectance_db;
-        return found && ev->ev[idx].reflectance_db != 0.0;
+        *truth = e->reflectance_db;
+        return found && e->reflectance_db != 0.0;
     case OTDR_ANS_ATTENUATION:
-        *truth = ev->ev[idx].slope_db_km;
+        *truth = e->slope_db_km; /* the lead-in fibre of that event */
         return found;
     case OTDR_ANS_LENGTH:
-        *truth = ev->end_m;
-        return ev->end_m > 0;
+        if (!file_position(s, a->from, 0.0, &idx, &x0) || !file_position(s, a->to, ev->end_m, &idx, &x1)) {
+            return false;
+        }
+        *truth = fabs(x1 - x0);
+        return true;
     case OTDR_ANS_TOTAL_LOSS:
-        *truth = ev->total_loss_db;
+        *truth = ev->total_loss_db; /* the instrument's own, front panel to end */
         return true;
     case OTDR_ANS_VERDICT:
-        if (strcmp(name, "link") == 0) {
+        if (strcmp(a->at, "link") == 0) {
             *truth = ev->total_loss_db <= a->max_db ? 1.0 : 0.0;
             return true;
         }
-        *truth = ev->ev[idx].loss_db <= a->max_db
-                         && (!a->has_max_reflectance || ev->ev[idx].reflectance_db <= a->max_reflectance_db)
+        *truth = e->loss_db <= a->max_db && (!a->has_max_reflectance || e->reflectance_db <= a->max_reflectance_db)
                      ? 1.0
                      : 0.0;
         return found;

@@ -466,6 +466,11 @@ static void otdr_step(void *state, const ModuleCtx *ctx, uint32_t tick, const In
             finish_acquisition(st, tick, st->acq_settings.averaging_s, false);
         }
     }
+    for (int w = 0; w < OTDR_WL_COUNT; w++) {
+        for (int k = 0; k < OTDR_SLOT_KINDS; k++) {
+            v->slots.present[w][k] = st->slots[w][k].present;
+        }
+    }
     v->hint = otdr_next_hint(st);
 }
 

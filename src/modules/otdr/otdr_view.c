@@ -125,6 +125,14 @@ void otdr_show(OtdrState *st, OtdrSlot *slot)
     v->marks = slot ? slot->marks : NULL;
     v->selected_event = -1;
     if (slot) {
+        v->trace_kind = OTDR_TRACE_FILE;
+        for (int w = 0; w < OTDR_WL_COUNT; w++) {
+            for (int k = 0; k < OTDR_SLOT_KINDS; k++) {
+                if (slot == &st->slots[w][k]) {
+                    v->trace_kind = (OtdrTraceKind)k;
+                }
+            }
+        }
         v->trace_wavelength = slot->trace.settings.wavelength;
         v->trace_wavelength_nm = st->setup->from_file ? st->setup->file_wavelength_nm
                                                       : otdr_wavelength_nm(v->trace_wavelength);
