@@ -6,7 +6,9 @@
  * the command must report no text overflow. The PNG stays in the build
  * folder (tests/render/) for people to look at.
  *
- * argv: fibresim-binary scene lang out-dir [WxH]
+ * argv: fibresim-binary scene lang out-dir [WxH [scenario events name]]
+ * (scenario and events: the exercise screen of that scenario after those
+ * input events, with a fixed seed; name tags the PNG)
  * A data folder with two trainees (accented names) is made for the run, so
  * the start screen shows a list. Screens that need a scenario are skipped
  * (exit 77) when the scenarios folder has none.
@@ -69,6 +71,8 @@ int main(int argc, char **argv)
     }
     const char *exe = argv[1], *scene = argv[2], *lang = argv[3], *outdir = argv[4];
     const char *size = argc > 5 ? argv[5] : "1280x720";
+    const char *scenario = argc > 8 ? argv[6] : NULL, *events = argc > 8 ? argv[7] : NULL;
+    const char *tag = argc > 8 ? argv[8] : NULL;
     int want_w = 0, want_h = 0;
     if (sscanf(size, "%dx%d", &want_w, &want_h) != 2) return 2;
     bool needs_scenario = strcmp(scene, "briefing") == 0 || strcmp(scene, "exercise") == 0
@@ -78,13 +82,17 @@ int main(int argc, char **argv)
         printf("skipped: the %s screen needs a scenario and %s has none\n", scene, scn_dir ? scn_dir : "(unset)");
         return 77;
     }
-    char data[4096], png[4096], cmd[16384];
-    snprintf(data, sizeof data, "%s/data-%s-%s-%s", outdir, scene, lang, size);
-    snprintf(png, sizeof png, "%s/%s-%s-%s.png", outdir, scene, lang, size);
+    char data[4096], png[4096], cmd[32768];
+    snprintf(data, sizeof data, "%s/data-%s-%s-%s%s%s", outdir, scene, lang, size, tag ? "-" : "", tag ? tag : "");
+    snprintf(png, sizeof png, "%s/%s-%s-%s%s%s.png", outdir, scene, lang, size, tag ? "-" : "", tag ? tag : "");
     mkdir(outdir, 0755);
     make_data(data);
-    snprintf(cmd, sizeof cmd, "'%s' screenshot --check --scene %s --lang %s --size %s --data '%s' '%s' 2>&1", exe,
-             scene, lang, size, data, png);
+    char extra[8192] = "";
+    if (scenario) {
+        snprintf(extra, sizeof extra, "--scenario '%s' --events '%s' --seed 17 ", scenario, events);
+    }
+    snprintf(cmd, sizeof cmd, "'%s' screenshot --check --scene %s --lang %s --size %s --data '%s' %s'%s' 2>&1", exe,
+             scene, lang, size, data, extra, png);
     FILE *p = popen(cmd, "r");
     CHECK(p != NULL);
     if (!p) return test_done("render");

@@ -175,6 +175,7 @@ void app_destroy(App *app)
     if (TTF_WasInit()) TTF_Quit();
     trainees_finish(&app->trainees);
     catalog_finish(&app->catalog);
+    input_log_finish(&app->preset_events);
     fs_set_log(NULL, NULL);
     free(app);
 }

@@ -100,6 +100,11 @@ struct App {
     double tick_acc_s;          /* fixed-tick accumulator */
     bool headless;
     uint64_t frames;
+    /* screenshot / bench (--events, --seed): events the exercise steps
+     * through before its first frame (owned), and a fixed seed. */
+    InputLog preset_events;
+    bool preset_seed_set;
+    uint64_t preset_seed;
 };
 
 /* Creates the app: paths, settings, fonts, catalog, trainees, journal, and

@@ -28,6 +28,10 @@ static const CliOption options[] = {
     {"size", CLI_VALUE, "WxH", N_("Picture size in pixels (default 1280x720)")},
     {"scene", CLI_VALUE, "NAME", N_("Only this screen (default: every screen)")},
     {"lang", CLI_VALUE, "fr|en", N_("Language (default fr)")},
+    {"scenario", CLI_VALUE, "FILE", N_("Scenario to show (default: the first one found)")},
+    {"events", CLI_VALUE, "FILE", N_("Exercise screen: JSON array of input events to play first (as in a record)")},
+    {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: random)")},
+    {"drag", CLI_FLAG, NULL, N_("Hold the mouse at the middle of the window and drag it sideways during the frames")},
     {"data", CLI_VALUE, "DIR", N_("Data folder")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
     {NULL, CLI_FLAG, NULL, NULL},
@@ -107,18 +111,49 @@ static int run(const CliArgs *a)
            "cpu_p99_ms");
     double first_frame_ms = -1;
     int rc = 0;
+    if (!headless_preset(app, cli_value(a, "events"), cli_value(a, "seed"))) {
+        free(ms);
+        free(cpu);
+        app_destroy(app);
+        SDL_Quit();
+        return 2;
+    }
+    const char *scenario_file = cli_value(a, "scenario");
     for (int s = 0; s < SCENE_COUNT; s++) {
         if (only >= 0 && s != only) continue;
         SceneId id = (SceneId)s;
-        if (!headless_prepare(app, id, NULL) || !app_open_scene(app, id) || app->scene != id) {
+        if (!headless_prepare(app, id, scenario_file) || !app_open_scene(app, id) || app->scene != id) {
             printf("%-10s %7s\n", app_scene_def(id)->name, "skipped");
             rc = 1;
             continue;
         }
         size_t done = 0;
+        bool drag = cli_flag(a, "drag");
         for (size_t f = 0; f < frames && app->scene == id; f++) {
             double c0 = thread_cpu_ms();
             Uint64 a0 = SDL_GetPerformanceCounter();
+            if (drag) {
+                /* A press at the middle, then 6 px per frame back and forth
+                 * over 120 px: the picture changes every frame, as under a
+                 * trainee's finger. Counted in the frame's time. */
+                SDL_Event ev;
+                memset(&ev, 0, sizeof ev);
+                int cx = app->w / 2, cy = app->h / 2;
+                int phase = (int)(f % 40), off = phase < 20 ? phase * 6 : (40 - phase) * 6;
+                if (f == 0) {
+                    ev.type = SDL_MOUSEBUTTONDOWN;
+                    ev.button.button = SDL_BUTTON_LEFT;
+                    ev.button.state = SDL_PRESSED;
+                    ev.button.x = cx;
+                    ev.button.y = cy;
+                } else {
+                    ev.type = SDL_MOUSEMOTION;
+                    ev.motion.state = SDL_BUTTON_LMASK;
+                    ev.motion.x = cx - 60 + off;
+                    ev.motion.y = cy;
+                }
+                app_event(app, &ev);
+            }
             app_frame(app, 1.0 / 60.0);
             Uint64 a1 = SDL_GetPerformanceCounter();
             cpu[done] = thread_cpu_ms() - c0;

@@ -28,6 +28,8 @@ static const CliOption options[] = {
     {"size", CLI_VALUE, "WxH", N_("Picture size in pixels (default 1280x720)")},
     {"data", CLI_VALUE, "DIR", N_("Data folder (trainees shown on the start screen)")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
+    {"events", CLI_VALUE, "FILE", N_("Exercise screen: JSON array of input events to play first (as in a record)")},
+    {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: random)")},
     {"check", CLI_FLAG, NULL, N_("Exit with status 1 if some text does not fit its box or the picture is blank")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
@@ -68,7 +70,8 @@ static int run(const CliArgs *a)
         return 1;
     }
     int rc = 1;
-    if (headless_prepare(app, id, cli_value(a, "scenario")) && app_open_scene(app, id) && app->scene == id) {
+    if (headless_preset(app, cli_value(a, "events"), cli_value(a, "seed"))
+        && headless_prepare(app, id, cli_value(a, "scenario")) && app_open_scene(app, id) && app->scene == id) {
         for (int i = 0; i < WARM_UP_FRAMES; i++) {
             app_frame(app, 1.0 / 60.0);
         }

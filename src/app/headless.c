@@ -7,6 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+#include <errno.h>
+
+#include "fibresim/fileio.h"
+#include "fibresim/input.h"
 #include "fibresim/sheet.h"
 #include "i18n.h"
 
@@ -146,4 +151,57 @@ size_t headless_colour_count(const uint8_t *rgba, int w, int h, size_t limit)
     }
     free(set);
     return n;
+}
+
+bool headless_preset(App *app, const char *events_file, const char *seed)
+{
+    if (seed) {
+        char *end = NULL;
+        errno = 0;
+        unsigned long long v = strtoull(seed, &end, 10);
+        if (!seed[0] || *end || errno || seed[0] == '-') {
+            fprintf(stderr, _("fibresim: --seed needs a whole number, got \"%s\"\n"), seed);
+            return false;
+        }
+        app->preset_seed = (uint64_t)v;
+        app->preset_seed_set = true;
+    }
+    if (!events_file) {
+        return true;
+    }
+    size_t len = 0;
+    int err_no = 0;
+    char *text = fs_read_file(events_file, 16u * 1024u * 1024u, &len, &err_no);
+    if (!text) {
+        fprintf(stderr, _("fibresim: cannot read %s: %s\n"), events_file, strerror(err_no));
+        return false;
+    }
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    free(text);
+    bool ok = cJSON_IsArray(root);
+    if (!ok) {
+        fprintf(stderr, _("fibresim: %s: expected a JSON array of events\n"), events_file);
+    }
+    const cJSON *item;
+    size_t i = 0;
+    uint32_t last = 0;
+    cJSON_ArrayForEach(item, root)
+    {
+        InputEvent e;
+        char why[160];
+        if (!ok) break;
+        if (!input_from_json(item, &e, why, sizeof why) || e.tick < last) {
+            fprintf(stderr, _("fibresim: %s: event %zu: %s\n"), events_file, i,
+                    e.tick < last ? _("ticks must not go back") : why);
+            ok = false;
+            break;
+        }
+        last = e.tick;
+        if (!input_log_push(&app->preset_events, &e)) {
+            ok = false;
+        }
+        i++;
+    }
+    cJSON_Delete(root);
+    return ok;
 }

@@ -22,6 +22,12 @@ bool headless_parse_size(const char *s, int *w /* OUT */, int *h /* OUT */);
  * with a message on stderr if the scene cannot be shown. */
 bool headless_prepare(App *app, SceneId id, const char *scenario_file);
 
+/* Reads a JSON array of input events (the form of an attempt record's
+ * "events", input.h) that the exercise screen steps through before its
+ * first frame, and a fixed seed (decimal text; NULL = random). false with a
+ * message on stderr if the file or the seed is not valid. */
+bool headless_preset(App *app, const char *events_file, const char *seed);
+
 /* Copies the last frame as RGBA bytes (w * h * 4, owned by the caller). */
 uint8_t *headless_read_rgba(App *app);
 

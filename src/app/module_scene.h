@@ -26,6 +26,10 @@ typedef struct ModuleSceneEnv {
     SDL_Rect area;          /* pixels the module may draw in */
     float text_scale;       /* user's text size setting (1.0 = normal) */
     double anim_s;          /* seconds since the scene opened: animation only, never state */
+    /* Added for front-end actions (app_action): may be NULL. */
+    const char *data_dir;       /* the data folder (exports go under it) */
+    const char *trainee_name;   /* who is training, for exported files */
+    const char *scenario_id;
 } ModuleSceneEnv;
 
 /* A button the module wants under its picture; a press becomes the core input
@@ -48,6 +52,17 @@ typedef struct ModuleScene {
     size_t (*buttons)(void *self, const void *module_state, SceneButton *out, size_t max);
     /* One short line telling the trainee what to do now (English msgid), or NULL. */
     const char *(*prompt)(void *self, const void *module_state, bool hints);
+    /* Optional: controls drawn inside the picture (an instrument's keys, a
+     * table's rows). Returns true with the control's id when (px, py) is on
+     * one; the exercise scene then sends no pointer event for that press and,
+     * when it is released on the same control, sends the id as INPUT_CHOICE
+     * (or, for ids starting with "app:", calls app_action). Checked before
+     * to_scene. */
+    bool (*choice_at)(void *self, const ModuleSceneEnv *env, const void *module_state, int px, int py,
+                      char id[32] /* OUT */);
+    /* Optional: a front-end action of the picture ("app:..." ids), such as
+     * saving a file; never changes the attempt. */
+    void (*app_action)(void *self, const ModuleSceneEnv *env, const void *module_state, const char *id);
 } ModuleScene;
 
 /* The front end's list of module scenes (src/app/module_scenes.c). */

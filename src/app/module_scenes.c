@@ -11,6 +11,7 @@
 /* NULL-terminated. Add a line here and in module_scenes.h, nowhere else. */
 static const ModuleScene *const module_scenes[] = {
     &tutorial_scene,
+    &otdr_scene,
     NULL,
 };
 

@@ -9,5 +9,6 @@
 
 /* extern const ModuleScene tutorial_scene; (one line per module scene) */
 extern const ModuleScene tutorial_scene;
+extern const ModuleScene otdr_scene;
 
 #endif

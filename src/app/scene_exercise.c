@@ -44,6 +44,7 @@ typedef struct ExerciseScene {
     bool captured[POINTERS_MAX];   /* pressed inside the picture */
     double last_x[POINTERS_MAX], last_y[POINTERS_MAX];
     SDL_FingerID finger_ids[POINTERS_MAX];
+    char tap_id[POINTERS_MAX][32];  /* control of the picture pressed (choice_at), "" = none */
     SceneButton buttons[BUTTONS_MAX];
     size_t n_buttons;
     double opened_s;
@@ -78,11 +79,23 @@ static void *exercise_create(App *app)
     ExerciseScene *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->scn = app->scenario;
-    uint64_t seed = random_u64();
+    uint64_t seed = app->preset_seed_set ? app->preset_seed : random_u64();
     s->attempt = attempt_create(s->scn, seed);
     if (!s->attempt) {
         free(s);
         return NULL;
+    }
+    /* screenshot / bench: step through the given events first (each at its
+     * tick), so that a picture shows the attempt in that state */
+    const InputLog *pre = &app->preset_events;
+    for (size_t i = 0; i < pre->count && attempt_status(s->attempt) == ATTEMPT_RUNNING;) {
+        size_t j = i;
+        while (j < pre->count && pre->items[j].tick == pre->items[i].tick) j++;
+        while (attempt_tick(s->attempt) < pre->items[i].tick && attempt_status(s->attempt) == ATTEMPT_RUNNING) {
+            attempt_step(s->attempt, NULL, 0);
+        }
+        attempt_step(s->attempt, pre->items + i, j - i);
+        i = j;
     }
     s->ms = module_scene_find(s->scn->module->name);
     if (s->ms) {
@@ -144,10 +157,42 @@ static int finger_slot(ExerciseScene *s, SDL_FingerID id, bool make)
     return -1;
 }
 
+/* A press on a control drawn in the picture: true if (px, py) is one (the
+ * press is then the control's, not a pointer event); on release over the
+ * same control its id becomes a choice (or a front-end action). */
+static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+{
+    if (!s->ms->choice_at) return false;
+    const void *state = attempt_module_state(s->attempt);
+    char id[32] = "";
+    bool on = s->ms->choice_at(s->ms_self, &s->env, state, px, py, id);
+    if (kind == INPUT_POINTER_DOWN) {
+        if (!on) return false;
+        memcpy(s->tap_id[p], id, sizeof id);
+        s->captured[p] = true; /* so that a finger's release finds its slot */
+        return true;
+    }
+    if (!s->tap_id[p][0]) return false;
+    if (kind == INPUT_POINTER_UP) {
+        if (on && strcmp(id, s->tap_id[p]) == 0) {
+            if (strncmp(id, "app:", 4) == 0) {
+                if (s->ms->app_action) s->ms->app_action(s->ms_self, &s->env, state, id);
+            } else {
+                push(s, input_choice(0, id));
+            }
+        }
+        s->tap_id[p][0] = '\0';
+        s->captured[p] = false;
+    }
+    return true;
+}
+
 /* Pointer at pixel (px, py): down, move or up for pointer id p. */
 static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
-    if (!s->env_valid || !s->ms || !s->ms->to_scene) return;
+    if (!s->env_valid || !s->ms) return;
+    if (control_event(s, kind, p, px, py)) return;
+    if (!s->ms->to_scene) return;
     double x = 0, y = 0;
     bool in = s->ms->to_scene(s->ms_self, &s->env, px, py, &x, &y);
     if (kind == INPUT_POINTER_DOWN) {
@@ -457,6 +502,9 @@ static void exercise_frame(void *self, App *app)
     s->env.area = (SDL_Rect){(int)body.x, (int)body.y, (int)body.w, (int)body.h};
     s->env.text_scale = gfx_text_scale(g);
     s->env.anim_s = app->time_s - s->opened_s;
+    s->env.data_dir = app->paths.data;
+    s->env.trainee_name = app->trainee.name[0] ? app->trainee.name : NULL;
+    s->env.scenario_id = s->scn->id;
     s->env_valid = true;
     if (s->ms && s->ms->draw) {
         SDL_RenderSetClipRect(app->renderer, &s->env.area);

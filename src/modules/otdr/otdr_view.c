@@ -41,8 +41,9 @@ void otdr_view_autoscale(OtdrState *st)
     if (hi < lo) {
         lo = hi = otdr_level_at(t, 0.5 * (v->x0_m + v->x1_m));
     }
-    /* Noise dips far below the floor: keep the bottom a little under it. */
-    double floor_db = t->noise_rms_db - 6.0;
+    /* Noise dips far below the floor: keep the bottom a little under it
+     * (instruments show the noise as a band just above the bottom). */
+    double floor_db = t->noise_rms_db - 4.0;
     if (lo < floor_db) {
         lo = floor_db;
     }
