@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "gfx.h"
@@ -219,6 +220,38 @@ static void run(const char *lang, int w, int h, float scale)
         trace_seen = trace_seen || near_colour(pixel(&c, col_fibre, y), otdr_trace_col, 20);
     }
     CHECK_MSG(trace_seen, "the trace is drawn over the launch cable at 300 m");
+
+    /* The save key writes the trace shown under DATA/exports/, with the
+     * trainee as operator, and says so. */
+    char dir[] = "/tmp/fibresim-scene-otdr-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    c.env.data_dir = dir;
+    c.env.trainee_name = "Stéphane Müller";
+    c.env.scenario_id = scn->id;
+    CHECK(find_key(ms, self, &c, a, "app:export", &kx, &ky));
+    ms->app_action(self, &c.env, attempt_module_state(a), "app:export");
+    char cmd[512], path[512] = "";
+    snprintf(cmd, sizeof cmd, "ls '%s'/exports/*.sor 2>/dev/null", dir);
+    FILE *ls = popen(cmd, "r");
+    if (ls) {
+        if (fgets(path, sizeof path, ls)) {
+            path[strcspn(path, "\n")] = '\0';
+        }
+        pclose(ls);
+    }
+    SorFile f;
+    SorError err;
+    CHECK_MSG(path[0] && sor_read_file(&f, path, &err), "exported file: %s", path);
+    if (path[0]) {
+        CHECK_STR(f.gen.operator_name, "Stéphane Müller");
+        CHECK_STR(f.gen.cable_id, "TR-118");
+        CHECK(f.point_count == v->trace->points);
+        sor_finish(&f);
+    }
+    draw(&c, ms, self, a, "saved");
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+    c.env.data_dir = NULL;
 
     /* Zoomed on the splice with the cursors placed by the table, events tab. */
     bot_choice(a, "tab:events");

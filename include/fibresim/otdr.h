@@ -327,6 +327,11 @@ double otdr_tick_step(double span, int max_ticks);
 bool otdr_export_sor(const void *module_state, const char *operator_name, uint32_t date_time_unix,
                      SorFile *out /* OUT */);
 
+/* The same for an acquired trace of a wavelength and kind (A, B, AVERAGE);
+ * false if it was never acquired. */
+bool otdr_export_trace(const void *module_state, OtdrWavelength wl, OtdrTraceKind kind, const char *operator_name,
+                       uint32_t date_time_unix, SorFile *out /* OUT */);
+
 /* Setup of an otdr scenario (scn->setup), for tools. */
 const OtdrSetup *otdr_setup_of(const void *scenario_setup);
 

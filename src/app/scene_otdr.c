@@ -227,15 +227,21 @@ static void draw_feedback(OtdrScene *sc, const ModuleSceneEnv *env, const OtdrVi
     if (!text || !text[0]) {
         return;
     }
-    float h = 30 * sc->L.s;
-    SDL_FRect r = {sc->L.plot.x + 6 * sc->L.s, sc->L.plot.y + sc->L.plot.h - h - 6 * sc->L.s,
-                   sc->L.plot.w - 12 * sc->L.s, h};
+    /* One line, two when it does not fit (a saved file's name). */
+    float w = sc->L.plot.w - 12 * sc->L.s, is = 18 * sc->L.s;
+    float text_w = w - is - 24 * sc->L.s;
+    float one = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_SMALL);
+    float h = gfx_text_measure(g, text, GFX_FONT_BOLD, THEME_TEXT_SMALL).x <= text_w ? 30 * sc->L.s
+                                                                                    : 2 * one + 12 * sc->L.s;
+    SDL_FRect r = {sc->L.plot.x + 6 * sc->L.s, sc->L.plot.y + sc->L.plot.h - h - 6 * sc->L.s, w, h};
     gfx_fill_rounded(g, r, 6 * sc->L.s, (SDL_Color){20, 26, 34, 255});
     gfx_stroke_rounded(g, r, 6 * sc->L.s, 1.0f, c);
-    float is = h * 0.6f;
     gfx_icon(g, icon, (SDL_FRect){r.x + 8 * sc->L.s, r.y + (h - is) / 2, is, is}, c);
-    otdr_label(g, text, (SDL_FRect){r.x + is + 16 * sc->L.s, r.y, r.w - is - 24 * sc->L.s, h}, THEME_TEXT_SMALL,
-               GFX_FONT_BOLD, c, GFX_ALIGN_LEFT);
+    GfxTextStyle st = gfx_style(GFX_FONT_BOLD, THEME_TEXT_SMALL, c);
+    st.valign = GFX_VALIGN_MIDDLE;
+    st.wrap = true;
+    st.shrink = true;
+    gfx_text(g, text, (SDL_FRect){r.x + is + 16 * sc->L.s, r.y, text_w, h}, &st);
 }
 
 static void otdr_scene_draw(void *self, const ModuleSceneEnv *env, const void *state)
@@ -338,7 +344,9 @@ static void otdr_scene_app_action(void *self, const ModuleSceneEnv *env, const v
     SorError err;
     if (sor_write_file(&f, path, &err)) {
         sc->saved_ok = true;
-        snprintf(sc->saved_msg, sizeof sc->saved_msg, _("Trace saved: %s"), path);
+        /* The name only: the folder is the data folder's "exports" (shown
+         * on the settings screen). */
+        snprintf(sc->saved_msg, sizeof sc->saved_msg, _("Trace saved: %s"), strrchr(path, '/') + 1);
         SDL_Log("OTDR trace exported to %s", path);
     } else {
         char why[256];

@@ -8,11 +8,11 @@
 
 #include "otdr_internal.h"
 
-bool otdr_export_sor(const void *module_state, const char *operator_name, uint32_t date_time_unix, SorFile *out)
+static bool export_slot(const OtdrState *st, const OtdrSlot *slot, const char *operator_name,
+                        uint32_t date_time_unix, SorFile *out)
 {
-    const OtdrState *st = module_state;
     sor_init(out);
-    if (!st || !st->shown || !st->shown->present) {
+    if (!slot || !slot->present) {
         return false;
     }
     const OtdrSetup *s = st->setup;
@@ -23,9 +23,10 @@ bool otdr_export_sor(const void *module_state, const char *operator_name, uint32
     ids.origin = s->origin;
     ids.end = s->end;
     ids.operator_name = operator_name ? operator_name : "";
-    ids.comment = st->shown == &st->slots[st->shown->trace.settings.wavelength][OTDR_TRACE_AVERAGE]
-                      ? "Fibresim: bidirectional average"
-                      : "Fibresim";
+    OtdrWavelength wl = slot->trace.settings.wavelength;
+    ids.comment = slot == &st->slots[wl][OTDR_TRACE_AVERAGE] ? "Fibresim: bidirectional average"
+                  : slot == &st->slots[wl][OTDR_TRACE_B]     ? "Fibresim: measured from the far end"
+                                                             : "Fibresim";
     ids.date_time_unix = date_time_unix;
     /* The fibre type of the link's longest fibre (ITU-T number). */
     double longest = -1;
@@ -36,5 +37,22 @@ bool otdr_export_sor(const void *module_state, const char *operator_name, uint32
             ids.fibre_type = e->fibre.mfd_um[OTDR_WL_1310] < 9.0 ? 657 : 652;
         }
     }
-    return otdr_trace_to_sor(&st->shown->trace, &st->shown->events, &ids, out);
+    return otdr_trace_to_sor(&slot->trace, &slot->events, &ids, out);
+}
+
+bool otdr_export_sor(const void *module_state, const char *operator_name, uint32_t date_time_unix, SorFile *out)
+{
+    const OtdrState *st = module_state;
+    return export_slot(st, st ? st->shown : NULL, operator_name, date_time_unix, out);
+}
+
+bool otdr_export_trace(const void *module_state, OtdrWavelength wl, OtdrTraceKind kind, const char *operator_name,
+                       uint32_t date_time_unix, SorFile *out)
+{
+    const OtdrState *st = module_state;
+    if (!st || wl >= OTDR_WL_COUNT || kind > OTDR_TRACE_AVERAGE) {
+        sor_init(out);
+        return false;
+    }
+    return export_slot(st, &st->slots[wl][kind], operator_name, date_time_unix, out);
 }
