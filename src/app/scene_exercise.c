@@ -168,13 +168,14 @@ static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int p
     bool on = s->ms->choice_at(s->ms_self, &s->env, state, px, py, id);
     if (kind == INPUT_POINTER_DOWN) {
         if (!on) return false;
-        memcpy(s->tap_id[p], id, sizeof id);
+        /* a greyed control takes the press and does nothing ("" id) */
+        memcpy(s->tap_id[p], id[0] ? id : "-", id[0] ? sizeof id : 2);
         s->captured[p] = true; /* so that a finger's release finds its slot */
         return true;
     }
     if (!s->tap_id[p][0]) return false;
     if (kind == INPUT_POINTER_UP) {
-        if (on && strcmp(id, s->tap_id[p]) == 0) {
+        if (on && id[0] && strcmp(id, s->tap_id[p]) == 0) {
             if (strncmp(id, "app:", 4) == 0) {
                 if (s->ms->app_action) s->ms->app_action(s->ms_self, &s->env, state, id);
             } else {

@@ -106,7 +106,7 @@ void otdr_distance_text(double m, char *out, size_t n)
 
 /* ---- layout ---------------------------------------------------------------------- */
 
-static OtdrLayout layout(const ModuleSceneEnv *env)
+OtdrLayout otdr_scene_layout(const ModuleSceneEnv *env)
 {
     OtdrLayout L;
     L.s = gfx_px(env->gfx, 1.0f);
@@ -249,7 +249,7 @@ static void otdr_scene_draw(void *self, const ModuleSceneEnv *env, const void *s
     OtdrScene *sc = self;
     const OtdrView *v = otdr_view(state);
     snprintf(sc->lang, sizeof sc->lang, "%s", env->lang && strcmp(env->lang, "en") == 0 ? "en" : "fr");
-    sc->L = layout(env);
+    sc->L = otdr_scene_layout(env);
     sc->n_zones = 0;
     sc->x0_m = v->x0_m;
     sc->x1_m = v->x1_m;

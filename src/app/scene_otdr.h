@@ -72,6 +72,8 @@ extern const SDL_Color otdr_bg, otdr_screen, otdr_grid, otdr_grid_major, otdr_tr
     otdr_text_dim, otdr_cursor_a, otdr_cursor_b, otdr_key, otdr_key_line, otdr_key_on, otdr_sel;
 
 /* scene_otdr.c */
+/* Where everything lands for a picture area (env->area, env->gfx's scale). */
+OtdrLayout otdr_scene_layout(const ModuleSceneEnv *env);
 void otdr_zone_add(OtdrScene *sc, SDL_FRect r, const char *id, bool enabled);
 /* A key of the instrument: rounded rectangle with a centred label (and an
  * optional icon left of it), registered as a zone. */
