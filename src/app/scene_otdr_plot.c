@@ -142,9 +142,15 @@ static void grid_and_axes(OtdrScene *sc, const ModuleSceneEnv *env)
         otdr_num(km ? x / 1000.0 : x, xdec, num, sizeof num);
         char lab[64];
         snprintf(lab, sizeof lab, "%s %s", num, km ? "km" : "m");
-        float w = 80 * L->s;
-        otdr_label(g, lab, (SDL_FRect){px - w / 2, L->xaxis.y, w, L->xaxis.h}, 14, GFX_FONT_REGULAR, otdr_text_dim,
-                   GFX_ALIGN_CENTER);
+        float w = 80 * L->s, right = L->xaxis.x + L->xaxis.w;
+        SDL_FRect box = {px - w / 2, L->xaxis.y, w, L->xaxis.h};
+        GfxAlign align = GFX_ALIGN_CENTER;
+        if (box.x + box.w > right + 4 * L->s) {
+            /* the last label stays under the plot, ending at its edge */
+            box.x = right - w;
+            align = GFX_ALIGN_RIGHT;
+        }
+        otdr_label(g, lab, box, 14, GFX_FONT_REGULAR, otdr_text_dim, align);
     }
     gfx_stroke_rounded(g, (SDL_FRect){p.x - 1, p.y - 1, p.w + 2, p.h + 2}, 0, 1.0f, otdr_grid_major);
 }
