@@ -40,6 +40,7 @@ static const CliOption options[] = {
     {"events", CLI_VALUE, "FILE|DIR", N_("Exercise screen part-way through attempts: a preset file or a folder of them")},
     {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: the preset's, else 1)")},
     {"frame-events", CLI_VALUE, "FILE", N_("Exercise screen: input events played one per measured frame, in a loop (e.g. focus steps)")},
+    {"drag", CLI_FLAG, NULL, N_("Hold the mouse at the middle of the window and drag it sideways during the frames")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -69,11 +70,36 @@ typedef struct Timing {
     double *ms, *cpu;       /* one per frame (owned by run) */
     const InputLog *per_frame; /* exercise: events played one per frame, in a loop (borrowed) */
     const char *seed;       /* --seed, or NULL */
+    bool drag;              /* --drag: a mouse drag across the middle during the frames */
     size_t frames;
     double first_frame_ms;  /* since start, -1 until the first frame */
     Uint64 t0;
     double freq;
 } Timing;
+
+/* --drag: a press at the middle, then 6 px per frame back and forth over
+ * 120 px, so the picture changes every frame as under a trainee's finger.
+ * Counted in the frame's time. */
+static void drag_step(App *app, size_t f)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    int cx = app->w / 2, cy = app->h / 2;
+    int phase = (int)(f % 40), off = phase < 20 ? phase * 6 : (40 - phase) * 6;
+    if (f == 0) {
+        ev.type = SDL_MOUSEBUTTONDOWN;
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.state = SDL_PRESSED;
+        ev.button.x = cx;
+        ev.button.y = cy;
+    } else {
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.state = SDL_BUTTON_LMASK;
+        ev.motion.x = cx - 60 + off;
+        ev.motion.y = cy;
+    }
+    app_event(app, &ev);
+}
 
 /* Draws the open scene id for up to t->frames frames and prints its row. */
 static void measure(App *app, SceneId id, const char *name, Timing *t)
@@ -85,6 +111,9 @@ static void measure(App *app, SceneId id, const char *name, Timing *t)
         if (id == SCENE_EXERCISE && t->per_frame && t->per_frame->count > 0) {
             /* what the trainee does during this frame, measured with it */
             exercise_inject(app, &t->per_frame->items[f % t->per_frame->count], 1);
+        }
+        if (t->drag) {
+            drag_step(app, f);
         }
         app_frame(app, 1.0 / 60.0);
         Uint64 a1 = SDL_GetPerformanceCounter();
@@ -230,7 +259,7 @@ static int run(const CliArgs *a)
         SDL_Quit();
         return 2;
     }
-    Timing t = {.ms = ms, .cpu = cpu, .per_frame = &per_frame.events, .seed = cli_value(a, "seed"),
+    Timing t = {.ms = ms, .cpu = cpu, .per_frame = &per_frame.events, .seed = cli_value(a, "seed"), .drag = cli_flag(a, "drag"),
                 .frames = frames, .first_frame_ms = -1.0, .t0 = t0, .freq = freq};
     if (t.seed && !exercise_preset_set_seed(&seeded, t.seed, err, sizeof err)) {
         fprintf(stderr, "fibresim bench: %s\n", err);

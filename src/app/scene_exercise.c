@@ -46,6 +46,7 @@ typedef struct ExerciseScene {
     bool on_control[POINTERS_MAX]; /* that press is on one of the picture's controls */
     double last_x[POINTERS_MAX], last_y[POINTERS_MAX];
     SDL_FingerID finger_ids[POINTERS_MAX];
+    char tap_id[POINTERS_MAX][32];  /* control of the picture pressed (choice_at), "" = none */
     SceneButton buttons[BUTTONS_MAX];
     size_t n_buttons;
     double opened_s;
@@ -180,7 +181,7 @@ static int finger_slot(ExerciseScene *s, SDL_FingerID id, bool make)
 
 /* A press on one of the picture's own controls (ModuleScene.control): its
  * events go out instead of the pointer's. True when the control took it. */
-static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+static bool control_hook_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
     if (!s->ms->control || (kind != INPUT_POINTER_DOWN && !s->on_control[p])) return false;
     InputEvent out[MODULE_SCENE_CONTROL_OUT];
@@ -194,11 +195,43 @@ static bool control_event(ExerciseScene *s, InputKind kind, int p, int px, int p
     return true;
 }
 
+/* A press on a control drawn in the picture: true if (px, py) is one (the
+ * press is then the control's, not a pointer event); on release over the
+ * same control its id becomes a choice (or a front-end action). */
+static bool choice_at_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+{
+    if (!s->ms->choice_at) return false;
+    const void *state = attempt_module_state(s->attempt);
+    char id[32] = "";
+    bool on = s->ms->choice_at(s->ms_self, &s->env, state, px, py, id);
+    if (kind == INPUT_POINTER_DOWN) {
+        if (!on) return false;
+        /* a greyed control takes the press and does nothing ("" id) */
+        memcpy(s->tap_id[p], id[0] ? id : "-", id[0] ? sizeof id : 2);
+        s->captured[p] = true; /* so that a finger's release finds its slot */
+        return true;
+    }
+    if (!s->tap_id[p][0]) return false;
+    if (kind == INPUT_POINTER_UP) {
+        if (on && id[0] && strcmp(id, s->tap_id[p]) == 0) {
+            if (strncmp(id, "app:", 4) == 0) {
+                if (s->ms->app_action) s->ms->app_action(s->ms_self, &s->env, state, id);
+            } else {
+                push(s, input_choice(0, id));
+            }
+        }
+        s->tap_id[p][0] = '\0';
+        s->captured[p] = false;
+    }
+    return true;
+}
+
 /* Pointer at pixel (px, py): down, move or up for pointer id p. */
 static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
-    if (!s->env_valid || !s->ms || !s->ms->to_scene) return;
-    if (control_event(s, kind, p, px, py)) return;
+    if (!s->env_valid || !s->ms) return;
+    if (control_hook_event(s, kind, p, px, py) || choice_at_event(s, kind, p, px, py)) return;
+    if (!s->ms->to_scene) return;
     double x = 0, y = 0;
     bool in = s->ms->to_scene(s->ms_self, &s->env, px, py, &x, &y);
     if (kind == INPUT_POINTER_DOWN) {
@@ -541,6 +574,9 @@ static void exercise_frame(void *self, App *app)
     s->env.text_scale = gfx_text_scale(g);
     s->env.anim_s = app->time_s - s->opened_s;
     s->env.tick = attempt_tick(s->attempt);
+    s->env.data_dir = app->paths.data;
+    s->env.trainee_name = app->trainee.name[0] ? app->trainee.name : NULL;
+    s->env.scenario_id = s->scn->id;
     s->env_valid = true;
     if (s->ms && s->ms->draw) {
         SDL_RenderSetClipRect(app->renderer, &s->env.area);
