@@ -6,10 +6,12 @@
  * the command must report no text overflow. The PNG stays in the build
  * folder (tests/render/) for people to look at.
  *
- * argv: fibresim-binary scene lang out-dir [WxH [text-size 0..2]]
+ * argv: fibresim-binary scene lang out-dir [WxH [text-size 0..2 [scenario-file [events-file name]]]]
  * A data folder with two trainees (accented names) is made for the run, so
  * the start screen shows a list. Screens that need a scenario are skipped
- * (exit 77) when the scenarios folder has none.
+ * (exit 77) when the scenarios folder has none. With a scenario file (and an
+ * events file played first, "fibresim screenshot --events"), the picture is
+ * that scenario's in that state; name goes into the PNG's file name.
  */
 #include <dirent.h>
 #include <stb_image.h>
@@ -64,24 +66,27 @@ static void make_data(const char *dir)
 int main(int argc, char **argv)
 {
     if (argc < 5) {
-        fprintf(stderr, "usage: test_render FIBRESIM SCENE LANG OUTDIR [WxH]\n");
+        fprintf(stderr, "usage: test_render FIBRESIM SCENE LANG OUTDIR [WxH [SCENARIO [EVENTS NAME]]]\n");
         return 2;
     }
     const char *exe = argv[1], *scene = argv[2], *lang = argv[3], *outdir = argv[4];
     const char *size = argc > 5 ? argv[5] : "1280x720";
     int text_size = argc > 6 ? atoi(argv[6]) : 0;
+    const char *scenario = argc > 7 ? argv[7] : NULL;
+    const char *events = argc > 8 && argv[8][0] ? argv[8] : NULL;
+    const char *name = argc > 9 ? argv[9] : scene;
     int want_w = 0, want_h = 0;
     if (sscanf(size, "%dx%d", &want_w, &want_h) != 2) return 2;
     bool needs_scenario = strcmp(scene, "briefing") == 0 || strcmp(scene, "exercise") == 0
                           || strcmp(scene, "result") == 0;
     const char *scn_dir = getenv("FIBRESIM_SCENARIOS");
-    if (needs_scenario && (!scn_dir || !has_scenario(scn_dir))) {
+    if (needs_scenario && !scenario && (!scn_dir || !has_scenario(scn_dir))) {
         printf("skipped: the %s screen needs a scenario and %s has none\n", scene, scn_dir ? scn_dir : "(unset)");
         return 77;
     }
-    char data[4096], png[4096], cmd[16384];
-    snprintf(data, sizeof data, "%s/data-%s-%s-%s-t%d", outdir, scene, lang, size, text_size);
-    snprintf(png, sizeof png, "%s/%s-%s-%s%s.png", outdir, scene, lang, size, text_size ? "-large-text" : "");
+    char data[4096], png[4096], extra[9000] = "", cmd[16384];
+    snprintf(data, sizeof data, "%s/data-%s-%s-%s-t%d", outdir, name, lang, size, text_size);
+    snprintf(png, sizeof png, "%s/%s-%s-%s%s.png", outdir, name, lang, size, text_size ? "-large-text" : "");
     mkdir(outdir, 0755);
     make_data(data);
     /* the user's text size, as the settings screen saves it */
@@ -93,8 +98,12 @@ int main(int argc, char **argv)
         fprintf(f, "{\"lang\":\"%s\",\"text_size\":%d,\"fullscreen\":false}\n", lang, text_size);
         fclose(f);
     }
-    snprintf(cmd, sizeof cmd, "'%s' screenshot --check --scene %s --lang %s --size %s --data '%s' '%s' 2>&1", exe,
-             scene, lang, size, data, png);
+    if (scenario) {
+        snprintf(extra, sizeof extra, " --scenario '%s'%s%s%s", scenario, events ? " --events '" : "",
+                 events ? events : "", events ? "'" : "");
+    }
+    snprintf(cmd, sizeof cmd, "'%s' screenshot --check --scene %s --lang %s --size %s --data '%s'%s '%s' 2>&1", exe,
+             scene, lang, size, data, extra, png);
     FILE *p = popen(cmd, "r");
     CHECK(p != NULL);
     if (!p) return test_done("render");

@@ -263,7 +263,7 @@ int main(void)
     rig.g = rig.r ? gfx_create(rig.r, fonts, err, sizeof err) : NULL;
     CHECK_MSG(rig.g != NULL, "gfx: %s", err);
     if (rig.g) {
-        rig.env = (ModuleSceneEnv){rig.r, rig.g, "fr", {14, 153, 1252, 476}, 1.0f, 0.0, 0};
+        rig.env = (ModuleSceneEnv){.renderer = rig.r, .gfx = rig.g, .lang = "fr", .area = {14, 153, 1252, 476}, .text_scale = 1.0f};
         const SpliceBench *g = splice_bench();
         const double mat[][2] = {{g->mat_x - 35, g->mat_y}, {g->mat_x - 150, g->mat_y}, {g->mat_x, g->mat_y + 3}};
         check_state(&rig, "sleeve", mat, 3);

@@ -31,6 +31,13 @@
 
 typedef struct Scenario Scenario;
 
+/* Where a scenario's file lies, for setups that name other files next to it
+ * (an OTDR scenario's recorded trace): read them with
+ * scenario_read_relative() (scenario.h), at load time only. */
+typedef struct ScenarioSource {
+    const char *dir;   /* folder of the scenario file; NULL = loaded from memory (no folder) */
+} ScenarioSource;
+
 /* What a module instance may use. Everything is borrowed for the attempt's life. */
 typedef struct ModuleCtx {
     const Scenario *scn;   /* the scenario (its parsed setup is scn->setup) */
@@ -64,6 +71,10 @@ typedef struct ModuleDef {
     bool (*finished)(const void *state);
     void (*end)(void *state, const ModuleCtx *ctx, uint32_t tick, AttemptStatus how);
     void (*destroy)(void *state);
+
+    /* Optional: used instead of load_setup when set; the same, plus where the
+     * scenario lies (src is never NULL; src->dir may be). */
+    void *(*load_setup_from)(JsonV *v, const cJSON *setup, const char *path, const ScenarioSource *src);
 } ModuleDef;
 
 /* The registry: NULL if no module has that name. */

@@ -62,8 +62,22 @@ typedef struct Scenario {
  * problem appended to d (each with its JSON path and line:col; d may be NULL).
  * Never crashes on any input. */
 Scenario *scenario_load_file(const char *path, DiagList *d);
-/* Same from memory; name is used as the source in messages. */
+/* Same from memory; name is used as the source in messages. Files the setup
+ * names (an OTDR scenario's trace) cannot be found: use scenario_load_text_in. */
 Scenario *scenario_load_text(const char *text, size_t len, const char *name, DiagList *d);
+/* Same, for bytes that come from a file in folder dir (NULL = none): the
+ * setup may name files relative to it. scenario_load_file(path) is
+ * scenario_load_text_in(bytes, ..., path, folder of path). */
+Scenario *scenario_load_text_in(const char *text, size_t len, const char *name, const char *dir, DiagList *d);
+/* Reads a file a setup names, relative to the scenario's folder, into an
+ * owned buffer (NUL added, not counted in *len). Refused with a reason in
+ * why (English): no folder (loaded from memory), an absolute path, a ".."
+ * component, a missing file, more than max_bytes. */
+char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, size_t max_bytes,
+                             size_t *len /* OUT */, char *why, size_t why_n);
+/* The folder part of a file path (owned): "a/b.json" -> "a", "b.json" -> ".".
+ * NULL on OOM. */
+char *scenario_dir_of(const char *path);
 void scenario_destroy(Scenario *s); /* accepts NULL */
 
 /* Title, goal and instructions in "fr" or "en" (falls back to fr). */

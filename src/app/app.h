@@ -62,6 +62,11 @@ typedef struct SceneDef {
 extern const SceneDef scene_start, scene_choose, scene_briefing, scene_exercise, scene_result, scene_settings;
 extern const SceneDef scene_pin, scene_review, scene_trainee, scene_replay;
 
+/* Headless tools (screenshot, bench): hands events to the open exercise at
+ * once, one tick each, as a replay would (the picture's observe() sees them
+ * too). False if the exercise is not the open scene. */
+bool exercise_inject(App *app, const InputEvent *events, size_t n);
+
 typedef struct AppOptions {
     const char *data_dir;       /* --data */
     const char *scenarios_dir;  /* --scenarios */

@@ -38,6 +38,9 @@ static const CliOption options[] = {
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
     {"scenario", CLI_VALUE, "FILE", N_("Scenario of the exercise screen (default: the first one found)")},
     {"events", CLI_VALUE, "FILE|DIR", N_("Exercise screen part-way through attempts: a preset file or a folder of them")},
+    {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: the preset's, else 1)")},
+    {"frame-events", CLI_VALUE, "FILE", N_("Exercise screen: input events played one per measured frame, in a loop (e.g. focus steps)")},
+    {"drag", CLI_FLAG, NULL, N_("Hold the mouse at the middle of the window and drag it sideways during the frames")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -65,11 +68,38 @@ static double thread_cpu_ms(void)
 
 typedef struct Timing {
     double *ms, *cpu;       /* one per frame (owned by run) */
+    const InputLog *per_frame; /* exercise: events played one per frame, in a loop (borrowed) */
+    const char *seed;       /* --seed, or NULL */
+    bool drag;              /* --drag: a mouse drag across the middle during the frames */
     size_t frames;
     double first_frame_ms;  /* since start, -1 until the first frame */
     Uint64 t0;
     double freq;
 } Timing;
+
+/* --drag: a press at the middle, then 6 px per frame back and forth over
+ * 120 px, so the picture changes every frame as under a trainee's finger.
+ * Counted in the frame's time. */
+static void drag_step(App *app, size_t f)
+{
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    int cx = app->w / 2, cy = app->h / 2;
+    int phase = (int)(f % 40), off = phase < 20 ? phase * 6 : (40 - phase) * 6;
+    if (f == 0) {
+        ev.type = SDL_MOUSEBUTTONDOWN;
+        ev.button.button = SDL_BUTTON_LEFT;
+        ev.button.state = SDL_PRESSED;
+        ev.button.x = cx;
+        ev.button.y = cy;
+    } else {
+        ev.type = SDL_MOUSEMOTION;
+        ev.motion.state = SDL_BUTTON_LMASK;
+        ev.motion.x = cx - 60 + off;
+        ev.motion.y = cy;
+    }
+    app_event(app, &ev);
+}
 
 /* Draws the open scene id for up to t->frames frames and prints its row. */
 static void measure(App *app, SceneId id, const char *name, Timing *t)
@@ -78,6 +108,13 @@ static void measure(App *app, SceneId id, const char *name, Timing *t)
     for (size_t f = 0; f < t->frames && app->scene == id; f++) {
         double c0 = thread_cpu_ms();
         Uint64 a0 = SDL_GetPerformanceCounter();
+        if (id == SCENE_EXERCISE && t->per_frame && t->per_frame->count > 0) {
+            /* what the trainee does during this frame, measured with it */
+            exercise_inject(app, &t->per_frame->items[f % t->per_frame->count], 1);
+        }
+        if (t->drag) {
+            drag_step(app, f);
+        }
         app_frame(app, 1.0 / 60.0);
         Uint64 a1 = SDL_GetPerformanceCounter();
         t->cpu[done] = thread_cpu_ms() - c0;
@@ -106,8 +143,10 @@ static bool measure_preset(App *app, const char *path, const char *scenario, Tim
 {
     ExercisePreset p;
     char err[512];
-    if (!exercise_preset_load(path, &p, err, sizeof err)) {
+    if (!exercise_preset_load(path, &p, err, sizeof err)
+        || (t->seed && !exercise_preset_set_seed(&p, t->seed, err, sizeof err))) {
         fprintf(stderr, "fibresim bench: %s\n", err);
+        exercise_preset_finish(&p);
         return false;
     }
     if (!headless_prepare(app, SCENE_EXERCISE, scenario ? scenario : p.scenario[0] ? p.scenario : NULL)) {
@@ -208,7 +247,24 @@ static int run(const CliArgs *a)
     }
     printf("%-14s %7s %8s %8s %8s %11s %11s\n", "screen", "frames", "p50_ms", "p99_ms", "max_ms", "cpu_p50_ms",
            "cpu_p99_ms");
-    Timing t = {ms, cpu, frames, -1.0, t0, freq};
+    ExercisePreset per_frame, seeded;
+    memset(&per_frame, 0, sizeof per_frame);
+    memset(&seeded, 0, sizeof seeded);
+    const char *per_frame_file = cli_value(a, "frame-events");
+    if (per_frame_file && !exercise_preset_load(per_frame_file, &per_frame, err, sizeof err)) {
+        fprintf(stderr, "fibresim bench: %s\n", err);
+        free(ms);
+        free(cpu);
+        app_destroy(app);
+        SDL_Quit();
+        return 2;
+    }
+    Timing t = {.ms = ms, .cpu = cpu, .per_frame = &per_frame.events, .seed = cli_value(a, "seed"), .drag = cli_flag(a, "drag"),
+                .frames = frames, .first_frame_ms = -1.0, .t0 = t0, .freq = freq};
+    if (t.seed && !exercise_preset_set_seed(&seeded, t.seed, err, sizeof err)) {
+        fprintf(stderr, "fibresim bench: %s\n", err);
+        t.seed = NULL;
+    }
     int rc = 0;
     const char *events = cli_value(a, "events");
     if (events) {
@@ -220,13 +276,17 @@ static int run(const CliArgs *a)
     for (int s = 0; s < SCENE_COUNT && !events; s++) {
         if (only >= 0 && s != only) continue;
         SceneId id = (SceneId)s;
+        /* --seed alone: a fresh attempt with that seed */
+        app->preset = (id == SCENE_EXERCISE && t.seed) ? &seeded : NULL;
         if (!headless_prepare(app, id, s == SCENE_EXERCISE ? cli_value(a, "scenario") : NULL)
             || !app_open_scene(app, id) || app->scene != id) {
             printf("%-14s %7s\n", app_scene_def(id)->name, "skipped");
+            app->preset = NULL;
             rc = 1;
             continue;
         }
         measure(app, id, app_scene_def(id)->name, &t);
+        app->preset = NULL;
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
@@ -234,6 +294,8 @@ static int run(const CliArgs *a)
     printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
     free(ms);
     free(cpu);
+    exercise_preset_finish(&per_frame);
+    exercise_preset_finish(&seeded);
     app_destroy(app);
     SDL_Quit();
     return rc;

@@ -30,7 +30,8 @@ static const CliOption options[] = {
     {"data", CLI_VALUE, "DIR", N_("Data folder (trainees shown on the start screen)")},
     {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios")},
     {"check", CLI_FLAG, NULL, N_("Exit with status 1 if some text does not fit its box or the picture is blank")},
-    {"events", CLI_VALUE, "FILE", N_("Exercise screen: replay this attempt (seed, events, end tick) before the picture")},
+    {"events", CLI_VALUE, "FILE", N_("Exercise screen: replay this attempt (preset with seed, events, end tick; or an array of events) before the picture")},
+    {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: the preset's, else 1)")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -62,8 +63,18 @@ static int run(const CliArgs *a)
     ExercisePreset preset;
     memset(&preset, 0, sizeof preset);
     const char *events = cli_value(a, "events");
+    const char *seed = cli_value(a, "seed");
+    if ((events || seed) && id != SCENE_EXERCISE) {
+        fprintf(stderr, _("fibresim screenshot: --events and --seed need --scene exercise\n"));
+        return 2;
+    }
     if (events && !exercise_preset_load(events, &preset, err, sizeof err)) {
         fprintf(stderr, "fibresim screenshot: %s\n", err);
+        return 2;
+    }
+    if (seed && !exercise_preset_set_seed(&preset, seed, err, sizeof err)) {
+        fprintf(stderr, "fibresim screenshot: %s\n", err);
+        exercise_preset_finish(&preset);
         return 2;
     }
     if (SDL_Init(0) != 0) {
@@ -78,7 +89,7 @@ static int run(const CliArgs *a)
         SDL_Quit();
         return 1;
     }
-    if (events) app->preset = &preset;
+    if (events || seed) app->preset = &preset;
     int rc = 1;
     const char *scenario = cli_value(a, "scenario");
     if (!scenario && events && preset.scenario[0]) scenario = preset.scenario;

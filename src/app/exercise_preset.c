@@ -31,6 +31,33 @@ static bool parse_seed(const cJSON *j, uint64_t *out)
     return false;
 }
 
+/* Reads the events array at ev into out->events (ticks in order). */
+static bool read_events(const cJSON *ev, const char *path, const char *where, ExercisePreset *out, char *err,
+                        size_t err_n)
+{
+    int i = 0;
+    uint32_t last = 0;
+    for (const cJSON *e = ev->child; e; e = e->next, i++) {
+        InputEvent in;
+        char why[160];
+        if (!input_from_json(e, &in, why, sizeof why)) {
+            snprintf(err, err_n, "%s: %s[%d]: %s", path, where, i, why);
+            return false;
+        }
+        if (in.tick < last) {
+            snprintf(err, err_n, "%s: %s[%d]: tick %u goes back (previous %u)", path, where, i, (unsigned)in.tick,
+                     (unsigned)last);
+            return false;
+        }
+        last = in.tick;
+        if (!input_log_push(&out->events, &in)) {
+            snprintf(err, err_n, "out of memory");
+            return false;
+        }
+    }
+    return true;
+}
+
 bool exercise_preset_load(const char *path, ExercisePreset *out, char *err, size_t err_n)
 {
     memset(out, 0, sizeof *out);
@@ -45,8 +72,17 @@ bool exercise_preset_load(const char *path, ExercisePreset *out, char *err, size
     cJSON *root = cJSON_ParseWithLength(text, len);
     free(text);
     bool ok = false;
+    if (cJSON_IsArray(root)) {
+        /* Short form: the events alone; the attempt runs to the tick after the
+         * last event, with the default (or --seed) seed. */
+        out->seed = EXERCISE_PRESET_DEFAULT_SEED;
+        if (!read_events(root, path, "$", out, err, err_n)) goto out;
+        out->end_tick = out->events.count ? out->events.items[out->events.count - 1].tick + 1 : 0;
+        ok = true;
+        goto out;
+    }
     if (!root || !cJSON_IsObject(root)) {
-        snprintf(err, err_n, "%s: not a JSON object", path);
+        snprintf(err, err_n, "%s: expected a preset object or an array of events", path);
         goto out;
     }
     if (!parse_seed(cJSON_GetObjectItemCaseSensitive(root, "seed"), &out->seed)) {
@@ -78,31 +114,30 @@ bool exercise_preset_load(const char *path, ExercisePreset *out, char *err, size
         snprintf(err, err_n, "%s: $.events: expected an array of events", path);
         goto out;
     }
-    int i = 0;
-    uint32_t last = 0;
-    for (const cJSON *e = ev->child; e; e = e->next, i++) {
-        InputEvent in;
-        char why[160];
-        if (!input_from_json(e, &in, why, sizeof why)) {
-            snprintf(err, err_n, "%s: $.events[%d]: %s", path, i, why);
-            goto out;
-        }
-        if (in.tick < last || in.tick >= out->end_tick) {
-            snprintf(err, err_n, "%s: $.events[%d]: tick %u out of order or not before end_tick %u", path, i,
-                     (unsigned)in.tick, (unsigned)out->end_tick);
-            goto out;
-        }
-        last = in.tick;
-        if (!input_log_push(&out->events, &in)) {
-            snprintf(err, err_n, "out of memory");
-            goto out;
-        }
+    if (!read_events(ev, path, "$.events", out, err, err_n)) goto out;
+    if (out->events.count && out->events.items[out->events.count - 1].tick >= out->end_tick) {
+        snprintf(err, err_n, "%s: $.end_tick: %u is not after the last event's tick %u", path,
+                 (unsigned)out->end_tick, (unsigned)out->events.items[out->events.count - 1].tick);
+        goto out;
     }
     ok = true;
 out:
     cJSON_Delete(root);
     if (!ok) exercise_preset_finish(out);
     return ok;
+}
+
+bool exercise_preset_set_seed(ExercisePreset *p, const char *text, char *err, size_t err_n)
+{
+    char *end = NULL;
+    errno = 0;
+    unsigned long long v = text ? strtoull(text, &end, 10) : 0;
+    if (!text || !text[0] || text[0] == '-' || *end || errno) {
+        snprintf(err, err_n, "--seed needs a whole number, got \"%s\"", text ? text : "");
+        return false;
+    }
+    p->seed = (uint64_t)v;
+    return true;
 }
 
 void exercise_preset_finish(ExercisePreset *p)

@@ -10,6 +10,10 @@
  *     "seed": "1234",            decimal string (or a number below 2^53)
  *     "end_tick": 5120,          replay every tick before this one
  *     "events": [ [tick, "down", 0, 12.5, 40.25], ... ] }   input.h form
+ * or, short form, the events array alone: the seed is then
+ * EXERCISE_PRESET_DEFAULT_SEED (or --seed) and the attempt runs to the tick
+ * after the last event. Events are handed to the core at their tick, so a
+ * file written by hand gives each event its own tick (0, 1, 2...).
  * tests/splice_states.h writes them for the splice render tests.
  */
 #ifndef FIBRESIM_EXERCISE_PRESET_H
@@ -32,5 +36,11 @@ typedef struct ExercisePreset {
  * path, what was expected) in err. */
 bool exercise_preset_load(const char *path, ExercisePreset *out /* OUT */, char *err, size_t err_n);
 void exercise_preset_finish(ExercisePreset *p); /* fine on a zeroed preset */
+/* Sets the seed from a decimal string (the --seed option). */
+bool exercise_preset_set_seed(ExercisePreset *p, const char *text, char *err, size_t err_n);
+
+/* Seed of a short-form file when no --seed is given: fixed, so that the
+ * same file always gives the same picture. */
+#define EXERCISE_PRESET_DEFAULT_SEED 1u
 
 #endif

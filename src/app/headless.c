@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cjson/cJSON.h>
+
+#include "fibresim/jsontext.h"
 #include "fibresim/sheet.h"
 #include "instructor.h"
 #include "i18n.h"

@@ -22,6 +22,7 @@ bool headless_parse_size(const char *s, int *w /* OUT */, int *h /* OUT */);
  * with a message on stderr if the scene cannot be shown. */
 bool headless_prepare(App *app, SceneId id, const char *scenario_file);
 
+
 /* Copies the last frame as RGBA bytes (w * h * 4, owned by the caller). */
 uint8_t *headless_read_rgba(App *app);
 

@@ -29,6 +29,10 @@ typedef struct ModuleSceneEnv {
     float text_scale;       /* user's text size setting (1.0 = normal) */
     double anim_s;          /* seconds since the scene opened: animation only, never state */
     uint32_t tick;          /* ticks the attempt has run (how long ago a module event was) */
+    /* Added for front-end actions (app_action): may be NULL. */
+    const char *data_dir;       /* the data folder (exports go under it) */
+    const char *trainee_name;   /* who is training, for exported files */
+    const char *scenario_id;
 } ModuleSceneEnv;
 
 /* A button the module wants under its picture; a press becomes the core input
@@ -56,7 +60,34 @@ typedef struct ModuleScene {
      * replayed before the first frame. For drawing only: a tool that follows
      * the pointer, what the hand carries. May be NULL. */
     void (*pointer)(void *self, const void *module_state, const InputEvent *e);
+    /* Optional (may be NULL). The picture's own controls, e.g. a probe's focus
+     * wheel: called for a pointer press at pixel (px, py) and, while that press
+     * lasts, for its moves and release. Returns true when the press is on a
+     * control: the pointer then does not reach the module; instead the
+     * *n_out (<= MODULE_SCENE_CONTROL_OUT) events written to out (key actions,
+     * choices) are sent, and recorded with the attempt like keys. */
+    bool (*control)(void *self, const ModuleSceneEnv *env, InputKind kind, int pointer, int px, int py,
+                    InputEvent *out, size_t *n_out);
+    /* Optional (may be NULL). Each event as it is handed to the module, with
+     * the module's state before that tick: a picture's own settings (focus,
+     * brightness, the object picked) follow the recorded events, so a replay
+     * shows what the trainee saw. Never changes the module's state. */
+    void (*observe)(void *self, const InputEvent *e, const void *module_state);
+    /* Optional: controls drawn inside the picture (an instrument's keys, a
+     * table's rows). Returns true with the control's id when (px, py) is on
+     * one; the exercise scene then sends no pointer event for that press and,
+     * when it is released on the same control, sends the id as INPUT_CHOICE
+     * (or, for ids starting with "app:", calls app_action). Checked before
+     * to_scene. */
+    bool (*choice_at)(void *self, const ModuleSceneEnv *env, const void *module_state, int px, int py,
+                      char id[32] /* OUT */);
+    /* Optional: a front-end action of the picture ("app:..." ids), such as
+     * saving a file; never changes the attempt. */
+    void (*app_action)(void *self, const ModuleSceneEnv *env, const void *module_state, const char *id);
 } ModuleScene;
+
+/* Most events one control() call may send. */
+#define MODULE_SCENE_CONTROL_OUT 8
 
 /* The front end's list of module scenes (src/app/module_scenes.c). */
 const ModuleScene *module_scene_find(const char *module);

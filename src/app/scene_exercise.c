@@ -43,8 +43,10 @@ typedef struct ExerciseScene {
     ModuleSceneEnv env;
     bool env_valid;
     bool captured[POINTERS_MAX];   /* pressed inside the picture */
+    bool on_control[POINTERS_MAX]; /* that press is on one of the picture's controls */
     double last_x[POINTERS_MAX], last_y[POINTERS_MAX];
     SDL_FingerID finger_ids[POINTERS_MAX];
+    char tap_id[POINTERS_MAX][32];  /* control of the picture pressed (choice_at), "" = none */
     SceneButton buttons[BUTTONS_MAX];
     size_t n_buttons;
     double opened_s;
@@ -81,8 +83,13 @@ static void replay_preset(ExerciseScene *s, const ExercisePreset *p)
     while (attempt_status(s->attempt) == ATTEMPT_RUNNING && attempt_tick(s->attempt) < p->end_tick) {
         uint32_t t = attempt_tick(s->attempt);
         size_t j = i;
+        const void *state = attempt_module_state(s->attempt);
         while (j < p->events.count && p->events.items[j].tick <= t) {
-            if (p->events.items[j].kind <= INPUT_POINTER_UP) show_pointer(s, &p->events.items[j]);
+            const InputEvent *e = &p->events.items[j];
+            if (e->kind <= INPUT_POINTER_UP) show_pointer(s, e);
+            /* as in exercise_tick: the picture sees each event with the state
+             * before its tick, so its own settings (focus...) follow */
+            if (s->ms && s->ms->observe && s->ms_self) s->ms->observe(s->ms_self, e, state);
             j++;
         }
         attempt_step(s->attempt, p->events.items + i, j - i);
@@ -172,10 +179,59 @@ static int finger_slot(ExerciseScene *s, SDL_FingerID id, bool make)
     return -1;
 }
 
+/* A press on one of the picture's own controls (ModuleScene.control): its
+ * events go out instead of the pointer's. True when the control took it. */
+static bool control_hook_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+{
+    if (!s->ms->control || (kind != INPUT_POINTER_DOWN && !s->on_control[p])) return false;
+    InputEvent out[MODULE_SCENE_CONTROL_OUT];
+    size_t n = 0;
+    bool mine = s->ms->control(s->ms_self, &s->env, kind, p, px, py, out, &n);
+    if (kind == INPUT_POINTER_DOWN && !mine) return false;
+    for (size_t i = 0; i < n && i < MODULE_SCENE_CONTROL_OUT; i++) push(s, out[i]);
+    bool held = kind != INPUT_POINTER_UP;
+    s->on_control[p] = held;
+    s->captured[p] = held;
+    return true;
+}
+
+/* A press on a control drawn in the picture: true if (px, py) is one (the
+ * press is then the control's, not a pointer event); on release over the
+ * same control its id becomes a choice (or a front-end action). */
+static bool choice_at_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
+{
+    if (!s->ms->choice_at) return false;
+    const void *state = attempt_module_state(s->attempt);
+    char id[32] = "";
+    bool on = s->ms->choice_at(s->ms_self, &s->env, state, px, py, id);
+    if (kind == INPUT_POINTER_DOWN) {
+        if (!on) return false;
+        /* a greyed control takes the press and does nothing ("" id) */
+        memcpy(s->tap_id[p], id[0] ? id : "-", id[0] ? sizeof id : 2);
+        s->captured[p] = true; /* so that a finger's release finds its slot */
+        return true;
+    }
+    if (!s->tap_id[p][0]) return false;
+    if (kind == INPUT_POINTER_UP) {
+        if (on && id[0] && strcmp(id, s->tap_id[p]) == 0) {
+            if (strncmp(id, "app:", 4) == 0) {
+                if (s->ms->app_action) s->ms->app_action(s->ms_self, &s->env, state, id);
+            } else {
+                push(s, input_choice(0, id));
+            }
+        }
+        s->tap_id[p][0] = '\0';
+        s->captured[p] = false;
+    }
+    return true;
+}
+
 /* Pointer at pixel (px, py): down, move or up for pointer id p. */
 static void pointer_event(ExerciseScene *s, InputKind kind, int p, int px, int py)
 {
-    if (!s->env_valid || !s->ms || !s->ms->to_scene) return;
+    if (!s->env_valid || !s->ms) return;
+    if (control_hook_event(s, kind, p, px, py) || choice_at_event(s, kind, p, px, py)) return;
+    if (!s->ms->to_scene) return;
     double x = 0, y = 0;
     bool in = s->ms->to_scene(s->ms_self, &s->env, px, py, &x, &y);
     if (kind == INPUT_POINTER_DOWN) {
@@ -338,11 +394,27 @@ static void exercise_tick(void *self, App *app)
     if (s->done || s->confirm_quit) {
         return; /* the clock stops while the trainee decides to stop or not */
     }
+    if (s->ms && s->ms->observe) {
+        const void *state = attempt_module_state(s->attempt);
+        for (size_t i = 0; i < s->nq; i++) s->ms->observe(s->ms_self, &s->queue[i], state);
+    }
     attempt_step(s->attempt, s->queue, s->nq);
     s->nq = 0;
     if (attempt_status(s->attempt) != ATTEMPT_RUNNING) {
         finish(s, app);
     }
+}
+
+bool exercise_inject(App *app, const InputEvent *events, size_t n)
+{
+    if (app->scene != SCENE_EXERCISE || !app->scene_self) return false;
+    ExerciseScene *s = app->scene_self;
+    for (size_t i = 0; i < n && !s->done && attempt_status(s->attempt) == ATTEMPT_RUNNING; i++) {
+        if (s->ms && s->ms->observe) s->ms->observe(s->ms_self, &events[i], attempt_module_state(s->attempt));
+        attempt_step(s->attempt, &events[i], 1);
+    }
+    if (!s->done && attempt_status(s->attempt) != ATTEMPT_RUNNING) finish(s, app);
+    return true;
 }
 
 /* ---- drawing ---- */
@@ -502,6 +574,9 @@ static void exercise_frame(void *self, App *app)
     s->env.text_scale = gfx_text_scale(g);
     s->env.anim_s = app->time_s - s->opened_s;
     s->env.tick = attempt_tick(s->attempt);
+    s->env.data_dir = app->paths.data;
+    s->env.trainee_name = app->trainee.name[0] ? app->trainee.name : NULL;
+    s->env.scenario_id = s->scn->id;
     s->env_valid = true;
     if (s->ms && s->ms->draw) {
         SDL_RenderSetClipRect(app->renderer, &s->env.area);

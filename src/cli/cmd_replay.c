@@ -263,7 +263,12 @@ static int run_replay(const CliArgs *a)
         report_not_found(&rec, &look, data, scns);
         goto out;
     }
-    scn = scenario_load_text(look.text, look.len, look.path, &d);
+    {
+        /* Files the setup names (an OTDR trace) lie next to the scenario. */
+        char *dir = scenario_dir_of(look.path);
+        scn = scenario_load_text_in(look.text, look.len, look.path, dir, &d);
+        free(dir);
+    }
     if (!scn) {
         fprintf(stderr, _("fibresim replay: the scenario file of this attempt does not load in this version of "
                           "Fibresim (%s):\n"),

@@ -12,6 +12,7 @@
 #include "fibresim/scenario.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/fileio.h"
 #include "fibresim/jsontext.h"
 #include "fibresim/jsonv.h"
 #include "fibresim/messages.h" /* N_() */
@@ -184,7 +186,7 @@ static bool check_schema(JsonV *v, const cJSON *root, Scenario *s)
     return true;
 }
 
-static void validate(JsonV *v, const cJSON *root, Scenario *s)
+static void validate(JsonV *v, const cJSON *root, Scenario *s, const ScenarioSource *src)
 {
     if (!cJSON_IsObject(root)) {
         char found[96];
@@ -228,7 +230,8 @@ static void validate(JsonV *v, const cJSON *root, Scenario *s)
     const cJSON *setup = jv_child_object(v, root, "", "setup", true);
     if (setup && s->module) {
         size_t before = diag_total(v->diags);
-        s->setup = s->module->load_setup(v, setup, "setup");
+        s->setup = s->module->load_setup_from ? s->module->load_setup_from(v, setup, "setup", src)
+                                              : s->module->load_setup(v, setup, "setup");
         if (!s->setup && diag_total(v->diags) == before) {
             out_of_memory(v, "setup");
         }
@@ -258,9 +261,10 @@ static void validate(JsonV *v, const cJSON *root, Scenario *s)
 
 /* ---- loading ---------------------------------------------------------------- */
 
-/* Takes ownership of buf (len bytes + a NUL). */
-static Scenario *load_owned(char *buf, size_t len, const char *name, DiagList *d)
+/* Takes ownership of buf (len bytes + a NUL). dir: folder of the file, or NULL. */
+static Scenario *load_owned(char *buf, size_t len, const char *name, const char *dir, DiagList *d)
 {
+    ScenarioSource src = {dir};
     DiagList local;
     diag_list_init(&local);
     if (!d) {
@@ -288,7 +292,7 @@ static Scenario *load_owned(char *buf, size_t len, const char *name, DiagList *d
         goto out;
     }
     JsonV v = {d, s->text + bom, s->text_len - bom};
-    validate(&v, root, s);
+    validate(&v, root, s, &src);
     if (diag_total(d) == before && (!s->title_fr || !s->title_en || !s->goal_fr || !s->goal_en
                                     || !s->instructions_fr || !s->instructions_en || !s->module || !s->setup)) {
         /* Cannot happen unless a helper failed silently; never hand out a
@@ -309,6 +313,11 @@ out:
 
 Scenario *scenario_load_text(const char *text, size_t len, const char *name, DiagList *d)
 {
+    return scenario_load_text_in(text, len, name, NULL, d);
+}
+
+Scenario *scenario_load_text_in(const char *text, size_t len, const char *name, const char *dir, DiagList *d)
+{
     if (!name) {
         name = "<input>";
     }
@@ -328,14 +337,101 @@ Scenario *scenario_load_text(const char *text, size_t len, const char *name, Dia
         memcpy(buf, text, len);
     }
     buf[len] = '\0';
-    return load_owned(buf, len, name, d);
+    return load_owned(buf, len, name, dir, d);
 }
 
 Scenario *scenario_load_file(const char *path, DiagList *d)
 {
     size_t len = 0;
     char *buf = jsontext_read_file(path, SCENARIO_MAX_BYTES, &len, d);
-    return buf ? load_owned(buf, len, path, d) : NULL;
+    if (!buf) {
+        return NULL;
+    }
+    char *dir = scenario_dir_of(path);
+    if (!dir) {
+        free(buf);
+        diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to load the scenario"), N_("out of memory"));
+        return NULL;
+    }
+    Scenario *s = load_owned(buf, len, path, dir, d);
+    free(dir);
+    return s;
+}
+
+char *scenario_dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 1;
+    char *dir = malloc(n + 1);
+    if (!dir) {
+        return NULL;
+    }
+    if (!slash) {
+        dir[0] = '.';
+    } else if (n == 0) {
+        dir[0] = '/'; /* a file at the root */
+        n = 1;
+    } else {
+        memcpy(dir, path, n);
+    }
+    dir[n] = '\0';
+    return dir;
+}
+
+/* A relative path that stays inside the scenario's folder: no leading '/',
+ * no "..", no backslash (Windows separators would hide a ".."), no empty
+ * component. */
+static bool safe_relative(const char *p)
+{
+    if (!p[0] || p[0] == '/' || strchr(p, '\\')) {
+        return false;
+    }
+    const char *c = p;
+    while (*c) {
+        const char *e = strchr(c, '/');
+        size_t n = e ? (size_t)(e - c) : strlen(c);
+        if (n == 0 || (n == 2 && c[0] == '.' && c[1] == '.')) {
+            return false;
+        }
+        c += n + (e ? 1 : 0);
+        if (e && !*c) {
+            return false; /* trailing '/' */
+        }
+    }
+    return true;
+}
+
+char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, size_t max_bytes, size_t *len,
+                             char *why, size_t why_n)
+{
+    if (!src || !src->dir) {
+        snprintf(why, why_n, "a scenario loaded from a file (this one has no folder to find \"%.60s\" in)",
+                 rel_path);
+        return NULL;
+    }
+    if (!safe_relative(rel_path)) {
+        snprintf(why, why_n, "a path relative to the scenario's folder, without \"..\" (found \"%.80s\")",
+                 rel_path);
+        return NULL;
+    }
+    size_t n = strlen(src->dir) + 1 + strlen(rel_path) + 1;
+    char *full = malloc(n);
+    if (!full) {
+        snprintf(why, why_n, "out of memory");
+        return NULL;
+    }
+    snprintf(full, n, "%s/%s", src->dir, rel_path);
+    int err_no = 0;
+    char *data = fs_read_file(full, max_bytes, len, &err_no);
+    if (!data) {
+        if (err_no == EFBIG) {
+            snprintf(why, why_n, "a file of at most %zu bytes: %.120s is bigger", max_bytes, full);
+        } else {
+            snprintf(why, why_n, "a readable file at %.120s (%s)", full, strerror(err_no));
+        }
+    }
+    free(full);
+    return data;
 }
 
 void scenario_destroy(Scenario *s)
