@@ -73,6 +73,20 @@ char *record_serialize(const AttemptRecord *r, size_t *len /* OUT, may be NULL *
 bool record_parse(const char *text, size_t len, AttemptRecord *out /* OUT */, DiagList *d);
 bool record_load(const char *path, AttemptRecord *out /* OUT */, DiagList *d);
 
+/* Reads a record with every rule but the events, which are left empty: the
+ * text before the top-level "events" key is checked as a record whose events
+ * are [], and the text must end like a record ("]}" and white space). Fast
+ * on a big record (src/core/record_head.c): for readers that do not replay
+ * (report summaries, merges). Falls back to record_parse() of the whole
+ * text when the text has not that shape, so a problem is always reported
+ * with its true place. */
+bool record_parse_head(const char *text, size_t len, AttemptRecord *out /* OUT */, DiagList *d);
+/* The quick path alone, from the first bytes of a file (head) and its last
+ * bytes (tail): false, without a diagnostic, when they have not the shape
+ * above or do not parse (then read the whole file). */
+bool record_parse_head_parts(const char *head, size_t head_len, const char *tail, size_t tail_len,
+                             AttemptRecord *out /* OUT */);
+
 /* Builds an attempt id from a UTC time "YYYYMMDDTHHMMSSZ" and 64 random bits. */
 void record_make_id(const char *utc_compact, uint64_t random_bits, char out[64]);
 /* Trainee id from a display name: lowercase ASCII slug ("Élodie N'Diaye" -> "elodie-n-diaye").

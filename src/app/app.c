@@ -21,6 +21,7 @@
 
 static const SceneDef *const scenes[SCENE_COUNT] = {
     &scene_start, &scene_choose, &scene_briefing, &scene_exercise, &scene_result, &scene_settings,
+    &scene_pin, &scene_review, &scene_trainee, &scene_replay,
 };
 
 const SceneDef *app_scene_def(SceneId id)

@@ -37,6 +37,10 @@ typedef enum SceneId {
     SCENE_EXERCISE,  /* the attempt */
     SCENE_RESULT,    /* score and criteria */
     SCENE_SETTINGS,  /* language, text size, full screen */
+    SCENE_PIN,       /* instructor area: the PIN (set on first use) */
+    SCENE_REVIEW,    /* instructor area: the trainee list */
+    SCENE_TRAINEE,   /* instructor area: one trainee's page */
+    SCENE_REPLAY,    /* instructor area: a stored attempt played again */
     SCENE_COUNT
 } SceneId;
 
@@ -56,6 +60,7 @@ typedef struct SceneDef {
 } SceneDef;
 
 extern const SceneDef scene_start, scene_choose, scene_briefing, scene_exercise, scene_result, scene_settings;
+extern const SceneDef scene_pin, scene_review, scene_trainee, scene_replay;
 
 /* Headless tools (screenshot, bench): hands events to the open exercise at
  * once, one tick each, as a replay would (the picture's observe() sees them
@@ -93,6 +98,13 @@ struct App {
     JournalPending pending;
     double next_retry_s;
     char save_msg[256];         /* why, in the trainee's words, for the banner */
+    /* instructor area (scene_pin.c, scene_review.c, scene_trainee.c,
+     * scene_replay.c): open after the PIN, closed on leaving it */
+    bool instructor_unlocked;
+    char review_trainee[64];    /* trainee id of the trainee page */
+    char review_attempt[1024];  /* record file of the replay */
+    double review_start_frac;   /* replay: where it opens, 0..1 of the attempt */
+    bool review_autoplay;       /* replay: playing as it opens */
     /* scenes */
     SceneId scene;
     void *scene_self;

@@ -11,6 +11,7 @@
 
 #include "fibresim/jsontext.h"
 #include "fibresim/sheet.h"
+#include "instructor.h"
 #include "i18n.h"
 
 bool headless_parse_size(const char *s, int *w, int *h)
@@ -103,6 +104,9 @@ bool headless_prepare(App *app, SceneId id, const char *scenario_file)
     }
     if (id == SCENE_RESULT) {
         sample_result(app, app->scenario);
+    }
+    if (id >= SCENE_PIN) {
+        instructor_prepare(app, id);
     }
     return true;
 }

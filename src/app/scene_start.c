@@ -88,6 +88,10 @@ static void start_frame(void *self, App *app)
     if (ui_button(ui, "start.settings", set_btn, _("Settings"), GFX_ICON_SETTINGS, UI_QUIET)) {
         app_goto(app, SCENE_SETTINGS);
     }
+    SDL_FRect instr_btn = {set_btn.x - THEME_GAP * sc - bw, set_btn.y, bw, row};
+    if (ui_button(ui, "start.instructor", instr_btn, _("Instructor"), GFX_ICON_INFO, UI_QUIET)) {
+        app_goto(app, SCENE_PIN);
+    }
 
     SDL_FRect body = scene_body(app);
     float th = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_TITLE);

@@ -24,6 +24,41 @@ static int option_index(const CliCommand *c, const char *name, size_t len)
     return -1;
 }
 
+typedef struct ShortOption {
+    const char *command;
+    char letter;
+    const char *name;
+} ShortOption;
+
+static const ShortOption short_options[] = {
+#define SHORT(cmd, letter, name) {cmd, letter, name},
+#include "short_options.def"
+#undef SHORT
+    {NULL, 0, NULL},
+};
+
+/* The long name of a one-letter alias of command c, NULL if none. */
+static const char *short_to_long(const CliCommand *c, char letter)
+{
+    for (size_t i = 0; short_options[i].command; i++) {
+        if (short_options[i].letter == letter && strcmp(short_options[i].command, c->name) == 0) {
+            return short_options[i].name;
+        }
+    }
+    return NULL;
+}
+
+/* The alias letter of an option, 0 if none. */
+static char long_to_short(const CliCommand *c, const char *name)
+{
+    for (size_t i = 0; short_options[i].command; i++) {
+        if (strcmp(short_options[i].name, name) == 0 && strcmp(short_options[i].command, c->name) == 0) {
+            return short_options[i].letter;
+        }
+    }
+    return 0;
+}
+
 const char *cli_value(const CliArgs *a, const char *name)
 {
     int i = option_index(a->cmd, name, strlen(name));
@@ -62,11 +97,15 @@ void cli_print_help(const CliCommand *c, bool to_stderr)
     fprintf(out, "%s\n", _("Options:"));
     for (int i = 0; c->options && c->options[i].name; i++) {
         const CliOption *o = &c->options[i];
-        char left[64];
+        char left[64], alias[8] = "";
+        char letter = long_to_short(c, o->name);
+        if (letter) {
+            snprintf(alias, sizeof alias, "-%c, ", letter);
+        }
         if (o->kind == CLI_VALUE) {
-            snprintf(left, sizeof left, "--%s %s", o->name, o->value_name ? o->value_name : "VALUE");
+            snprintf(left, sizeof left, "%s--%s %s", alias, o->name, o->value_name ? o->value_name : "VALUE");
         } else {
-            snprintf(left, sizeof left, "--%s", o->name);
+            snprintf(left, sizeof left, "%s--%s", alias, o->name);
         }
         fprintf(out, "  %-26s %s\n", left, _(o->help));
     }
@@ -163,10 +202,14 @@ int cli_main(int argc, char **argv)
             cli_print_help(cmd, false);
             return 0;
         }
-        if (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2]) {
-            const char *name = arg + 2;
-            const char *eq = strchr(name, '=');
-            size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        const char *alias = !only_pos && arg[0] == '-' && arg[1] && arg[1] != '-' && !arg[2]
+                                ? short_to_long(cmd, arg[1])
+                                : NULL;
+        size_t alias_len = alias ? strlen(alias) : 0;
+        if (alias || (!only_pos && arg[0] == '-' && arg[1] == '-' && arg[2])) {
+            const char *name = alias ? alias : arg + 2;
+            const char *eq = alias ? NULL : strchr(name, '=');
+            size_t len = alias ? alias_len : eq ? (size_t)(eq - name) : strlen(name);
             int k = option_index(cmd, name, len);
             if (k < 0) {
                 fprintf(stderr, _("fibresim %s: unknown option \"%s\"\n\n"), cmd->name, arg);

@@ -37,6 +37,11 @@ typedef struct CliCommand {
     int (*run)(const CliArgs *a);
 } CliCommand;
 
+/* One-letter aliases of long options ("-o FILE" for "--output FILE") are
+ * listed one per line in src/cli/short_options.def as
+ * SHORT("command name", 'o', "output"): a plain list that merges without
+ * conflicts, and --help shows them next to their long name. */
+
 /* Option value or NULL if not given. */
 const char *cli_value(const CliArgs *a, const char *name);
 bool cli_flag(const CliArgs *a, const char *name);

@@ -1,0 +1,105 @@
+/*
+ * record_head.c - reading a record without its events (record_parse_head,
+ * record.h).
+ *
+ * A record is a few kB of header and result followed by its events (tens of
+ * kB for a splice attempt). record_serialize() writes "events" last, so the
+ * text up to the top-level key "events", closed with "\"events\":[]}", is a
+ * record with no events, and record_parse() checks it with every rule (ids,
+ * hash, times, status, the result and its consistency with status and
+ * end_tick). The text must also end like a record ("]}" and white space),
+ * which catches a file cut short. A text of any other shape (events
+ * elsewhere, an escaped key, a head that does not parse) is parsed whole.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fibresim/record.h"
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Offset of the '"' that opens the top-level key "events", or -1. */
+static long find_events_key(const char *t, size_t n)
+{
+    size_t i = 0;
+    int depth = 0;
+    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) {
+        i = 3;
+    }
+    while (i < n) {
+        char c = t[i];
+        if (c == '"') {
+            size_t start = i++;
+            while (i < n && t[i] != '"') {
+                i += t[i] == '\\' ? 2 : 1;
+            }
+            if (i >= n) {
+                return -1;
+            }
+            size_t end = i++;
+            if (depth == 1 && end - start == 7 && memcmp(t + start + 1, "events", 6) == 0) {
+                size_t j = i;
+                while (j < n && is_space(t[j])) {
+                    j++;
+                }
+                if (j < n && t[j] == ':') {
+                    return (long)start;
+                }
+            }
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+        i++;
+    }
+    return -1;
+}
+
+static bool ends_like_record(const char *t, size_t n)
+{
+    while (n > 0 && is_space(t[n - 1])) {
+        n--;
+    }
+    return n >= 2 && t[n - 2] == ']' && t[n - 1] == '}';
+}
+
+bool record_parse_head_parts(const char *head, size_t head_len, const char *tail, size_t tail_len,
+                             AttemptRecord *out)
+{
+    record_init(out);
+    long key = ends_like_record(tail, tail_len) ? find_events_key(head, head_len) : -1;
+    if (key < 0) {
+        return false;
+    }
+    static const char close_doc[] = "\"events\":[]}";
+    size_t n = (size_t)key + sizeof close_doc - 1;
+    char *doc = malloc(n + 1);
+    if (!doc) {
+        return false;
+    }
+    memcpy(doc, head, (size_t)key);
+    memcpy(doc + key, close_doc, sizeof close_doc);
+    bool ok = record_parse(doc, n, out, NULL);
+    free(doc);
+    return ok;
+}
+
+bool record_parse_head(const char *text, size_t len, AttemptRecord *out, DiagList *d)
+{
+    if (len <= RECORD_MAX_BYTES && record_parse_head_parts(text, len, text, len, out)) {
+        return true;
+    }
+    if (!record_parse(text, len, out, d)) {
+        return false;
+    }
+    /* Same result whichever path read it: no events. */
+    input_log_finish(&out->events);
+    input_log_init(&out->events);
+    return true;
+}

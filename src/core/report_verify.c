@@ -1,0 +1,214 @@
+/*
+ * report_verify.c - checking that a stored result is genuine: the record is
+ * read whole and hashed; a hash this program version already verified is
+ * accepted at once (DATA/cache/verified.txt); otherwise the attempt is
+ * replayed through the exact scenario bytes its hash names and the result is
+ * compared bit for bit (what `fibresim replay --verify` does for one file).
+ *
+ * Safe to call from several threads at once: the scenarios are loaded once
+ * each under a lock and only read afterwards; everything else is per job.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fibresim/attempt.h"
+#include "fibresim/fileio.h"
+#include "fibresim/journal.h"
+#include "fibresim/scenario.h"
+#include "report_verify.h"
+
+bool scenario_table_init(ScenarioTable *t, const char *const *data_dirs, const char *const *scenario_dirs)
+{
+    memset(t, 0, sizeof *t);
+    t->data_dirs = data_dirs;
+    t->scenario_dirs = scenario_dirs;
+    return pthread_mutex_init(&t->lock, NULL) == 0;
+}
+
+void scenario_table_finish(ScenarioTable *t)
+{
+    for (size_t i = 0; i < t->count; i++) {
+        scenario_destroy(t->items[i].scn);
+        free(t->items[i].why);
+    }
+    free(t->items);
+    pthread_mutex_destroy(&t->lock);
+    memset(t, 0, sizeof *t);
+}
+
+static char *dup_text(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d) {
+        memcpy(d, s, n);
+    }
+    return d;
+}
+
+/* Looks the scenario up (once per hash). *why: why there is none (borrowed
+ * from the table). */
+static const Scenario *table_get(ScenarioTable *t, const char *id, int version, const char *hash, const char **why)
+{
+    const Scenario *found = NULL;
+    *why = "out of memory";
+    pthread_mutex_lock(&t->lock);
+    for (size_t i = 0; i < t->count; i++) {
+        if (strcmp(t->items[i].hash, hash) == 0) {
+            found = t->items[i].scn;
+            *why = t->items[i].why ? t->items[i].why : "";
+            pthread_mutex_unlock(&t->lock);
+            return found;
+        }
+    }
+    if (t->count == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 16;
+        ScenarioSlot *m = realloc(t->items, cap * sizeof *m);
+        if (!m) {
+            pthread_mutex_unlock(&t->lock);
+            return NULL;
+        }
+        t->items = m;
+        t->cap = cap;
+    }
+    ScenarioSlot *s = &t->items[t->count];
+    memset(s, 0, sizeof *s);
+    memcpy(s->hash, hash, 65);
+    static const char *const none[] = {NULL};
+    ScenarioLookup look;
+    char why_buf[512] = "";
+    if (journal_find_scenario(t->data_dirs, t->scenario_dirs ? t->scenario_dirs : none, id, hash, &look)) {
+        DiagList d;
+        diag_list_init(&d);
+        s->scn = scenario_load_text(look.text, look.len, look.path, &d);
+        if (!s->scn) {
+            char first[300] = "";
+            if (d.count) {
+                diag_format(&d.items[0], NULL, first, sizeof first);
+            }
+            snprintf(why_buf, sizeof why_buf, "the scenario file %s does not load in this version: %s", look.path,
+                     first);
+        }
+        diag_list_finish(&d);
+    } else if (look.same_id_path) {
+        snprintf(why_buf, sizeof why_buf,
+                 "scenario %s version %d (SHA-256 %.12s...) not found; %s has this id with other content (version %d): "
+                 "it was edited after the attempt",
+                 id, version, hash, look.same_id_path, look.same_id_version);
+    } else {
+        snprintf(why_buf, sizeof why_buf,
+                 "scenario %s version %d (SHA-256 %.12s...) not found in the data folders' scenarios/ nor the scenario "
+                 "folders",
+                 id, version, hash);
+    }
+    journal_scenario_lookup_finish(&look);
+    if (!s->scn) {
+        s->why = dup_text(why_buf);
+    }
+    t->count++;
+    found = s->scn;
+    *why = s->why ? s->why : "out of memory";
+    pthread_mutex_unlock(&t->lock);
+    return found;
+}
+
+static void set_detail(VerifyJob *job, ReportCheck check, const char *text)
+{
+    job->check = check;
+    free(job->detail);
+    job->detail = dup_text(text);
+}
+
+void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verified, const HashSet *mismatched)
+{
+    size_t len = 0;
+    int e = 0;
+    char *text = fs_read_file(job->path, RECORD_MAX_BYTES, &len, &e);
+    if (!text) {
+        char why[300];
+        snprintf(why, sizeof why, "the record cannot be read again: %s", strerror(e));
+        set_detail(job, REPORT_UNVERIFIABLE, why);
+        return;
+    }
+    fs_sha256_hex(text, len, job->content_hash);
+    if (verified && hashset_has(verified, job->content_hash)) {
+        job->check = REPORT_VERIFIED;
+        job->from_cache = true;
+        free(text);
+        return;
+    }
+    const char *known = mismatched ? hashset_value(mismatched, job->content_hash) : NULL;
+    if (known) {
+        set_detail(job, REPORT_MISMATCH, known);
+        job->from_cache = true;
+        free(text);
+        return;
+    }
+    AttemptRecord rec;
+    DiagList d;
+    diag_list_init(&d);
+    if (!record_parse(text, len, &rec, &d)) {
+        char first[400] = "unreadable", why[512];
+        if (d.count) {
+            diag_format(&d.items[0], NULL, first, sizeof first);
+        }
+        snprintf(why, sizeof why, "the whole record does not read (events included): %s", first);
+        set_detail(job, REPORT_MISMATCH, why);
+        job->newly_mismatched = true;
+        diag_list_finish(&d);
+        record_finish(&rec);
+        free(text);
+        return;
+    }
+    diag_list_finish(&d);
+    free(text);
+    /* The summary shown must be that of these very bytes. */
+    Blob fresh = {0};
+    if (summary_encode(&rec, &fresh)) {
+        job->fresh_blob = fresh;
+    } else {
+        blob_finish(&fresh);
+    }
+    job->replayed = true;
+    const char *why = "";
+    const Scenario *scn = table_get(table, rec.scenario_id, rec.scenario_version, rec.scenario_hash, &why);
+    char msg[600];
+    if (!scn) {
+        set_detail(job, REPORT_UNVERIFIABLE, why);
+    } else if (strcmp(scn->id, rec.scenario_id) != 0 || scn->version != rec.scenario_version
+               || strcmp(scn->module->name, rec.module) != 0) {
+        snprintf(msg, sizeof msg, "the record names scenario %s version %d (%s), its scenario bytes say %s version %d (%s)",
+                 rec.scenario_id, rec.scenario_version, rec.module, scn->id, scn->version, scn->module->name);
+        set_detail(job, REPORT_MISMATCH, msg);
+        job->newly_mismatched = true;
+    } else {
+        Result res;
+        bool complete = attempt_replay(scn, rec.seed, rec.events.items, rec.events.count, rec.end_tick, rec.status,
+                                       &res);
+        char diff[400] = "";
+        if (!complete && res.status == ATTEMPT_RUNNING) {
+            set_detail(job, REPORT_UNVERIFIABLE, "out of memory while replaying");
+        } else if (!complete) {
+            snprintf(msg, sizeof msg, "the replayed attempt ended at tick %u, before the last recorded event (tick %u)",
+                     (unsigned)res.ticks, (unsigned)rec.events.items[rec.events.count - 1].tick);
+            set_detail(job, REPORT_MISMATCH, msg);
+            job->newly_mismatched = true;
+        } else if (record_result_diff(&rec.result, &res, diff, sizeof diff)) {
+            set_detail(job, REPORT_MISMATCH, diff);
+            job->newly_mismatched = true;
+        } else {
+            job->check = REPORT_VERIFIED;
+            job->newly_verified = true;
+        }
+    }
+    record_finish(&rec);
+}
+
+void verify_job_finish(VerifyJob *job)
+{
+    free(job->detail);
+    blob_finish(&job->fresh_blob);
+    memset(job, 0, sizeof *job);
+}
