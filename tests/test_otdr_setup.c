@@ -224,6 +224,20 @@ static void test_trace_file(void)
     diag_list_finish(&d);
     /* From memory there is no folder to look in. */
     refused(setup, NULL, NULL, DIAG_IO, "setup.trace_file.path");
+    /* ... and that is the only problem: the answers naming the file's
+     * events are not also reported against an empty event table. */
+    char bad_answers[512];
+    snprintf(bad_answers, sizeof bad_answers,
+             "{\"exercise\": \"reading\", \"trace_file\": {\"path\": \"traces/t.sor\", \"sha256\": \"%s\"},"
+             " \"answers\": [{\"id\": \"e\", \"kind\": \"distance\", \"at\": \"end\"},"
+             " {\"id\": \"s\", \"kind\": \"loss\", \"at\": \"event:6\"}]}",
+             SOR_SHA);
+    CHECK(load(bad_answers, NULL, NULL, &d) == NULL);
+    CHECK_MSG(d.count == 1, "%zu problems", d.count);
+    if (d.count != 1) {
+        diag_print(&d, "t.json", stderr);
+    }
+    diag_list_finish(&d);
     /* Outside the folder: refused whatever exists there. */
     char bad[512];
     snprintf(bad, sizeof bad,

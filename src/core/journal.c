@@ -815,7 +815,9 @@ static void list_records(const char *dir, Names *out)
     }
     Names months = {0};
     list_dir(attempts, true, &months);
-    qsort(months.items, months.count, sizeof *months.items, cmp_str);
+    if (months.count) {
+        qsort(months.items, months.count, sizeof *months.items, cmp_str); /* NULL items when empty */
+    }
     list_dir(attempts, false, out);
     for (size_t i = 0; i < months.count; i++) {
         list_dir(months.items[i], false, out);
