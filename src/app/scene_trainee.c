@@ -118,7 +118,10 @@ static void *trainee_create(App *app)
     load(s, app);
     /* back from a replay: the same attempt selected */
     for (int i = 0; i < s->n; i++) {
-        if (strcmp(s->r.attempts[s->index[i]].path, app->review_attempt) == 0) s->selected = i;
+        if (strcmp(s->r.attempts[s->index[i]].path, app->review_attempt) == 0) {
+            s->selected = i;
+            s->list_scroll = -1; /* ui_list brings it into view */
+        }
     }
     return s;
 }
@@ -135,17 +138,6 @@ static void trainee_destroy(void *self)
 static bool trainee_event(void *self, App *app, const SDL_Event *e)
 {
     TraineeScene *s = self;
-    if (e->type == SDL_MOUSEWHEEL && s->dialog == DIALOG_NONE) {
-        int mx = 0, my = 0;
-        SDL_GetMouseState(&mx, &my);
-        SDL_FRect b = s->breakdown_r;
-        if (mx >= b.x && my >= b.y && mx < b.x + b.w && my < b.y + b.h) {
-            s->crit_scroll -= e->wheel.preciseY * 60.0f * app_scale(app);
-            if (s->crit_scroll < 0) s->crit_scroll = 0;
-            return true;
-        }
-        return false;
-    }
     if (e->type == SDL_KEYDOWN && (e->key.keysym.sym == SDLK_PAGEDOWN || e->key.keysym.sym == SDLK_PAGEUP)) {
         s->crit_scroll += (e->key.keysym.sym == SDLK_PAGEDOWN ? 1.0f : -1.0f) * s->breakdown_r.h * 0.8f;
         if (s->crit_scroll < 0) s->crit_scroll = 0;
@@ -169,6 +161,15 @@ static void draw_breakdown(TraineeScene *s, App *app, SDL_FRect area, const Repo
     SDL_RenderSetClipRect(app->renderer, &clip);
     float y = area.y - s->crit_scroll;
     float lh = gfx_line_height(g, GFX_FONT_BOLD, THEME_TEXT_SMALL);
+    /* which attempt this is: the list above may have scrolled it away */
+    char when[32], title[320];
+    report_out_time(a->started_at, false, when, sizeof when);
+    snprintf(title, sizeof title, "%s — %s", report_out_scenario_title(o, a), when);
+    GfxTextStyle ts0 = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.text);
+    ts0.wrap = true;
+    float th0 = gfx_text_wrapped_height(g, title, GFX_FONT_BOLD, THEME_TEXT_BODY, area.w - 12 * sc);
+    gfx_text(g, title, (SDL_FRect){area.x, y, area.w - 12 * sc, th0 + 1}, &ts0);
+    y += th0 + 4 * sc;
     /* the check of this attempt first: verified or why not */
     char head[512];
     snprintf(head, sizeof head, "%s%s%s", report_check_label(a->check), a->check_detail[0] ? ": " : "",
@@ -190,7 +191,7 @@ static void draw_breakdown(TraineeScene *s, App *app, SDL_FRect area, const Repo
         GfxIcon icon = c->verdict == VERDICT_OK ? GFX_ICON_CHECK : c->verdict == VERDICT_PARTIAL ? GFX_ICON_MINUS
                                                                                                  : GFX_ICON_CROSS;
         SDL_Color col = c->verdict == VERDICT_OK ? theme.ok : c->verdict == VERDICT_PARTIAL ? theme.partial : theme.fail;
-        float tw = area.w - lh - 8 * sc;
+        float tw = area.w - lh - 18 * sc; /* room for the scroll bar */
         float th = gfx_text_wrapped_height(g, text, GFX_FONT_REGULAR, THEME_TEXT_SMALL - 1, tw);
         if (y + lh + th > area.y && y < area.y + area.h) {
             gfx_icon(g, icon, (SDL_FRect){area.x, y, lh, lh}, col);
@@ -205,8 +206,7 @@ static void draw_breakdown(TraineeScene *s, App *app, SDL_FRect area, const Repo
     }
     SDL_RenderSetClipRect(app->renderer, NULL);
     float content = y + s->crit_scroll - area.y;
-    float max = content > area.h ? content - area.h : 0;
-    if (s->crit_scroll > max) s->crit_scroll = max;
+    ui_scroll_area(app->ui, "trainee.breakdown", area, content, &s->crit_scroll);
 }
 
 static void today(char out[16])

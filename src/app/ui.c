@@ -423,6 +423,37 @@ void ui_label(Ui *ui, SDL_FRect r, const char *text, float size_pt, GfxFont font
     gfx_text(ui->g, text, r, &st);
 }
 
+/* A press in r starts a drag of id; while held, moving more than a small
+ * slop scrolls by the pointer's vertical motion (finger or mouse). */
+static void drag_scroll(Ui *ui, uint32_t id, SDL_FRect r, float *scroll_px)
+{
+    if (ui->pressed && inside(r, ui->press_x, ui->press_y)) {
+        ui->drag_list = id;
+        ui->drag_last_y = ui->press_y;
+        ui->drag_moved = false;
+        ui->active = id;
+        ui->focus = id;
+    }
+    if (ui->drag_list == id && ui->down) {
+        float dy = ui->py - ui->drag_last_y;
+        if (fabsf(ui->py - ui->press_y) > gfx_px(ui->g, 12.0f)) ui->drag_moved = true;
+        if (ui->drag_moved) *scroll_px -= dy;
+        ui->drag_last_y = ui->py;
+    }
+}
+
+/* Scroll bar at r's right edge when content_h does not fit: shows there is
+ * more below / above, and where the view is. */
+static void scroll_bar(Gfx *g, SDL_FRect r, float content_h, float scroll_px)
+{
+    float max_scroll = content_h > r.h ? content_h - r.h : 0;
+    if (max_scroll <= 0) return;
+    float bar_h = r.h * r.h / content_h;
+    float bar_y = r.y + (r.h - bar_h) * (scroll_px / max_scroll);
+    float bw = gfx_px(g, 6.0f);
+    gfx_fill_rounded(g, (SDL_FRect){r.x + r.w - bw - 3, bar_y + 3, bw, bar_h - 6}, bw * 0.5f, theme.border);
+}
+
 bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, const char *const *details, int count,
              int *selected, float *scroll_px)
 {
@@ -448,23 +479,16 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
     float row_h = fmaxf(ui_row_h(ui), item_h + lh2 + 2 * gfx_px(g, 10.0f));
     float content = row_h * (float)count;
     float max_scroll = content > r.h ? content - r.h : 0;
+    if (*scroll_px < 0 && *selected >= 0) {
+        /* asked to bring a selection made elsewhere into view (e.g. back
+         * from a replay to an old attempt): centre its row */
+        *scroll_px = (float)*selected * row_h - (r.h - row_h) * 0.5f;
+    }
     if (live) {
         if (inside(r, ui->px, ui->py) && ui->wheel != 0) {
             *scroll_px -= ui->wheel * row_h;
         }
-        if (ui->pressed && inside(r, ui->press_x, ui->press_y)) {
-            ui->drag_list = id;
-            ui->drag_last_y = ui->press_y;
-            ui->drag_moved = false;
-            ui->active = id;
-            ui->focus = id;
-        }
-        if (ui->drag_list == id && ui->down) {
-            float dy = ui->py - ui->drag_last_y;
-            if (fabsf(ui->py - ui->press_y) > gfx_px(g, 12.0f)) ui->drag_moved = true;
-            if (ui->drag_moved) *scroll_px -= dy;
-            ui->drag_last_y = ui->py;
-        }
+        drag_scroll(ui, id, r, scroll_px);
         if (ui->released && ui->active == id && !ui->drag_moved && inside(r, ui->release_x, ui->release_y)) {
             int row = (int)((ui->release_y - r.y + *scroll_px) / row_h);
             if (row >= 0 && row < count && row != *selected) {
@@ -529,16 +553,25 @@ bool ui_list(Ui *ui, const char *ids, SDL_FRect r, const char *const *items, con
         }
     }
     SDL_RenderSetClipRect(gfx_renderer(g), had ? &old : NULL);
-    if (max_scroll > 0) {
-        /* scroll bar: shows there is more below / above */
-        float bar_h = r.h * r.h / content;
-        float bar_y = r.y + (r.h - bar_h) * (*scroll_px / max_scroll);
-        float bw = gfx_px(g, 6.0f);
-        gfx_fill_rounded(g, (SDL_FRect){r.x + r.w - bw - 3, bar_y + 3, bw, bar_h - 6}, bw * 0.5f, theme.border);
-    }
+    scroll_bar(g, r, content, *scroll_px);
     gfx_stroke_rounded(g, r, radius, 1.5f, theme.border);
     focus_ring(ui, id, r, radius);
     return changed;
+}
+
+void ui_scroll_area(Ui *ui, const char *ids, SDL_FRect r, float content_h, float *scroll_px)
+{
+    uint32_t id = hash_id(ids);
+    if (enroll(ui, id, r)) {
+        if (inside(r, ui->px, ui->py) && ui->wheel != 0) {
+            *scroll_px -= ui->wheel * gfx_px(ui->g, 60.0f);
+        }
+        drag_scroll(ui, id, r, scroll_px);
+    }
+    float max_scroll = content_h > r.h ? content_h - r.h : 0;
+    if (*scroll_px > max_scroll) *scroll_px = max_scroll;
+    if (*scroll_px < 0) *scroll_px = 0;
+    scroll_bar(ui->g, r, content_h, *scroll_px);
 }
 
 bool ui_list_confirmed(const Ui *ui, const char *id)

@@ -67,11 +67,19 @@ void ui_label(Ui *ui, SDL_FRect r, const char *text, float size_pt, GfxFont font
 
 /* A vertical list of rows. items[i] is the main text, details[i] (may be NULL
  * or have NULL entries) a second, smaller line. *selected is the chosen row
- * (-1 = none); *scroll_px the scroll offset, kept by the caller. Returns true
+ * (-1 = none); *scroll_px the scroll offset, kept by the caller (set it
+ * negative to bring the selected row into view). Returns true
  * when the selection changed (tap or arrows while focused). Rows taller than
  * the touch minimum; a wheel or drag scrolls. */
 bool ui_list(Ui *ui, const char *id, SDL_FRect r, const char *const *items, const char *const *details,
              int count, int *selected, float *scroll_px);
+
+/* Makes r a scrolling view of content_h pixels of content drawn by the
+ * caller (offset by *scroll_px, clipped to r): the wheel or a drag (finger
+ * or mouse) scrolls, *scroll_px is clamped, and a scroll bar shows when the
+ * content does not fit. Call after drawing the content (content_h may be
+ * the height measured then, or last frame's). */
+void ui_scroll_area(Ui *ui, const char *id, SDL_FRect r, float content_h, float *scroll_px);
 
 /* True if Enter or Space was pressed on the list id this frame (call after
  * ui_list): the keyboard's way to say "this one" (e.g. then Continue). */
