@@ -23,7 +23,7 @@
 #define MIN_COLOURS 16
 
 static const CliOption options[] = {
-    {"scene", CLI_VALUE, "NAME", N_("Screen: start, choose, briefing, exercise, result or settings")},
+    {"scene", CLI_VALUE, "NAME", N_("Screen: start, choose, briefing, exercise, result, settings, or the instructor's pin, review, trainee, replay")},
     {"scenario", CLI_VALUE, "FILE", N_("Scenario to show (default: the first one found)")},
     {"lang", CLI_VALUE, "fr|en", N_("Language (default fr)")},
     {"size", CLI_VALUE, "WxH", N_("Picture size in pixels (default 1280x720)")},
@@ -32,6 +32,8 @@ static const CliOption options[] = {
     {"check", CLI_FLAG, NULL, N_("Exit with status 1 if some text does not fit its box or the picture is blank")},
     {"events", CLI_VALUE, "FILE", N_("Exercise screen: replay this attempt (preset with seed, events, end tick; or an array of events) before the picture")},
     {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: the preset's, else 1)")},
+    {"attempt", CLI_VALUE, "RECORD", N_("Trainee and replay screens: this stored attempt (a record file of the data folder)")},
+    {"at", CLI_VALUE, "FRACTION", N_("Replay screen: where in the attempt, from 0 (start) to 1 (end); default 0.5")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -90,6 +92,20 @@ static int run(const CliArgs *a)
         return 1;
     }
     if (events || seed) app->preset = &preset;
+    const char *attempt = cli_value(a, "attempt"), *at = cli_value(a, "at");
+    if (attempt) snprintf(app->review_attempt, sizeof app->review_attempt, "%s", attempt);
+    if (at) {
+        char *end = NULL;
+        double f = strtod(at, &end);
+        if (!end || *end || !(f > 0 && f <= 1)) {
+            fprintf(stderr, _("fibresim screenshot: --at needs a number above 0 and at most 1, got \"%s\"\n"), at);
+            app_destroy(app);
+            exercise_preset_finish(&preset);
+            SDL_Quit();
+            return 2;
+        }
+        app->review_start_frac = f;
+    }
     int rc = 1;
     const char *scenario = cli_value(a, "scenario");
     if (!scenario && events && preset.scenario[0]) scenario = preset.scenario;

@@ -146,7 +146,11 @@ void instructor_chart(App *app, SDL_FRect r, const Report *rep, const ReportTrai
         pts[n].y = p.y + p.h * (1.0f - (float)(a->total / 100.0));
         n++;
     }
-    if (n >= 2) {
+    if (n >= 2 && n <= 64) {
+        /* blended edges: the unblended fast path steps visibly on the
+         * shallow slopes of a score chart */
+        gfx_polyline(g, pts, n, fmaxf(2, 2.5f * sc), theme.primary);
+    } else if (n > 64) {
         gfx_polyline_over(g, pts, n, fmaxf(2, 2.5f * sc), theme.primary, theme.panel);
     }
     float rad = fmaxf(3, 5 * sc);
@@ -187,6 +191,19 @@ void instructor_prepare(App *app, SceneId id)
         return;
     }
     const ReportAttempt *pick = NULL;
+    if (app->review_attempt[0]) {
+        /* asked for one record (screenshot --attempt): the attempt with that
+         * file name (its attempt id), wherever the report found it */
+        const char *want = strrchr(app->review_attempt, '/');
+        want = want ? want + 1 : app->review_attempt;
+        for (size_t k = 0; k < r.n_attempts && !pick; k++) {
+            const char *base = strrchr(r.attempts[k].path, '/');
+            if (strcmp(base ? base + 1 : r.attempts[k].path, want) == 0) pick = &r.attempts[k];
+        }
+        if (!pick) {
+            fprintf(stderr, _("fibresim: no attempt %s in the data folder %s\n"), want, app->paths.data);
+        }
+    }
     for (size_t i = 0; i < r.n_trainees && !pick; i++) {
         const ReportTrainee *t = &r.trainees[i];
         for (size_t k = t->first; k < t->first + t->count && !pick; k++) {
@@ -204,7 +221,7 @@ void instructor_prepare(App *app, SceneId id)
     } else if (r.n_trainees) {
         snprintf(app->review_trainee, sizeof app->review_trainee, "%s", r.trainees[0].id);
     }
-    app->review_start_frac = 0.5;
+    if (app->review_start_frac <= 0) app->review_start_frac = 0.5;
     app->review_autoplay = true;
     report_finish(&r);
 }

@@ -42,9 +42,10 @@ void instructor_chart(App *app, SDL_FRect r, const Report *rep, const ReportTrai
  * replay scene's state (app->scene_self while it is open). */
 const struct Attempt *instructor_replay_attempt(const void *self, const AttemptRecord **rec /* OUT */);
 
-/* For the screenshot and bench commands: opens the area, picks the first
- * trainee with attempts and an attempt whose module has a picture (else any),
- * and makes the replay open half-way and play. */
+/* For the screenshot and bench commands: opens the area, picks the attempt
+ * named by app->review_attempt (its file name) if set, else the first
+ * trainee's first attempt whose module has a picture (else any), and makes
+ * the replay open at app->review_start_frac (half-way if 0) and play. */
 void instructor_prepare(App *app, SceneId id);
 
 #endif

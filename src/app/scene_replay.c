@@ -365,7 +365,7 @@ static void replay_frame(void *self, App *app)
     is.wrap = true;
     is.shrink = true;
     if (last_reached(s, app, label, sizeof label, text, sizeof text, &v)) {
-        snprintf(line, sizeof line, "%s: %s", label, text);
+        snprintf(line, sizeof line, _("%s: %s"), label, text); /* French puts a space before ':' */
         gfx_icon(g, v == VERDICT_OK ? GFX_ICON_CHECK : v == VERDICT_PARTIAL ? GFX_ICON_MINUS : GFX_ICON_CROSS,
                  (SDL_FRect){info.x, info.y, lh, lh}, verdict_colour(v));
         gfx_text(g, line, (SDL_FRect){info.x + lh + 6 * sc, info.y, info.w - lh - 6 * sc, info.h}, &is);
