@@ -29,6 +29,7 @@ typedef struct TraineeScene {
     int n;
     int selected;
     float list_scroll, crit_scroll;
+    TouchScroll touch;         /* a finger dragging the breakdown */
     char lang[4];
     Dialog dialog;
     char name[128];
@@ -135,6 +136,10 @@ static void trainee_destroy(void *self)
 static bool trainee_event(void *self, App *app, const SDL_Event *e)
 {
     TraineeScene *s = self;
+    if (s->dialog == DIALOG_NONE && touch_scroll_event(&s->touch, e, s->breakdown_r, app->w, app->h, &s->crit_scroll)) {
+        if (s->crit_scroll < 0) s->crit_scroll = 0; /* the frame clamps the other end */
+        return false;
+    }
     if (e->type == SDL_MOUSEWHEEL && s->dialog == DIALOG_NONE) {
         int mx = 0, my = 0;
         SDL_GetMouseState(&mx, &my);
