@@ -122,12 +122,14 @@ bool touch_scroll_event(TouchScroll *t, const SDL_Event *e, SDL_FRect area, int 
             t->active = true;
             t->finger = e->tfinger.fingerId;
             t->last_y = y;
+            t->travel = 0.0f;
         }
         return false;
     }
     if (!t->active || e->tfinger.fingerId != t->finger) return false;
     float dy = y - t->last_y;
     t->last_y = y;
+    t->travel += fabsf(dy);
     if (e->type == SDL_FINGERUP) t->active = false;
     if (dy == 0.0f) return false;
     *scroll_px -= dy;

@@ -28,6 +28,7 @@ typedef struct TouchScroll {
     bool active;
     SDL_FingerID finger;
     float last_y;           /* pixels */
+    float travel;           /* pixels moved since the press: a short one is a tap */
 } TouchScroll;
 
 /* Feeds one SDL event: a finger pressed inside area (pixels of a w x h
