@@ -66,6 +66,11 @@ extern const SceneDef scene_pin, scene_review, scene_trainee, scene_replay;
  * once, one tick each, as a replay would (the picture's observe() sees them
  * too). False if the exercise is not the open scene. */
 bool exercise_inject(App *app, const InputEvent *events, size_t n);
+/* Tests: the open exercise's attempt and its picture (the ModuleScene's
+ * object), read-only, as a trainee reads the screen. NULL when the exercise
+ * is not the open scene (or has no picture). */
+const struct Attempt *exercise_attempt(const App *app);
+void *exercise_picture(const App *app);
 
 typedef struct AppOptions {
     const char *data_dir;       /* --data */

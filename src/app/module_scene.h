@@ -84,6 +84,13 @@ typedef struct ModuleScene {
     /* Optional: a front-end action of the picture ("app:..." ids), such as
      * saving a file; never changes the attempt. */
     void (*app_action)(void *self, const ModuleSceneEnv *env, const void *module_state, const char *id);
+    /* Optional (may be NULL). Called once per tick, before that tick's
+     * events reach the module, for each pointer whose press control() took
+     * and that is still held; ticks_held counts from 1. May write events as
+     * control() does: a motor key held down repeats, as on a real splicer's
+     * touch screen. The events are recorded like keys, so a replay needs no
+     * timing of its own. */
+    void (*control_held)(void *self, int pointer, uint32_t ticks_held, InputEvent *out, size_t *n_out);
 } ModuleScene;
 
 /* Most events one control() call may send. */

@@ -112,3 +112,26 @@ float scene_card_heading(App *app, SDL_FRect card, const char *text, GfxIcon ico
     gfx_text(g, text, (SDL_FRect){x, card.y + pad, card.x + card.w - pad - x, lh}, &st);
     return pad + lh + 12 * s;
 }
+
+bool touch_scroll_event(TouchScroll *t, const SDL_Event *e, SDL_FRect area, int w, int h, float *scroll_px)
+{
+    if (e->type != SDL_FINGERDOWN && e->type != SDL_FINGERMOTION && e->type != SDL_FINGERUP) return false;
+    float x = e->tfinger.x * (float)w, y = e->tfinger.y * (float)h;
+    if (e->type == SDL_FINGERDOWN) {
+        if (!t->active && x >= area.x && y >= area.y && x < area.x + area.w && y < area.y + area.h) {
+            t->active = true;
+            t->finger = e->tfinger.fingerId;
+            t->last_y = y;
+            t->travel = 0.0f;
+        }
+        return false;
+    }
+    if (!t->active || e->tfinger.fingerId != t->finger) return false;
+    float dy = y - t->last_y;
+    t->last_y = y;
+    t->travel += fabsf(dy);
+    if (e->type == SDL_FINGERUP) t->active = false;
+    if (dy == 0.0f) return false;
+    *scroll_px -= dy;
+    return true;
+}

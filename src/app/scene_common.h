@@ -22,6 +22,20 @@ float scene_card_heading(App *app, SDL_FRect card, const char *text, GfxIcon ico
 /* The Fibresim mark: a fibre's cross-section (core, cladding, coating). */
 void scene_mark(Gfx *g, float cx, float cy, float r);
 
+/* A finger dragging a scrolled area (the result's criteria, a breakdown):
+ * the content follows the finger, as on a phone. */
+typedef struct TouchScroll {
+    bool active;
+    SDL_FingerID finger;
+    float last_y;           /* pixels */
+    float travel;           /* pixels moved since the press: a short one is a tap */
+} TouchScroll;
+
+/* Feeds one SDL event: a finger pressed inside area (pixels of a w x h
+ * window) drags *scroll_px until it lifts. Returns true when it moved the
+ * scroll (the caller clamps it). Other events are left alone. */
+bool touch_scroll_event(TouchScroll *t, const SDL_Event *e, SDL_FRect area, int w, int h, float *scroll_px);
+
 SDL_FRect rect_inset(SDL_FRect r, float d);
 /* Splits r at x offset (pixels) into left and right with a gap. */
 void rect_split_h(SDL_FRect r, float left_w, float gap, SDL_FRect *left, SDL_FRect *right);

@@ -44,6 +44,7 @@ typedef struct ExerciseScene {
     bool env_valid;
     bool captured[POINTERS_MAX];   /* pressed inside the picture */
     bool on_control[POINTERS_MAX]; /* that press is on one of the picture's controls */
+    uint32_t held_ticks[POINTERS_MAX]; /* ticks that control press has lasted */
     double last_x[POINTERS_MAX], last_y[POINTERS_MAX];
     SDL_FingerID finger_ids[POINTERS_MAX];
     char tap_id[POINTERS_MAX][32];  /* control of the picture pressed (choice_at), "" = none */
@@ -190,6 +191,7 @@ static bool control_hook_event(ExerciseScene *s, InputKind kind, int p, int px, 
     if (kind == INPUT_POINTER_DOWN && !mine) return false;
     for (size_t i = 0; i < n && i < MODULE_SCENE_CONTROL_OUT; i++) push(s, out[i]);
     bool held = kind != INPUT_POINTER_UP;
+    if (kind == INPUT_POINTER_DOWN) s->held_ticks[p] = 0;
     s->on_control[p] = held;
     s->captured[p] = held;
     return true;
@@ -394,6 +396,14 @@ static void exercise_tick(void *self, App *app)
     if (s->done || s->confirm_quit) {
         return; /* the clock stops while the trainee decides to stop or not */
     }
+    /* controls held down (a motor key) may repeat their events */
+    for (int p = 0; s->ms && s->ms->control_held && p < POINTERS_MAX; p++) {
+        if (!s->on_control[p]) continue;
+        InputEvent out[MODULE_SCENE_CONTROL_OUT];
+        size_t n = 0;
+        s->ms->control_held(s->ms_self, p, ++s->held_ticks[p], out, &n);
+        for (size_t i = 0; i < n && i < MODULE_SCENE_CONTROL_OUT; i++) push(s, out[i]);
+    }
     if (s->ms && s->ms->observe) {
         const void *state = attempt_module_state(s->attempt);
         for (size_t i = 0; i < s->nq; i++) s->ms->observe(s->ms_self, &s->queue[i], state);
@@ -415,6 +425,18 @@ bool exercise_inject(App *app, const InputEvent *events, size_t n)
     }
     if (!s->done && attempt_status(s->attempt) != ATTEMPT_RUNNING) finish(s, app);
     return true;
+}
+
+const Attempt *exercise_attempt(const App *app)
+{
+    if (app->scene != SCENE_EXERCISE || !app->scene_self) return NULL;
+    return ((const ExerciseScene *)app->scene_self)->attempt;
+}
+
+void *exercise_picture(const App *app)
+{
+    if (app->scene != SCENE_EXERCISE || !app->scene_self) return NULL;
+    return ((const ExerciseScene *)app->scene_self)->ms_self;
 }
 
 /* ---- drawing ---- */

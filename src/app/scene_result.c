@@ -30,6 +30,8 @@ typedef struct ResultScene {
     size_t n;
     char lang[4];     /* language the lines were written in */
     float scroll_px;
+    TouchScroll touch;      /* a finger dragging the criteria */
+    SDL_FRect list_r;       /* the criteria's area in the last frame */
     float content_h, view_h;
 } ResultScene;
 
@@ -100,6 +102,9 @@ static void result_destroy(void *self)
 static bool result_event(void *self, App *app, const SDL_Event *e)
 {
     ResultScene *s = self;
+    if (touch_scroll_event(&s->touch, e, s->list_r, app->w, app->h, &s->scroll_px)) {
+        return false; /* the widgets still see the finger (a press that ends on a button) */
+    }
     if (e->type == SDL_MOUSEWHEEL && e->wheel.which != SDL_TOUCH_MOUSEID) {
         s->scroll_px -= e->wheel.preciseY * 60.0f * app_scale(app);
         return true;
@@ -225,6 +230,7 @@ static void result_frame(void *self, App *app)
     float pad = 20 * sc;
     SDL_FRect list = {right.x + pad, right.y + used, right.w - 2 * pad, right.h - used - pad};
     s->view_h = list.h;
+    s->list_r = list;
     float max_scroll = s->content_h > list.h ? s->content_h - list.h : 0;
     if (s->scroll_px > max_scroll) s->scroll_px = max_scroll;
     if (s->scroll_px < 0) s->scroll_px = 0;

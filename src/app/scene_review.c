@@ -34,6 +34,7 @@ typedef struct ReviewScene {
     int n_heads;
     SDL_FRect rows_r;
     float row_h;
+    TouchScroll touch;   /* a finger on the rows: drag scrolls, a tap opens */
     int load_in;         /* frames before loading (0 = loaded): the "checking" text shows first */
 } ReviewScene;
 
@@ -154,8 +155,17 @@ static bool review_event(void *self, App *app, const SDL_Event *e)
         s->scroll_px -= e->wheel.preciseY * 60.0f * app_scale(app);
         return true;
     }
-    if (e->type == SDL_MOUSEBUTTONUP && e->button.button == SDL_BUTTON_LEFT) {
-        float x = (float)e->button.x, y = (float)e->button.y;
+    /* a finger: its own events (SDL's mouse copies of them are left out,
+     * so a drag that scrolls does not also open the row it ends on) */
+    bool was_touch = s->touch.active;
+    bool scrolled = touch_scroll_event(&s->touch, e, s->rows_r, app->w, app->h, &s->scroll_px);
+    bool finger_tap = e->type == SDL_FINGERUP
+                      && (!was_touch || (!s->touch.active && s->touch.travel < 12.0f * app_scale(app)));
+    if (scrolled && !finger_tap) return true;
+    if (finger_tap || (e->type == SDL_MOUSEBUTTONUP && e->button.which != SDL_TOUCH_MOUSEID
+                       && e->button.button == SDL_BUTTON_LEFT)) {
+        float x = finger_tap ? e->tfinger.x * (float)app->w : (float)e->button.x;
+        float y = finger_tap ? e->tfinger.y * (float)app->h : (float)e->button.y;
         for (int c = 0; c < s->n_heads; c++) {
             if (inside(s->head_r[c], x, y)) {
                 click_heading(s, c);
@@ -285,7 +295,7 @@ static void review_frame(void *self, App *app)
         gfx_text(g, text, rect_inset(hr, 4 * sc), &hs);
         x += widths[c];
     }
-    s->row_h = fmaxf(row * 0.8f, lh_small * 1.8f);
+    s->row_h = fmaxf(row, lh_small * 1.8f); /* a finger's height (ui_row_h) */
     s->rows_r = in;
     float content = s->row_h * (float)s->r.n_trainees;
     float max_scroll = content > in.h ? content - in.h : 0;

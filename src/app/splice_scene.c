@@ -41,6 +41,7 @@ static void *scene_create(const Scenario *scn)
     s->pick = gfx3d_create();
     const char *redraw = SDL_getenv("FIBRESIM_SPLICE_REDRAW_STILL");
     s->redraw_still = redraw && strcmp(redraw, "1") == 0;
+    for (int p = 0; p < SPLICE_MOTOR_POINTERS; p++) s->motor_held[p] = -1;
     gfx3d_mesh_init(&s->parts);
     gfx3d_mesh_init(&s->parts_clear);
     if (!s->g3 || !s->pick || !splice_models_build(&s->models)) {
@@ -399,6 +400,7 @@ static void scene_draw(void *self, const ModuleSceneEnv *env, const void *module
         draw_still(s, g, r, &gc, v, vp);
     }
 
+    s->motor_shown = false; /* the screen draws its motor keys when it shows them */
     if (v->phase == SPLICE_PHASE_CHECK || v->phase == SPLICE_PHASE_RESULT) {
         /* the splicer's screen covers the bench: only its edges show */
         float m = gfx_px(g, 14.0f);
@@ -419,6 +421,20 @@ static void scene_draw(void *self, const ModuleSceneEnv *env, const void *module
     }
     splice_overlay_notice(s, env, v);
     round_corners(g, env->area);
+}
+
+/* ---- the splicer screen's motor keys (manual alignment) ---- */
+
+static bool scene_control(void *self, const ModuleSceneEnv *env, InputKind kind, int pointer, int px, int py,
+                          InputEvent *out, size_t *n_out)
+{
+    (void)env; /* the keys are where the last frame drew them */
+    return splice_motor_control(self, kind, pointer, px, py, out, n_out);
+}
+
+static void scene_control_held(void *self, int pointer, uint32_t ticks_held, InputEvent *out, size_t *n_out)
+{
+    splice_motor_held(self, pointer, ticks_held, out, n_out);
 }
 
 /* ---- buttons and prompt ---- */
@@ -538,4 +554,6 @@ const ModuleScene splice_scene = {
     .buttons = scene_buttons,
     .prompt = scene_prompt,
     .pointer = scene_pointer,
+    .control = scene_control,
+    .control_held = scene_control_held,
 };

@@ -20,6 +20,7 @@
  *   splice_scene_marks.c    2D at bench points; marks printed on the mat and the stations
  *   splice_scene_overlay.c  2D feedback: stripper on the ruler, wipe, loupe, glints, notices
  *   splice_scene_screen.c   the splicer's screen (X and Y views, readouts)
+ *   splice_scene_motor.c    its motor keys for manual core alignment (touch)
  */
 #ifndef FIBRESIM_SPLICE_SCENE_H
 #define FIBRESIM_SPLICE_SCENE_H
@@ -210,6 +211,24 @@ typedef struct SpliceFibrePose {
  * gripped point under the pointer (as the module will lay it). */
 void splice_fibre_pose(const SpliceView *v, const SplicePointer *p, int side, SpliceFibrePose *out /* OUT */);
 
+/* ---- manual alignment: the motor keys (splice_scene_motor.c) --------------- */
+
+/* Keys beside the splicer's X and Y views, as on a core-alignment splicer's
+ * touch screen: each moves the right fibre up or down in its view, one
+ * alignment step (the module's key action) per press; held down, it repeats. */
+enum { SPLICE_MOTOR_X_UP, SPLICE_MOTOR_X_DOWN, SPLICE_MOTOR_Y_UP, SPLICE_MOTOR_Y_DOWN, SPLICE_MOTOR_KEYS };
+#define SPLICE_MOTOR_POINTERS 11     /* mouse + 10 fingers, as the exercise numbers them */
+#define SPLICE_MOTOR_DELAY_TICKS 40  /* held 0.4 s, a key starts repeating */
+#define SPLICE_MOTOR_EVERY_TICKS 8   /* then a step every 80 ms (12.5 per second) */
+
+/* Pixel size of a key: a finger's width (THEME_BUTTON_H scaled, never
+ * below THEME_TOUCH_MIN_PX). */
+float splice_motor_key_px(const Gfx *g);
+/* Width the keys take right of views view_h pixels high. */
+float splice_motor_strip_w(const Gfx *g, float view_h);
+/* The key action motor key k sends (the arrow keys' actions). */
+InputAction splice_motor_action(int k);
+
 /* ---- the scene object (splice_scene.c) ------------------------------------- */
 
 typedef struct SpliceScene {
@@ -245,7 +264,19 @@ typedef struct SpliceScene {
     double arc_at_s;
     double wipe_x0, wipe_x1, wipe_at_s; /* last wipe stroke, for a fading trace */
     bool wipe_pending;      /* a stroke ended since the last frame */
+    /* manual alignment keys, as drawn in the last frame (for control()) */
+    bool motor_shown;
+    SDL_FRect motor_key[SPLICE_MOTOR_KEYS];
+    int motor_held[SPLICE_MOTOR_POINTERS]; /* key each pointer holds, -1 none */
 } SpliceScene;
+
+/* Motor keys (splice_scene_motor.c). Draws the keys right of the two views
+ * (pixel rects) and remembers where they are. */
+void splice_motor_draw(SpliceScene *s, Gfx *g, const SDL_FRect views[2]);
+/* ModuleScene.control and .control_held for the keys (see module_scene.h). */
+bool splice_motor_control(SpliceScene *s, InputKind kind, int pointer, int px, int py, InputEvent *out,
+                          size_t *n_out);
+void splice_motor_held(SpliceScene *s, int pointer, uint32_t ticks_held, InputEvent *out, size_t *n_out);
 
 /* 2D at bench points (splice_scene_marks.c). */
 /* Bench point at a height -> pixel; false if behind the camera. */

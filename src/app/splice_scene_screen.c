@@ -7,7 +7,8 @@
  * Before the arc (end-face check): both ends facing each other across the
  * gap, each end face at its cleave angle, with its defect (lip, chip,
  * hackle, mist) when it has one; the angle readouts; in manual mode the core
- * offsets in each view and the keys that move them. After the arc: one
+ * offsets in each view and the keys that move them (splice_scene_motor.c
+ * draws the touch keys beside the views). After the arc: one
  * fibre with the joint as the model made it (core offset, bubble, dust
  * line, fat or thin joint) and the estimated loss.
  *
@@ -367,6 +368,7 @@ static void readouts(SpliceScene *sc_, Gfx *g, SDL_FRect col, const SpliceView *
         splice_fmt(m, sizeof m, s->align_y_um, 1);
         snprintf(t, sizeof t, _("X %s µm   Y %s µm"), n, m);
         row(&c, t, 22, GFX_FONT_BOLD, TEXT, GFX_ALIGN_LEFT);
+        row(&c, _("▲ ▼ move the right fibre"), THEME_TEXT_SMALL, GFX_FONT_REGULAR, MUTED, GFX_ALIGN_LEFT);
         row(&c, _("Keys ← → move X, ↑ ↓ move Y"), THEME_TEXT_SMALL, GFX_FONT_REGULAR, MUTED, GFX_ALIGN_LEFT);
     }
 }
@@ -404,10 +406,15 @@ void splice_screen_draw(SpliceScene *s, const ModuleSceneEnv *env, const SpliceV
              (SDL_FRect){scr.x + scr.w * 0.5f, scr.y, scr.w * 0.5f - 14 * sc, th}, &ts);
     gfx_fill_rect(g, (SDL_FRect){scr.x, scr.y + th, scr.w, 1.0f * sc}, (SDL_Color){50, 60, 72, 255});
 
-    /* the two views, cached */
+    /* the two views, cached; in manual mode before the arc, the motor keys
+     * take a strip on their right */
     float pad = 12 * sc;
     SDL_FRect img = {scr.x + pad, scr.y + th + pad, scr.w * 0.64f, scr.h - th - 2 * pad};
-    int iw = (int)img.w, ih = (int)img.h;
+    bool motors = sv->manual && !sv->fused && v->phase == SPLICE_PHASE_CHECK;
+    View probe[2];
+    layout_views(img, probe);
+    float strip = motors ? splice_motor_strip_w(g, probe[0].r.h) : 0.0f;
+    int iw = (int)(img.w - strip), ih = (int)img.h;
     uint64_t key = views_key(v, iw, ih);
     if (!s->screen || s->screen_w != iw || s->screen_h != ih || s->screen_key != key) {
         if (s->screen && (s->screen_w != iw || s->screen_h != ih)) {
@@ -449,6 +456,11 @@ void splice_screen_draw(SpliceScene *s, const ModuleSceneEnv *env, const SpliceV
                                 (SDL_Color){230, 210, 255, (Uint8)(70 * a)});
             }
         }
+    }
+
+    if (motors) {
+        SDL_FRect vr[2] = {views[0].r, views[1].r};
+        splice_motor_draw(s, g, vr);
     }
 
     /* readouts on the right */

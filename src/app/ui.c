@@ -38,6 +38,7 @@ struct Ui {
     uint32_t focus;
     bool focus_visible;
     uint32_t order[FOCUS_MAX], prev_order[FOCUS_MAX];
+    SDL_FRect target[FOCUS_MAX], prev_target[FOCUS_MAX]; /* what a finger must hit, per order[] */
     int n_order, n_prev;
     uint32_t want_focus;      /* from ui_focus() */
     bool text_input_on;
@@ -257,6 +258,7 @@ void ui_end(Ui *ui)
         ui->text_input_on = false;
     }
     memcpy(ui->prev_order, ui->order, sizeof ui->order);
+    memcpy(ui->prev_target, ui->target, sizeof ui->target);
     ui->n_prev = ui->n_order;
     clear_frame_input(ui);
 }
@@ -273,9 +275,32 @@ static bool enroll(Ui *ui, uint32_t id, SDL_FRect r)
         return false;
     }
     if (ui->n_order < FOCUS_MAX) {
+        ui->target[ui->n_order] = r;
         ui->order[ui->n_order++] = id;
     }
     return true;
+}
+
+bool ui_widget_rect(const Ui *ui, const char *id, SDL_FRect *out)
+{
+    uint32_t h = hash_id(id);
+    for (int i = 0; i < ui->n_prev; i++) {
+        if (ui->prev_order[i] == h) {
+            *out = ui->prev_target[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+int ui_widget_count(const Ui *ui)
+{
+    return ui->n_prev;
+}
+
+SDL_FRect ui_widget_target(const Ui *ui, int i)
+{
+    return i >= 0 && i < ui->n_prev ? ui->prev_target[i] : (SDL_FRect){0, 0, 0, 0};
 }
 
 /* Press/release logic shared by clickable widgets. */
@@ -707,6 +732,9 @@ bool ui_segmented(Ui *ui, const char *ids, SDL_FRect r, const char *const *label
     bool changed = false;
     if (n <= 0) return false;
     float seg_w = r.w / (float)n;
+    if (live && ui->n_order > 0 && ui->order[ui->n_order - 1] == id) {
+        ui->target[ui->n_order - 1].w = seg_w; /* a finger hits one segment */
+    }
     if (live) {
         if (ui->pressed && inside(r, ui->press_x, ui->press_y)) {
             ui->active = id;

@@ -102,6 +102,13 @@ bool ui_segmented(Ui *ui, const char *id, SDL_FRect r, const char *const *labels
  * call before the widgets of the frame. */
 void ui_modal(Ui *ui, bool on, SDL_FRect area);
 
+/* Tests and touch audits, about the last finished frame: the rectangle a
+ * finger must hit for widget id (false if it was not drawn or was inert),
+ * and all of them (a segmented choice counts one segment). */
+bool ui_widget_rect(const Ui *ui, const char *id, SDL_FRect *out /* OUT */);
+int ui_widget_count(const Ui *ui);
+SDL_FRect ui_widget_target(const Ui *ui, int i);
+
 /* True while the pointer is pressed (mouse or first finger) and the position. */
 bool ui_pointer(const Ui *ui, float *x, float *y);
 

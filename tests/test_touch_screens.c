@@ -1,0 +1,242 @@
+/*
+ * test_touch_screens.c - the app's own screens with a finger only.
+ *
+ * 1. Every widget of every screen (start, choose, briefing, exercise,
+ *    result, settings, PIN, trainee list, trainee page, replay viewer) is
+ *    big enough for a finger, in French and English, at 1280x720 and
+ *    1024x600: each target (a segment of a segmented choice) at least
+ *    48 px at 1280x720 (about 11 mm on a 13.3-inch 1280x720 screen at
+ *    110 px per inch), scaled with the window but never below
+ *    THEME_TOUCH_MIN_PX (44 px: about 9.5 mm on a 10-inch 1024x600 screen).
+ * 2. The instructor PIN with the on-screen keypad through SDL finger events
+ *    (SDL_PushEvent, read back by SDL_PollEvent as app_loop does): chosen
+ *    twice on first use, Erase takes a digit back, then typed again to
+ *    open the area; a wrong PIN is refused.
+ * 3. The result screen's criteria scroll under a dragging finger.
+ * argv[1]: the source tree; FIBRESIM_LOCALEDIR, FIBRESIM_ASSETS as for test_app.
+ */
+#include <SDL.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "check.h"
+#include "fibresim/pin.h"
+#include "headless.h"
+#include "i18n.h"
+#include "instructor.h"
+#include "journal_util.h"
+#include "report_fixture.h"
+#include "theme.h"
+
+static const char *source_root;
+
+static void push_finger(App *app, Uint32 type, float px, float py)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.tfinger.touchId = 5;
+    e.tfinger.fingerId = 9;
+    e.tfinger.x = px / (float)app->w;
+    e.tfinger.y = py / (float)app->h;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+static void pump(App *app)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) app_event(app, &e);
+    app_frame(app, 1.0 / 60.0);
+}
+
+static bool tap(App *app, const char *id)
+{
+    SDL_FRect r;
+    bool ok = ui_widget_rect(app->ui, id, &r);
+    CHECK_MSG(ok, "no widget %s on screen %s", id, app_scene_def(app->scene)->name);
+    if (!ok) return false;
+    float x = r.x + r.w * 0.5f, y = r.y + r.h * 0.5f;
+    push_finger(app, SDL_FINGERDOWN, x, y);
+    pump(app);
+    push_finger(app, SDL_FINGERUP, x, y);
+    pump(app);
+    return true;
+}
+
+/* Taps the keypad keys for the digits, then OK. */
+static void tap_pin(App *app, const char *digits)
+{
+    for (const char *c = digits; *c; c++) {
+        char id[16];
+        int k = *c == '0' ? 10 : *c - '1'; /* keypad: 1-9, Erase, 0, OK */
+        snprintf(id, sizeof id, "pin.key%d", k);
+        tap(app, id);
+    }
+    tap(app, "pin.key11");
+    pump(app);
+}
+
+static App *open_app(const char *data, const char *lang, int w, int h)
+{
+    char scenarios[4096];
+    snprintf(scenarios, sizeof scenarios, "%s/scenarios", source_root);
+    AppOptions o;
+    memset(&o, 0, sizeof o);
+    o.headless = true;
+    o.data_dir = data;
+    o.scenarios_dir = scenarios;
+    o.lang = lang;
+    o.width = w;
+    o.height = h;
+    char err[512] = "";
+    App *app = app_create(&o, err, sizeof err);
+    CHECK_MSG(app != NULL, "%s", err);
+    return app;
+}
+
+static void audit_sizes(const char *data)
+{
+    static const char *const langs[] = {"fr", "en"};
+    static const int sizes[][2] = {{1280, 720}, {1024, 600}};
+    int screens = 0, targets = 0;
+    for (int l = 0; l < 2; l++) {
+        for (int z = 0; z < 2; z++) {
+            App *app = open_app(data, langs[l], sizes[z][0], sizes[z][1]);
+            if (!app) continue;
+            float min_px = fmaxf(48.0f * app_scale(app), THEME_TOUCH_MIN_PX);
+            for (int id = 0; id < SCENE_COUNT; id++) {
+                if (!headless_prepare(app, (SceneId)id, NULL) || !app_open_scene(app, (SceneId)id)) {
+                    CHECK_MSG(false, "screen %s does not open", app_scene_def((SceneId)id)->name);
+                    continue;
+                }
+                /* the trainee list loads its attempts over a few frames */
+                for (int f = 0; f < 6 && app->scene == (SceneId)id; f++) app_frame(app, 1.0 / 60.0);
+                CHECK_MSG(app->scene == (SceneId)id, "screen %s left by itself", app_scene_def((SceneId)id)->name);
+                int n = ui_widget_count(app->ui);
+                float smallest = 1e9f;
+                for (int i = 0; i < n; i++) {
+                    SDL_FRect r = ui_widget_target(app->ui, i);
+                    smallest = fminf(smallest, fminf(r.w, r.h));
+                }
+                printf("%s %dx%d %-9s %2d targets, smallest side %.0f px (minimum %.0f)\n", langs[l], sizes[z][0],
+                       sizes[z][1], app_scene_def((SceneId)id)->name, n, (double)smallest, (double)min_px);
+                CHECK_MSG(n > 0, "screen %s has no widget", app_scene_def((SceneId)id)->name);
+                for (int i = 0; i < n; i++) {
+                    SDL_FRect r = ui_widget_target(app->ui, i);
+                    CHECK_MSG(r.w >= min_px - 0.5f && r.h >= min_px - 0.5f,
+                              "%s %dx%d screen %s: widget %d is %.0fx%.0f px at (%.0f, %.0f), under %.0f px", langs[l],
+                              sizes[z][0], sizes[z][1], app_scene_def((SceneId)id)->name, i, (double)r.w,
+                              (double)r.h, (double)r.x, (double)r.y, (double)min_px);
+                    targets++;
+                }
+                screens++;
+            }
+            app_destroy(app);
+        }
+    }
+    printf("%d screens, %d touch targets measured\n", screens, targets);
+}
+
+static void pin_by_finger(const char *data)
+{
+    App *app = open_app(data, "fr", 1024, 600);
+    if (!app) return;
+    CHECK(app_open_scene(app, SCENE_REVIEW));
+    pump(app);
+    pump(app);
+    CHECK_MSG(app->scene == SCENE_PIN, "the locked list opened screen %d", (int)app->scene);
+    PinState st;
+    CHECK(pin_state(app->paths.data, &st) == PIN_NOT_SET);
+    /* first use: 1 3 5 7 9, Erase the 9, OK; then 1 3 5 7 again, OK */
+    for (const char *c = "13579"; *c; c++) {
+        char id[16];
+        snprintf(id, sizeof id, "pin.key%d", *c - '1');
+        tap(app, id);
+    }
+    tap(app, "pin.key9"); /* Erase */
+    tap(app, "pin.key11");
+    pump(app);
+    CHECK(app->scene == SCENE_PIN && !app->instructor_unlocked);
+    tap_pin(app, "1357");
+    pump(app);
+    CHECK_MSG(app->scene == SCENE_REVIEW && app->instructor_unlocked, "scene %d after the PIN", (int)app->scene);
+    CHECK(pin_state(app->paths.data, &st) == PIN_OK && st.set);
+    /* leave with a finger: locked again; a wrong PIN stays at the door, the right one opens */
+    for (int f = 0; f < 4; f++) pump(app);
+    tap(app, "review.back");
+    pump(app);
+    CHECK(app->scene == SCENE_START && !app->instructor_unlocked);
+    CHECK(app_open_scene(app, SCENE_PIN));
+    pump(app);
+    tap_pin(app, "2468");
+    CHECK(app->scene == SCENE_PIN && !app->instructor_unlocked);
+    tap_pin(app, "1357");
+    pump(app);
+    CHECK(app->scene == SCENE_REVIEW && app->instructor_unlocked);
+    app_destroy(app);
+}
+
+static void result_scroll_by_finger(const char *data)
+{
+    App *app = open_app(data, "fr", 1024, 600);
+    if (!app) return;
+    char file[4200];
+    snprintf(file, sizeof file, "%s/scenarios/splice/manual-align.json", source_root);
+    if (!headless_prepare(app, SCENE_RESULT, file) || !app_open_scene(app, SCENE_RESULT)) {
+        CHECK(false);
+        app_destroy(app);
+        return;
+    }
+    pump(app);
+    pump(app);
+    /* the criteria do not all fit at 1024x600: the list scrolls; drag it up
+     * from the lower part of the card by 150 px */
+    float x = (float)app->w * 0.7f, y0 = (float)app->h * 0.7f;
+    uint8_t *before = headless_read_rgba(app);
+    push_finger(app, SDL_FINGERDOWN, x, y0);
+    pump(app);
+    for (int i = 1; i <= 10; i++) {
+        push_finger(app, i == 10 ? SDL_FINGERUP : SDL_FINGERMOTION, x, y0 - 15.0f * (float)i);
+        pump(app);
+    }
+    uint8_t *after = headless_read_rgba(app);
+    size_t changed = 0;
+    for (size_t i = 0; before && after && i < (size_t)app->w * (size_t)app->h * 4; i++) changed += before[i] != after[i];
+    CHECK_MSG(changed > 10000, "the criteria did not move under the finger (%zu bytes changed)", changed);
+    CHECK(app->scene == SCENE_RESULT);
+    free(before);
+    free(after);
+    app_destroy(app);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) return 2;
+    source_root = argv[1];
+    setenv("FIBRESIM_SOURCE_ROOT", source_root, 1);
+    i18n_init(argv[0]);
+    char *root = tu_mkdtemp("touch-screens");
+    char data[700], fresh[700], res[700];
+    snprintf(data, sizeof data, "%s/data", root);
+    snprintf(fresh, sizeof fresh, "%s/fresh", root);
+    snprintf(res, sizeof res, "%s/result", root);
+    static const char *const names[] = {"Awa Ndiaye", "Zoé Martin"};
+    Fixture fx;
+    if (!fixture_build(&fx, data, names, 2, 2)) {
+        CHECK(false);
+        return test_done("touch_screens");
+    }
+    CHECK(SDL_Init(SDL_INIT_EVENTS) == 0);
+    audit_sizes(data);
+    pin_by_finger(fresh);
+    result_scroll_by_finger(res);
+    SDL_Quit();
+    fixture_finish(&fx);
+    tu_rm_rf(root);
+    free(root);
+    return test_done("touch_screens");
+}
