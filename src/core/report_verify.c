@@ -82,7 +82,7 @@ static const Scenario *table_get(ScenarioTable *t, const char *id, int version, 
     if (journal_find_scenario(t->data_dirs, t->scenario_dirs ? t->scenario_dirs : none, id, hash, &look)) {
         DiagList d;
         diag_list_init(&d);
-        s->scn = scenario_load_text(look.text, look.len, look.path, &d);
+        s->scn = journal_load_scenario(t->data_dirs, &look, &d);
         if (!s->scn) {
             char first[300] = "";
             if (d.count) {
