@@ -269,8 +269,11 @@ static int run_replay(const CliArgs *a)
      * the data folders' files/ (the journal's copy). */
     scn = journal_load_scenario(data, &look, &d);
     if (!scn) {
-        fprintf(stderr, _("fibresim replay: the scenario file of this attempt does not load in this version of "
-                          "Fibresim (%s):\n"),
+        /* Another program version, or a file the setup names (an OTDR
+         * trace) that neither the scenario's folder nor the data folders'
+         * files/ hold with the pinned bytes: the problems say which. */
+        fprintf(stderr, _("fibresim replay: the scenario of this attempt, or a file it names, does not load here "
+                          "(Fibresim %s):\n"),
                 fs_version());
         print_diags(&d, look.path);
         goto out;

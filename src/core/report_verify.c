@@ -88,7 +88,7 @@ static const Scenario *table_get(ScenarioTable *t, const char *id, int version, 
             if (d.count) {
                 diag_format(&d.items[0], NULL, first, sizeof first);
             }
-            snprintf(why_buf, sizeof why_buf, "the scenario file %s does not load in this version: %s", look.path,
+            snprintf(why_buf, sizeof why_buf, "the scenario file %s, or a file it names, does not load here: %s", look.path,
                      first);
         }
         diag_list_finish(&d);

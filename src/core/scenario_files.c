@@ -96,6 +96,21 @@ static Look look_at(const char *path, const char *sha, size_t max_bytes, char **
     return LOOK_OTHER_BYTES;
 }
 
+/* The last at most max bytes of a path (its most telling part: the folder
+ * and the name), starting on a character boundary. */
+static const char *path_tail(const char *path, size_t max)
+{
+    size_t n = strlen(path);
+    if (n <= max) {
+        return path;
+    }
+    const char *t = path + n - max;
+    while (*t && ((unsigned char)*t & 0xC0) == 0x80) {
+        t++;
+    }
+    return t;
+}
+
 static char *fail(ScenarioReadError *e, ScenarioReadStatus st, const char *expected, const char *found)
 {
     e->status = st;
@@ -178,12 +193,12 @@ char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, co
         if (other_where) {
             /* Other bytes than the pinned ones (an edited trace, a damaged
              * copy): refused, never used. */
-            snprintf(found, sizeof found, "%.70s has sha256 %s", other_where, other);
+            snprintf(found, sizeof found, "%s has sha256 %.16s...", path_tail(other_where, 110), other);
             free(where_buf);
             return fail(e, SCENARIO_READ_MISMATCH, expected, found);
         }
         if (have_dir) {
-            snprintf(found, sizeof found, "no such file in %.80s%s", src->dir,
+            snprintf(found, sizeof found, "no such file in %s%s", path_tail(src->dir, 80),
                      have_store ? " nor in the data folders' files/" : "");
         } else {
             snprintf(found, sizeof found, "no such file in the data folders' files/ (%zu looked at)", looked);
