@@ -8,7 +8,9 @@
  *     wait is over, then accepted;
  *   - the replay viewer re-simulates a stored attempt: played to the end, it
  *     gives the stored result bit for bit; seeking back (Home) and forward
- *     (Right: 5 s) lands on the asked tick, with the same state as playing.
+ *     (Right: 5 s) lands on the asked tick, with the same state as playing;
+ *   - an OTDR reading attempt saved by the app replays in the viewer with no
+ *     scenario folder: its trace comes from the data folder (DATA/files/).
  * argv[1]: the source tree; FIBRESIM_LOCALEDIR: the build's po.
  */
 #include <SDL.h>
@@ -23,7 +25,10 @@
 #include "fibresim/pin.h"
 #include "i18n.h"
 #include "instructor.h"
+#include "attempt_drivers.h"
+#include "fibresim/journal.h"
 #include "journal_util.h"
+#include "otdr_bot.h"
 #include "report_fixture.h"
 
 static void frame(App *app)
@@ -176,7 +181,51 @@ int main(int argc, char **argv)
         CHECK(app->scene == SCENE_TRAINEE);
     }
 
+    /* 5. An OTDR reading attempt saved by the app (app_attempt_finished)
+     * keeps its trace in the data folder: the viewer replays it with no
+     * scenario folder at all, to the stored result. */
+    Scenario *reading = otdr_bot_scenario("reading-anritsu");
+    CHECK(reading != NULL && reading->files.count == 1);
+    if (reading) {
+        Attempt *live = attempt_create(reading, 99);
+        bot_mark(live, 5, "end");
+        bot_cursor(live, 0, 8800.0);
+        bot_record(live, "end");
+        bot_choice(live, "finish");
+        AttemptRecord rec5;
+        driver_record(&rec5, reading, live, "Awa Ndiaye", "2026-03-20T09:00:00Z", 0xfeed);
+        attempt_destroy(live);
+        app_attempt_finished(app, &rec5, reading);
+        CHECK(app->result_saved);
+        char stored[1024];
+        snprintf(stored, sizeof stored, "%s/files/%s", data, reading->files.items[0].sha256_hex);
+        CHECK(tu_exists(stored));
+        snprintf(app->paths.scenarios, sizeof app->paths.scenarios, "%s/no-scenarios-here", root);
+        Journal j;
+        CHECK(journal_open(&j, data, err, sizeof err) == JOURNAL_OK);
+        char *path = journal_record_path(&j, rec5.attempt_id);
+        journal_close(&j);
+        snprintf(app->review_attempt, sizeof app->review_attempt, "%s", path ? path : "");
+        free(path);
+        app->review_start_frac = 1.0;
+        CHECK(app_open_scene(app, SCENE_REPLAY));
+        frame(app);
+        const AttemptRecord *rec = NULL;
+        const Attempt *a = instructor_replay_attempt(app->scene_self, &rec);
+        CHECK_MSG(a != NULL, "the viewer did not load the reading scenario from the data folder");
+        if (a && rec) {
+            Result again;
+            CHECK(attempt_replay(attempt_scenario(a), rec->seed, rec->events.items, rec->events.count, rec->end_tick,
+                                 rec->status, &again));
+            CHECK(result_equal(&again, &rec5.result));
+        }
+        key(app, SDLK_ESCAPE);
+        frame(app);
+        record_finish(&rec5);
+    }
+
     app_destroy(app);
+    scenario_destroy(reading); /* after the app: it keeps a borrowed pointer to the last result's scenario */
     SDL_Quit();
     fixture_finish(&fx);
     tu_rm_rf(root);

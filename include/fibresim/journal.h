@@ -7,6 +7,9 @@
  *
  *   DATA/attempts/YYYY-MM/<attempt_id>.json   one immutable record per attempt
  *   DATA/scenarios/<sha256>.json              the exact scenario bytes an attempt used
+ *   DATA/files/<sha256>                       the exact bytes of each file a scenario's
+ *                                             setup names (an OTDR trace), pinned there
+ *                                             by that SHA-256 (scenario_read_relative)
  *   DATA/trainees/<trainee_id>.json           display name of each trainee
  *   DATA/cache/                               local derived data, safe to delete
  *
@@ -29,7 +32,13 @@
  *   (journal_each) list such files too: nothing a trainee did is hidden.
  * - The folder layout is created by journal_open() and again on demand by
  *   each write, so a folder that was read-only or missing (USB stick not
- *   plugged in yet) starts working as soon as it can be written.
+ *   plugged in yet) starts working as soon as it can be written. files/ is
+ *   created by the first write that needs it (older folders have none).
+ * - A record depends on nothing outside its data folder: the scenario bytes
+ *   and the files they name are written before the record (files, then
+ *   scenario, then record), each under its hash, so a replay from the folder
+ *   alone (another computer, the scenario folder moved or edited) finds the
+ *   very bytes the attempt used (journal_load_scenario).
  */
 #ifndef FIBRESIM_JOURNAL_H
 #define FIBRESIM_JOURNAL_H
@@ -38,6 +47,10 @@
 #include <stddef.h>
 
 #include "fibresim/record.h"
+#include "fibresim/scenario.h"
+
+/* Largest content-addressed file kept (DATA/scenarios, DATA/files). */
+#define JOURNAL_FILE_MAX_BYTES RECORD_MAX_BYTES
 
 typedef enum JournalStatus {
     JOURNAL_OK,
@@ -84,6 +97,14 @@ void journal_close(Journal *j); /* fine on a zeroed journal */
 JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scenario_text,
                             size_t scenario_len, char *err, size_t err_n);
 
+/* The same, plus the files the scenario's setup read (&scenario->files, may
+ * be NULL), each stored as DATA/files/<sha256> (skipped when an intact copy
+ * is there, a damaged one replaced) before the scenario and the record. A
+ * file whose bytes do not match its hash gives JOURNAL_ERR_INVALID and
+ * nothing is written. */
+JournalStatus journal_write_with_files(Journal *j, const AttemptRecord *r, const char *scenario_text,
+                                       size_t scenario_len, const ScenarioFileList *files, char *err, size_t err_n);
+
 /* Atomic, durable write of any file (temp + fsync + rename + fsync dir). */
 JournalStatus journal_write_file_atomic(const char *path, const void *data, size_t len,
                                         char *err, size_t err_n);
@@ -94,6 +115,9 @@ size_t journal_each(const Journal *j, bool (*fn)(const char *path, void *user), 
 
 /* Path of the stored scenario bytes for a hash (owned), or NULL if absent. */
 char *journal_scenario_path(const Journal *j, const char *hash_hex);
+/* Path of a stored file a scenario names, DATA/files/<sha256> (owned), or
+ * NULL if absent. */
+char *journal_file_path(const Journal *j, const char *sha256_hex);
 
 /* Short English name of a status, an N_() msgid ("disk full"): the front end
  * translates it with gettext for the trainee. */
@@ -124,6 +148,7 @@ typedef struct JournalPendingItem {
     AttemptRecord record;   /* owned deep copy */
     char *scenario_text;    /* owned copy of the scenario bytes, may be NULL */
     size_t scenario_len;
+    ScenarioFileList files; /* owned copies of the files the scenario names */
     JournalStatus last;     /* why the last try failed */
 } JournalPendingItem;
 
@@ -138,6 +163,9 @@ void journal_pending_finish(JournalPending *p); /* fine on a zeroed queue */
  * could not: the caller still holds r. */
 JournalStatus journal_pending_push(JournalPending *p, const AttemptRecord *r, const char *scenario_text,
                                    size_t scenario_len, JournalStatus why);
+/* The same, with copies of the files the scenario names (files may be NULL). */
+JournalStatus journal_pending_push_with_files(JournalPending *p, const AttemptRecord *r, const char *scenario_text,
+                                              size_t scenario_len, const ScenarioFileList *files, JournalStatus why);
 size_t journal_pending_count(const JournalPending *p);
 /* Tries every pending record in order; written ones leave the queue. Returns
  * JOURNAL_OK when the queue is empty, else the status of the first failure
@@ -148,6 +176,11 @@ JournalStatus journal_retry_pending(Journal *j, JournalPending *p, char *err, si
  * status of writing r (JOURNAL_OK, or why it is now pending). */
 JournalStatus journal_write_or_keep(Journal *j, JournalPending *p, const AttemptRecord *r,
                                     const char *scenario_text, size_t scenario_len, char *err, size_t err_n);
+/* The same, with the files the scenario's setup read (&scenario->files):
+ * what the front end calls, so that they are kept with the record. */
+JournalStatus journal_write_or_keep_with_files(Journal *j, JournalPending *p, const AttemptRecord *r,
+                                               const char *scenario_text, size_t scenario_len,
+                                               const ScenarioFileList *files, char *err, size_t err_n);
 
 /* ---- finding the scenario bytes of a record -------------------------------
  * A replay needs the exact bytes the attempt used (their SHA-256 is in the
@@ -174,6 +207,14 @@ bool journal_find_scenario(const char *const *data_dirs, const char *const *scen
                            const char *hash_hex, ScenarioLookup *out /* OUT */);
 void journal_scenario_lookup_finish(ScenarioLookup *l); /* fine on a zeroed lookup */
 
+/* Loads the scenario bytes a lookup found, for a replay: files its setup
+ * names are read next to where the bytes were found, else from DATA/files/
+ * of each data folder (by the SHA-256 the setup pins; other bytes are never
+ * used). Returns an owned Scenario, or NULL with the problems in d (a
+ * missing file is named with its hash). data_dirs as for
+ * journal_find_scenario. */
+Scenario *journal_load_scenario(const char *const *data_dirs, const ScenarioLookup *look, DiagList *d);
+
 /* The data folder a record file sits in, when its path has the journal's
  * shape ".../DATA/attempts/YYYY-MM/<name>.json": DATA (owned), else NULL. */
 char *journal_data_dir_of(const char *record_path);
@@ -188,6 +229,8 @@ typedef struct JournalMergeStats {
     size_t attempts_invalid;    /* unreadable source files, not copied */
     size_t scenarios_copied;
     size_t scenarios_invalid;   /* bytes that do not match their file name's hash */
+    size_t files_copied;        /* DATA/files/<sha256>: files scenarios name */
+    size_t files_invalid;       /* bytes that do not match their file name's hash */
     size_t trainees_copied;
     size_t trainees_differ;     /* same id, other display name: the destination's kept */
     size_t trainees_invalid;
@@ -204,13 +247,13 @@ typedef enum JournalMergeEvent {
 typedef void (*JournalMergeFn)(void *user, JournalMergeEvent what, const char *src_path, const char *dst_path,
                                const char *detail);
 
-/* Copies into dst_dir every attempt, scenario and trainee file of src_dir that
- * it lacks; never overwrites a record or a trainee file. Re-running it, or
+/* Copies into dst_dir every attempt, scenario, trainee file and file a
+ * scenario names (DATA/files/) of src_dir that it lacks; never overwrites a record or a trainee file. Re-running it, or
  * merging in the other direction afterwards, copies nothing twice. Record
  * files are copied byte for byte; main files are merged before conflict
  * copies, so an attempt keeps its two contents in the same roles everywhere.
  * A scenario copy in dst_dir whose bytes do not match its name is damaged
- * and is replaced by a good one. Files of src_dir that do not read as what
+ * and is replaced by a good one (so is a damaged copy in DATA/files/). Files of src_dir that do not read as what
  * they claim to be are counted, reported and left out. fn (may be NULL) hears
  * of each copy, conflict and invalid file. Stops at the first write error (a
  * partial merge is consistent: run it again). */

@@ -31,11 +31,20 @@
 
 typedef struct Scenario Scenario;
 
+struct ScenarioFileList;
+
 /* Where a scenario's file lies, for setups that name other files next to it
  * (an OTDR scenario's recorded trace): read them with
  * scenario_read_relative() (scenario.h), at load time only. */
 typedef struct ScenarioSource {
     const char *dir;   /* folder of the scenario file; NULL = loaded from memory (no folder) */
+    /* Borrowed, NULL-terminated, may be NULL: folders of content-addressed
+     * copies, each file named by its SHA-256 (a journal's DATA/files), looked
+     * in when dir lacks a file (a replay on another computer). */
+    const char *const *store_dirs;
+    /* Borrowed, may be NULL: every file read is appended here (the loader
+     * points it at the Scenario's list, so the journal can keep the bytes). */
+    struct ScenarioFileList *files_read;
 } ScenarioSource;
 
 /* What a module instance may use. Everything is borrowed for the attempt's life. */

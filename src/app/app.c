@@ -292,8 +292,10 @@ void app_attempt_finished(App *app, const AttemptRecord *rec, const Scenario *sc
     app->result_scn = scn;
     app->have_result = true;
     char err[256] = "";
-    JournalStatus st = journal_write_or_keep(&app->journal, &app->pending, rec, scn->text, scn->text_len, err,
-                                             sizeof err);
+    /* With the files the scenario names (an OTDR trace): the record then
+     * replays from the data folder alone. */
+    JournalStatus st = journal_write_or_keep_with_files(&app->journal, &app->pending, rec, scn->text, scn->text_len,
+                                                        &scn->files, err, sizeof err);
     app->result_saved = st == JOURNAL_OK;
     if (st == JOURNAL_OK) {
         SDL_Log("attempt %s saved", rec->attempt_id);

@@ -117,7 +117,7 @@ static void *replay_create(App *app)
     const char *scns[2] = {app->paths.scenarios, NULL};
     ScenarioLookup look;
     if (journal_find_scenario(data, scns, s->rec.scenario_id, s->rec.scenario_hash, &look)) {
-        s->scn = scenario_load_text(look.text, look.len, look.path, NULL);
+        s->scn = journal_load_scenario(data, &look, NULL);
     }
     journal_scenario_lookup_finish(&look);
     if (!s->scn) {

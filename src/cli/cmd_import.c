@@ -64,8 +64,10 @@ static int run_import(const CliArgs *a)
     printf(_("  new attempts copied:             %zu\n"), st.attempts_copied);
     printf(_("  already there (skipped):         %zu\n"), st.attempts_duplicate);
     printf(_("  conflicts kept side by side:     %zu\n"), st.attempts_conflict);
-    printf(_("  unreadable files (not copied):   %zu\n"), st.attempts_invalid + st.scenarios_invalid + st.trainees_invalid);
+    printf(_("  unreadable files (not copied):   %zu\n"),
+           st.attempts_invalid + st.scenarios_invalid + st.trainees_invalid + st.files_invalid);
     printf(_("  scenario files copied:           %zu\n"), st.scenarios_copied);
+    printf(_("  files the scenarios use, copied: %zu\n"), st.files_copied);
     printf(_("  trainees added:                  %zu\n"), st.trainees_copied);
     if (s != JOURNAL_OK) {
         fprintf(stderr, _("fibresim import: stopped: %s (%s). Nothing was overwritten; run the import again once "
@@ -73,7 +75,10 @@ static int run_import(const CliArgs *a)
                 _(journal_status_name(s)), err);
         return 2;
     }
-    return (st.attempts_conflict || st.attempts_invalid || st.scenarios_invalid || st.trainees_invalid) ? 1 : 0;
+    return (st.attempts_conflict || st.attempts_invalid || st.scenarios_invalid || st.trainees_invalid
+            || st.files_invalid)
+               ? 1
+               : 0;
 }
 
 static const CliOption import_options[] = {

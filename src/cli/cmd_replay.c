@@ -10,7 +10,9 @@
  * DATA/scenarios/<hash>.json in --data, in the record's own data folder (when
  * the record sits at DATA/attempts/YYYY-MM/) and in $FIBRESIM_DATA; then any
  * *.json with that hash under --scenarios, $FIBRESIM_SCENARIOS, ./scenarios
- * and the installed scenarios.
+ * and the installed scenarios. Files the scenario's setup names (an OTDR
+ * trace) are read next to the scenario, else from DATA/files/<sha256> of those
+ * data folders: a record replays from its data folder alone.
  *
  * --json prints one document:
  *   {"format_version": 1, "record", "attempt_id", "trainee": {"id", "name"},
@@ -263,15 +265,15 @@ static int run_replay(const CliArgs *a)
         report_not_found(&rec, &look, data, scns);
         goto out;
     }
-    {
-        /* Files the setup names (an OTDR trace) lie next to the scenario. */
-        char *dir = scenario_dir_of(look.path);
-        scn = scenario_load_text_in(look.text, look.len, look.path, dir, &d);
-        free(dir);
-    }
+    /* Files the setup names (an OTDR trace) lie next to the scenario, or in
+     * the data folders' files/ (the journal's copy). */
+    scn = journal_load_scenario(data, &look, &d);
     if (!scn) {
-        fprintf(stderr, _("fibresim replay: the scenario file of this attempt does not load in this version of "
-                          "Fibresim (%s):\n"),
+        /* Another program version, or a file the setup names (an OTDR
+         * trace) that neither the scenario's folder nor the data folders'
+         * files/ hold with the pinned bytes: the problems say which. */
+        fprintf(stderr, _("fibresim replay: the scenario of this attempt, or a file it names, does not load here "
+                          "(Fibresim %s):\n"),
                 fs_version());
         print_diags(&d, look.path);
         goto out;

@@ -43,7 +43,7 @@ void report_out_load_titles(ReportOut *o, const char *const *data_dirs, const ch
         ScenarioLookup look;
         if (journal_find_scenario(data_dirs, scenario_dirs ? scenario_dirs : none, a->scenario_id, a->scenario_hash,
                                   &look)) {
-            t->scn = scenario_load_text(look.text, look.len, look.path, NULL);
+            t->scn = journal_load_scenario(data_dirs, &look, NULL);
         }
         journal_scenario_lookup_finish(&look);
     }

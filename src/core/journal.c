@@ -499,6 +499,22 @@ char *journal_scenario_path(const Journal *j, const char *hash_hex)
     return p;
 }
 
+char *journal_file_path(const Journal *j, const char *sha256_hex)
+{
+    if (!record_hash_valid(sha256_hex)) {
+        return NULL;
+    }
+    char rel[96];
+    snprintf(rel, sizeof rel, "files/%s", sha256_hex);
+    char *p = path_join(j->dir, rel);
+    struct stat st;
+    if (p && (stat(p, &st) != 0 || !S_ISREG(st.st_mode))) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
 static char *trainee_path(const char *dir, const char *id)
 {
     if (!record_slug_valid(id)) {
@@ -535,24 +551,25 @@ static bool same_record_file(const char *path, const char *text, size_t len)
     return same;
 }
 
-/* Stores the scenario bytes under their hash unless an intact copy is there.
- * A damaged copy (wrong hash) is replaced: the name says what it must hold. */
-static JournalStatus store_scenario(const Journal *j, const char *hash, const char *text, size_t len, char *err,
-                                    size_t n)
+/* Stores bytes under sub/<name> (name made of their hash) unless an intact
+ * copy is there. A damaged copy (wrong hash) is replaced: the name says what
+ * it must hold. */
+static JournalStatus store_content(const Journal *j, const char *sub, const char *name, const char *hash,
+                                   const char *data, size_t len, char *err, size_t n)
 {
-    JournalStatus s = ensure_sub(j, "scenarios", err, n);
+    JournalStatus s = ensure_sub(j, sub, err, n);
     if (s != JOURNAL_OK) {
         return s;
     }
-    char rel[96];
-    snprintf(rel, sizeof rel, "scenarios/%s.json", hash);
+    char rel[128];
+    snprintf(rel, sizeof rel, "%s/%s", sub, name);
     char *path = path_join(j->dir, rel);
     if (!path) {
         return JOURNAL_ERR_NOMEM;
     }
     size_t have_len = 0;
     int e = 0;
-    char *have = fs_read_file(path, RECORD_MAX_BYTES, &have_len, &e);
+    char *have = fs_read_file(path, JOURNAL_FILE_MAX_BYTES, &have_len, &e);
     bool intact = false;
     if (have) {
         char h[65];
@@ -562,9 +579,28 @@ static JournalStatus store_scenario(const Journal *j, const char *hash, const ch
     }
     Io io = journal_io(j);
     if (!intact) {
-        s = write_atomic(&io, path, text, len, PLACE_REPLACE, err, n);
+        s = write_atomic(&io, path, data, len, PLACE_REPLACE, err, n);
     }
     free(path);
+    return s;
+}
+
+static JournalStatus store_scenario(const Journal *j, const char *hash, const char *text, size_t len, char *err,
+                                    size_t n)
+{
+    char name[80];
+    snprintf(name, sizeof name, "%s.json", hash);
+    return store_content(j, "scenarios", name, hash, text, len, err, n);
+}
+
+/* The files a scenario's setup read, each as files/<sha256>. */
+static JournalStatus store_files(const Journal *j, const ScenarioFileList *files, char *err, size_t n)
+{
+    JournalStatus s = JOURNAL_OK;
+    for (size_t i = 0; files && i < files->count && s == JOURNAL_OK; i++) {
+        const ScenarioFile *f = &files->items[i];
+        s = store_content(j, "files", f->sha256_hex, f->sha256_hex, f->data, f->len, err, n);
+    }
     return s;
 }
 
@@ -633,6 +669,26 @@ static JournalStatus check_record(const AttemptRecord *r, const char *scenario_t
     return JOURNAL_OK;
 }
 
+/* Every file's bytes match the hash it is stored under (they were checked
+ * when the scenario loaded; this catches a caller's mix-up). */
+static JournalStatus check_files(const ScenarioFileList *files, char *err, size_t n)
+{
+    for (size_t i = 0; files && i < files->count; i++) {
+        const ScenarioFile *f = &files->items[i];
+        char h[65];
+        fs_sha256_hex(f->data, f->len, h);
+        if (!record_hash_valid(f->sha256_hex) || strcmp(h, f->sha256_hex) != 0) {
+            return fail_msg(JOURNAL_ERR_INVALID, err, n, "the bytes of a file the scenario names do not match its hash",
+                            f->rel_path ? f->rel_path : "?");
+        }
+        if (f->len > JOURNAL_FILE_MAX_BYTES) {
+            return fail_msg(JOURNAL_ERR_INVALID, err, n, "a file the scenario names is too big to store",
+                            f->rel_path ? f->rel_path : "?");
+        }
+    }
+    return JOURNAL_OK;
+}
+
 /* The record's text, checked with the reader itself: never store what could
  * not be read back (a malformed time or name from the caller). NULL and a
  * status in *s otherwise. */
@@ -666,10 +722,19 @@ static char *readable_text(const AttemptRecord *r, size_t *len, JournalStatus *s
 JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scenario_text, size_t scenario_len,
                             char *err, size_t err_n)
 {
+    return journal_write_with_files(j, r, scenario_text, scenario_len, NULL, err, err_n);
+}
+
+JournalStatus journal_write_with_files(Journal *j, const AttemptRecord *r, const char *scenario_text,
+                                       size_t scenario_len, const ScenarioFileList *files, char *err, size_t err_n)
+{
     if (err && err_n) {
         err[0] = '\0';
     }
     JournalStatus s = check_record(r, scenario_text, scenario_len, err, err_n);
+    if (s == JOURNAL_OK) {
+        s = check_files(files, err, err_n);
+    }
     if (s != JOURNAL_OK) {
         return s;
     }
@@ -684,9 +749,11 @@ JournalStatus journal_write(Journal *j, const AttemptRecord *r, const char *scen
         free(text);
         return JOURNAL_ERR_NOMEM;
     }
-    /* Order matters for a crash in between: the scenario first, so that a
-     * record never points at bytes that are not there. */
-    if (scenario_text) {
+    /* Order matters for a crash in between: the files the scenario names,
+     * then the scenario, then the record, so that nothing ever points at
+     * bytes that are not there. */
+    s = store_files(j, files, err, err_n);
+    if (s == JOURNAL_OK && scenario_text) {
         s = store_scenario(j, r->scenario_hash, scenario_text, scenario_len, err, err_n);
     }
     if (s == JOURNAL_OK) {
@@ -776,7 +843,9 @@ static bool has_suffix(const char *s, const char *suffix)
 /* Appends dir/<name> for each entry of dir: regular files ending in ".json"
  * (want_dirs false) or folders (want_dirs true); names starting with '.'
  * (temp files, hidden files) are skipped. */
-static void list_dir(const char *dir, bool want_dirs, Names *out)
+/* Regular files (or folders) of dir, hidden names skipped; suffix: only names
+ * ending so (NULL = any; ignored for folders). */
+static void list_dir_matching(const char *dir, bool want_dirs, const char *suffix, Names *out)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -787,7 +856,7 @@ static void list_dir(const char *dir, bool want_dirs, Names *out)
         if (e->d_name[0] == '.') {
             continue;
         }
-        if (!want_dirs && !has_suffix(e->d_name, ".json")) {
+        if (!want_dirs && suffix && !has_suffix(e->d_name, suffix)) {
             continue;
         }
         char *p = path_join(dir, e->d_name);
@@ -803,6 +872,11 @@ static void list_dir(const char *dir, bool want_dirs, Names *out)
         names_add(out, p);
     }
     closedir(d);
+}
+
+static void list_dir(const char *dir, bool want_dirs, Names *out)
+{
+    list_dir_matching(dir, want_dirs, ".json", out);
 }
 
 /* Every record file under dir/attempts: month folders and (hand-copied) files
@@ -948,6 +1022,7 @@ static void pending_item_finish(JournalPendingItem *it)
 {
     record_finish(&it->record);
     free(it->scenario_text);
+    scenario_files_finish(&it->files);
     memset(it, 0, sizeof *it);
 }
 
@@ -970,6 +1045,12 @@ size_t journal_pending_count(const JournalPending *p)
 
 JournalStatus journal_pending_push(JournalPending *p, const AttemptRecord *r, const char *scenario_text,
                                    size_t scenario_len, JournalStatus why)
+{
+    return journal_pending_push_with_files(p, r, scenario_text, scenario_len, NULL, why);
+}
+
+JournalStatus journal_pending_push_with_files(JournalPending *p, const AttemptRecord *r, const char *scenario_text,
+                                              size_t scenario_len, const ScenarioFileList *files, JournalStatus why)
 {
     if (p->count == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 8;
@@ -995,6 +1076,13 @@ JournalStatus journal_pending_push(JournalPending *p, const AttemptRecord *r, co
         it.scenario_text[scenario_len] = '\0';
         it.scenario_len = scenario_len;
     }
+    for (size_t i = 0; files && i < files->count; i++) {
+        const ScenarioFile *f = &files->items[i];
+        if (!scenario_files_add(&it.files, f->rel_path, f->sha256_hex, f->data, f->len)) {
+            pending_item_finish(&it);
+            return JOURNAL_ERR_NOMEM;
+        }
+    }
     it.last = why;
     p->items[p->count++] = it;
     return JOURNAL_OK;
@@ -1008,7 +1096,8 @@ JournalStatus journal_retry_pending(Journal *j, JournalPending *p, char *err, si
     for (size_t i = 0; i < p->count; i++) {
         JournalPendingItem *it = &p->items[i];
         char e[512] = "";
-        JournalStatus s = journal_write(j, &it->record, it->scenario_text, it->scenario_len, e, sizeof e);
+        JournalStatus s = journal_write_with_files(j, &it->record, it->scenario_text, it->scenario_len, &it->files, e,
+                                                   sizeof e);
         if (s == JOURNAL_OK) {
             pending_item_finish(it);
             continue;
@@ -1030,12 +1119,19 @@ JournalStatus journal_retry_pending(Journal *j, JournalPending *p, char *err, si
 JournalStatus journal_write_or_keep(Journal *j, JournalPending *p, const AttemptRecord *r,
                                     const char *scenario_text, size_t scenario_len, char *err, size_t err_n)
 {
+    return journal_write_or_keep_with_files(j, p, r, scenario_text, scenario_len, NULL, err, err_n);
+}
+
+JournalStatus journal_write_or_keep_with_files(Journal *j, JournalPending *p, const AttemptRecord *r,
+                                               const char *scenario_text, size_t scenario_len,
+                                               const ScenarioFileList *files, char *err, size_t err_n)
+{
     /* Older records first, so they keep their place in the folder's story;
      * their failure does not stop this one. */
     journal_retry_pending(j, p, NULL, 0);
-    JournalStatus s = journal_write(j, r, scenario_text, scenario_len, err, err_n);
+    JournalStatus s = journal_write_with_files(j, r, scenario_text, scenario_len, files, err, err_n);
     if (s != JOURNAL_OK && s != JOURNAL_ERR_INVALID) {
-        JournalStatus q = journal_pending_push(p, r, scenario_text, scenario_len, s);
+        JournalStatus q = journal_pending_push_with_files(p, r, scenario_text, scenario_len, files, s);
         if (q != JOURNAL_OK) {
             return q;
         }
@@ -1072,52 +1168,59 @@ static void tell(const Merge *m, JournalMergeEvent what, const char *src, const 
     }
 }
 
-/* Copies one scenario file if the destination lacks it. */
-static JournalStatus merge_scenario(Merge *m, const char *src)
+/* Copies one content-addressed file (DATA/scenarios/<sha256>.json, or
+ * DATA/files/<sha256> when is_file) if the destination lacks it. */
+static JournalStatus merge_content(Merge *m, const char *src, bool is_file)
 {
+    const char *sub = is_file ? "files" : "scenarios";
+    const char *suffix = is_file ? "" : ".json";
+    size_t *copied = is_file ? &m->st->files_copied : &m->st->scenarios_copied;
+    size_t *invalid = is_file ? &m->st->files_invalid : &m->st->scenarios_invalid;
     const char *slash = strrchr(src, '/');
     const char *base = slash ? slash + 1 : src;
     char hash[65] = "";
-    if (strlen(base) == 69) {
+    if (strlen(base) == 64 + strlen(suffix) && strcmp(base + 64, suffix) == 0) {
         memcpy(hash, base, 64);
         hash[64] = '\0';
     }
     size_t len = 0;
     int e = 0;
-    char *text = record_hash_valid(hash) ? fs_read_file(src, RECORD_MAX_BYTES, &len, &e) : NULL;
+    char *text = record_hash_valid(hash) ? fs_read_file(src, JOURNAL_FILE_MAX_BYTES, &len, &e) : NULL;
     char h[65] = "";
     if (text) {
         fs_sha256_hex(text, len, h);
     }
     if (!text || strcmp(h, hash) != 0) {
-        m->st->scenarios_invalid++;
+        (*invalid)++;
         tell(m, JOURNAL_MERGE_INVALID, src, NULL,
-             text ? "scenario bytes do not match the hash in the file name" : "not a readable scenario file");
+             text ? (is_file ? "file bytes do not match the hash in the file name"
+                             : "scenario bytes do not match the hash in the file name")
+                  : (is_file ? "not a readable content-addressed file (name: 64 hex digits)"
+                             : "not a readable scenario file"));
         free(text);
         return JOURNAL_OK;
     }
-    JournalStatus s = JOURNAL_OK;
-    char rel[96];
-    snprintf(rel, sizeof rel, "scenarios/%s", base);
-    char *dst = path_join(m->dst.dir, rel);
-    if (!dst) {
-        free(text);
-        return JOURNAL_ERR_NOMEM;
+    JournalStatus s = ensure_sub(&m->dst, sub, m->err, m->err_n);
+    char rel[128];
+    snprintf(rel, sizeof rel, "%s/%s", sub, base);
+    char *dst = s == JOURNAL_OK ? path_join(m->dst.dir, rel) : NULL;
+    if (s == JOURNAL_OK && !dst) {
+        s = JOURNAL_ERR_NOMEM;
     }
     /* A destination copy whose bytes do not match its name is damaged: the
      * name says what it must hold, so replacing it loses nothing. */
     size_t have_len = 0;
-    char *have = fs_read_file(dst, RECORD_MAX_BYTES, &have_len, &e);
+    char *have = dst ? fs_read_file(dst, JOURNAL_FILE_MAX_BYTES, &have_len, &e) : NULL;
     char hh[65] = "";
     if (have) {
         fs_sha256_hex(have, have_len, hh);
         free(have);
     }
-    if (strcmp(hh, hash) != 0) {
+    if (dst && strcmp(hh, hash) != 0) {
         Io io = journal_io(&m->dst);
         s = write_atomic(&io, dst, text, len, PLACE_REPLACE, m->err, m->err_n);
         if (s == JOURNAL_OK) {
-            m->st->scenarios_copied++;
+            (*copied)++;
         }
     }
     free(dst);
@@ -1439,20 +1542,21 @@ JournalStatus journal_merge(const char *src_dir, const char *dst_dir, JournalMer
         journal_close(&m.dst);
         return s;
     }
-    /* Scenarios first, then trainees, then records: a crash part-way leaves
-     * no record without its scenario. */
-    const char *subs[] = {"scenarios", "trainees"};
-    for (size_t k = 0; k < 2 && s == JOURNAL_OK; k++) {
+    /* Files the scenarios name first, then scenarios, then trainees, then
+     * records: a crash part-way leaves no record without its scenario, and
+     * no scenario without its files. */
+    const char *subs[] = {"files", "scenarios", "trainees"};
+    for (size_t k = 0; k < 3 && s == JOURNAL_OK; k++) {
         char *dir = path_join(src_dir, subs[k]);
         Names files = {0};
         if (dir) {
-            list_dir(dir, false, &files);
+            list_dir_matching(dir, false, k == 0 ? NULL : ".json", &files);
         }
         if (files.count) {
             qsort(files.items, files.count, sizeof *files.items, cmp_str);
         }
         for (size_t i = 0; i < files.count && s == JOURNAL_OK; i++) {
-            s = k == 0 ? merge_scenario(&m, files.items[i]) : merge_trainee(&m, files.items[i]);
+            s = k < 2 ? merge_content(&m, files.items[i], k == 0) : merge_trainee(&m, files.items[i]);
         }
         names_free(&files);
         free(dir);

@@ -211,3 +211,39 @@ char *journal_data_dir_of(const char *record_path)
     free(copy);
     return dir;
 }
+
+Scenario *journal_load_scenario(const char *const *data_dirs, const ScenarioLookup *look, DiagList *d)
+{
+    size_t n = 0;
+    while (data_dirs && data_dirs[n]) {
+        n++;
+    }
+    /* One content store per data folder: DATA/files. */
+    char **stores = calloc(n + 1, sizeof *stores);
+    char *dir = look->path ? scenario_dir_of(look->path) : NULL;
+    Scenario *s = NULL;
+    bool ok = stores && (dir || !look->path);
+    for (size_t i = 0, k = 0; ok && i < n; i++) {
+        if (!data_dirs[i][0]) {
+            continue;
+        }
+        size_t len = strlen(data_dirs[i]) + sizeof "/files";
+        stores[k] = malloc(len);
+        ok = stores[k] != NULL;
+        if (ok) {
+            snprintf(stores[k++], len, "%s/files", data_dirs[i]);
+        }
+    }
+    if (!ok) {
+        diag_add(d, DIAG_IO, 0, 0, "", "enough memory to load the scenario", "out of memory");
+    } else {
+        ScenarioLoadOptions o = {dir, (const char *const *)stores};
+        s = scenario_load_text_with(look->text, look->len, look->path ? look->path : "<scenario>", &o, d);
+    }
+    for (size_t i = 0; stores && stores[i]; i++) {
+        free(stores[i]);
+    }
+    free(stores);
+    free(dir);
+    return s;
+}

@@ -82,13 +82,13 @@ static const Scenario *table_get(ScenarioTable *t, const char *id, int version, 
     if (journal_find_scenario(t->data_dirs, t->scenario_dirs ? t->scenario_dirs : none, id, hash, &look)) {
         DiagList d;
         diag_list_init(&d);
-        s->scn = scenario_load_text(look.text, look.len, look.path, &d);
+        s->scn = journal_load_scenario(t->data_dirs, &look, &d);
         if (!s->scn) {
             char first[300] = "";
             if (d.count) {
                 diag_format(&d.items[0], NULL, first, sizeof first);
             }
-            snprintf(why_buf, sizeof why_buf, "the scenario file %s does not load in this version: %s", look.path,
+            snprintf(why_buf, sizeof why_buf, "the scenario file %s, or a file it names, does not load here: %s", look.path,
                      first);
         }
         diag_list_finish(&d);

@@ -12,7 +12,6 @@
 #include "fibresim/scenario.h"
 
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <sodium.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +19,6 @@
 #include <string.h>
 
 #include "fibresim/core.h"
-#include "fibresim/fileio.h"
 #include "fibresim/jsontext.h"
 #include "fibresim/jsonv.h"
 #include "fibresim/messages.h" /* N_() */
@@ -261,10 +259,10 @@ static void validate(JsonV *v, const cJSON *root, Scenario *s, const ScenarioSou
 
 /* ---- loading ---------------------------------------------------------------- */
 
-/* Takes ownership of buf (len bytes + a NUL). dir: folder of the file, or NULL. */
-static Scenario *load_owned(char *buf, size_t len, const char *name, const char *dir, DiagList *d)
+/* Takes ownership of buf (len bytes + a NUL). o: where named files are looked for (NULL = nowhere). */
+static Scenario *load_owned(char *buf, size_t len, const char *name, const ScenarioLoadOptions *o, DiagList *d)
 {
-    ScenarioSource src = {dir};
+    ScenarioSource src = {o ? o->dir : NULL, o ? o->store_dirs : NULL, NULL};
     DiagList local;
     diag_list_init(&local);
     if (!d) {
@@ -281,6 +279,7 @@ static Scenario *load_owned(char *buf, size_t len, const char *name, const char 
     memcpy(source, name, strlen(name) + 1);
     s->source = source;
     source = NULL;
+    src.files_read = &s->files;
     s->text = buf;
     s->text_len = len;
     buf = NULL;
@@ -318,6 +317,13 @@ Scenario *scenario_load_text(const char *text, size_t len, const char *name, Dia
 
 Scenario *scenario_load_text_in(const char *text, size_t len, const char *name, const char *dir, DiagList *d)
 {
+    ScenarioLoadOptions o = {dir, NULL};
+    return scenario_load_text_with(text, len, name, &o, d);
+}
+
+Scenario *scenario_load_text_with(const char *text, size_t len, const char *name, const ScenarioLoadOptions *o,
+                                  DiagList *d)
+{
     if (!name) {
         name = "<input>";
     }
@@ -337,7 +343,7 @@ Scenario *scenario_load_text_in(const char *text, size_t len, const char *name, 
         memcpy(buf, text, len);
     }
     buf[len] = '\0';
-    return load_owned(buf, len, name, dir, d);
+    return load_owned(buf, len, name, o, d);
 }
 
 Scenario *scenario_load_file(const char *path, DiagList *d)
@@ -353,7 +359,8 @@ Scenario *scenario_load_file(const char *path, DiagList *d)
         diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to load the scenario"), N_("out of memory"));
         return NULL;
     }
-    Scenario *s = load_owned(buf, len, path, dir, d);
+    ScenarioLoadOptions o = {dir, NULL};
+    Scenario *s = load_owned(buf, len, path, &o, d);
     free(dir);
     return s;
 }
@@ -378,62 +385,6 @@ char *scenario_dir_of(const char *path)
     return dir;
 }
 
-/* A relative path that stays inside the scenario's folder: no leading '/',
- * no "..", no backslash (Windows separators would hide a ".."), no empty
- * component. */
-static bool safe_relative(const char *p)
-{
-    if (!p[0] || p[0] == '/' || strchr(p, '\\')) {
-        return false;
-    }
-    const char *c = p;
-    while (*c) {
-        const char *e = strchr(c, '/');
-        size_t n = e ? (size_t)(e - c) : strlen(c);
-        if (n == 0 || (n == 2 && c[0] == '.' && c[1] == '.')) {
-            return false;
-        }
-        c += n + (e ? 1 : 0);
-        if (e && !*c) {
-            return false; /* trailing '/' */
-        }
-    }
-    return true;
-}
-
-char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, size_t max_bytes, size_t *len,
-                             char *why, size_t why_n)
-{
-    if (!src || !src->dir) {
-        snprintf(why, why_n, "a scenario loaded from a file (this one has no folder to find \"%.60s\" in)",
-                 rel_path);
-        return NULL;
-    }
-    if (!safe_relative(rel_path)) {
-        snprintf(why, why_n, "a path relative to the scenario's folder, without \"..\" (found \"%.80s\")",
-                 rel_path);
-        return NULL;
-    }
-    size_t n = strlen(src->dir) + 1 + strlen(rel_path) + 1;
-    char *full = malloc(n);
-    if (!full) {
-        snprintf(why, why_n, "out of memory");
-        return NULL;
-    }
-    snprintf(full, n, "%s/%s", src->dir, rel_path);
-    int err_no = 0;
-    char *data = fs_read_file(full, max_bytes, len, &err_no);
-    if (!data) {
-        if (err_no == EFBIG) {
-            snprintf(why, why_n, "a file of at most %zu bytes: %.120s is bigger", max_bytes, full);
-        } else {
-            snprintf(why, why_n, "a readable file at %.120s (%s)", full, strerror(err_no));
-        }
-    }
-    free(full);
-    return data;
-}
-
 void scenario_destroy(Scenario *s)
 {
     if (!s) {
@@ -450,6 +401,7 @@ void scenario_destroy(Scenario *s)
     free(s->instructions_en);
     free(s->text);
     free(s->source);
+    scenario_files_finish(&s->files);
     free(s);
 }
 

@@ -9,7 +9,10 @@
  * the bytes: the scenario's own hash (in every attempt record) then covers
  * the trace too, and an edited trace is refused instead of silently changing
  * the answers. When the file is not at its path, "<sha256>.sor" in the same
- * folder is tried (where a content-addressed copy would be kept).
+ * folder is tried (where a content-addressed copy would be kept). A replay
+ * also finds it in the journal's copy (DATA/files/<sha256>, see
+ * scenario_read_relative); the bytes are checked against the pin wherever
+ * they come from.
  *
  * The file's samples become an OtdrTrace (sample k at k x spacing; a non-zero
  * acquisition offset shifts them onto that grid) and its KeyEvents the event
@@ -170,43 +173,37 @@ bool otdr_setup_read_file(JsonV *v, const cJSON *node, const char *path, const S
         return false;
     }
     jv_path_key(q, sizeof q, p, "path");
-    char why[256] = "", why2[256] = "";
+    char why[256] = "";
     size_t len = 0;
-    char *data = scenario_read_relative(src, s->file_name, TRACE_FILE_MAX_BYTES, &len, why, sizeof why);
-    if (!data && src && src->dir) {
+    /* The reader checks the bytes against the pin wherever it finds them
+     * (the scenario's folder, or a journal's copy when replaying). */
+    ScenarioReadError e;
+    char *data = scenario_read_relative(src, s->file_name, sha, TRACE_FILE_MAX_BYTES, &len, &e);
+    if (!data && e.status == SCENARIO_READ_MISSING && src && src->dir) {
         char alt[80];
+        ScenarioReadError e2;
         snprintf(alt, sizeof alt, "%s.sor", sha);
-        data = scenario_read_relative(src, alt, TRACE_FILE_MAX_BYTES, &len, why2, sizeof why2);
+        data = scenario_read_relative(src, alt, sha, TRACE_FILE_MAX_BYTES, &len, &e2);
     }
     if (!data) {
-        jv_report(v, DIAG_IO, q, why, "no such file");
+        jv_report(v, e.status == SCENARIO_READ_MISMATCH ? DIAG_INCONSISTENT : DIAG_IO, q, e.expected, e.found);
         return false;
     }
-    char got[65];
-    fs_sha256_hex(data, len, got);
     bool ok = false;
-    if (strcmp(got, sha) != 0) {
-        char found[128];
-        snprintf(found, sizeof found, "a file with sha256 %s", got);
-        jv_report(v, DIAG_INCONSISTENT, q, "the file the scenario was written for (its sha256 in \"sha256\")", found);
+    SorFile f;
+    SorError err;
+    if (!sor_read(&f, (const uint8_t *)data, len, &err)) {
+        char found[480];
+        sor_error_format(&err, found, sizeof found);
+        jv_report(v, DIAG_BAD_VALUE, q, "a readable SR-4731 (.sor) file", found);
+    } else if (!otdr_trace_from_sor(&f, &s->file_trace, &s->file_events, s->file_event_numbers, why, sizeof why)) {
+        jv_report(v, DIAG_BAD_VALUE, q, why, "a trace that cannot be shown");
     } else {
-        SorFile f;
-        SorError err;
-        if (!sor_read(&f, (const uint8_t *)data, len, &err)) {
-            char found[480];
-            sor_error_format(&err, found, sizeof found);
-            jv_report(v, DIAG_BAD_VALUE, q, "a readable SR-4731 (.sor) file", found);
-        } else if (!otdr_trace_from_sor(&f, &s->file_trace, &s->file_events, s->file_event_numbers, why,
-                                        sizeof why)) {
-            jv_report(v, DIAG_BAD_VALUE, q, why, "a trace that cannot be shown");
-        } else {
-            s->file_wavelength_nm = sor_wavelength_nm(&f);
-            snprintf(s->file_instrument, sizeof s->file_instrument, "%.40s %.40s", f.sup.supplier,
-                     f.sup.mainframe_id);
-            ok = true;
-        }
-        sor_finish(&f);
+        s->file_wavelength_nm = sor_wavelength_nm(&f);
+        snprintf(s->file_instrument, sizeof s->file_instrument, "%.40s %.40s", f.sup.supplier, f.sup.mainframe_id);
+        ok = true;
     }
+    sor_finish(&f);
     free(data);
     return ok;
 }
