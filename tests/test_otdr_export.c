@@ -154,6 +154,19 @@ int main(int argc, char **argv)
         got = tu_read(out_path, &got_n);
         CHECK(got && got_n == n1310 && memcmp(got, b1310, n1310) == 0);
         free(got);
+        /* Without --scenario: found by its hash under --scenarios, the same
+         * bytes; in an empty folder, refused (nothing else to look in: the
+         * record is not in a data folder and the current folder is dir). */
+        snprintf(cmd, sizeof cmd, "'%s' sor export '%s' '%s' --scenarios '%s/scenarios'", argv[1], rec_path,
+                 out_path, root ? root : ".");
+        CHECK(system(cmd) == 0);
+        got = tu_read(out_path, &got_n);
+        CHECK(got && got_n == n && memcmp(got, bytes, n) == 0);
+        free(got);
+        snprintf(cmd, sizeof cmd,
+                 "cd '%s' && FIBRESIM_DATA= FIBRESIM_SCENARIOS= '%s' sor export '%s' '%s' --scenarios '%s' 2>/dev/null",
+                 dir, argv[1], rec_path, out_path, dir);
+        CHECK(system(cmd) != 0);
         snprintf(cmd, sizeof cmd, "'%s' sor export '%s' '%s' --scenario '%s/scenarios/otdr/gainer.json' 2>/dev/null",
                  argv[1], rec_path, out_path, root ? root : ".");
         CHECK(system(cmd) != 0);

@@ -39,9 +39,8 @@
 #include "fibresim/record.h"
 #include "fibresim/scenario.h"
 #include "i18n.h"
+#include "scenario_search.h"
 
-#define DATA_DIRS_MAX 4
-#define SCENARIO_DIRS_MAX 5
 
 static const char *status_label(AttemptStatus s)
 {
@@ -151,26 +150,6 @@ static void print_header(const AttemptRecord *rec, const char *scenario_file)
 }
 
 /* The folders to search, in order (empty entries skipped). */
-static void search_lists(const CliArgs *a, const char *record_data, const char *data[DATA_DIRS_MAX + 1],
-                         const char *scns[SCENARIO_DIRS_MAX + 1])
-{
-    size_t n = 0;
-    const char *d = cli_value(a, "data");
-    const char *env_data = getenv("FIBRESIM_DATA");
-    data[n++] = d ? d : "";
-    data[n++] = record_data ? record_data : "";
-    data[n++] = env_data ? env_data : "";
-    data[n] = NULL;
-    n = 0;
-    const char *s = cli_value(a, "scenarios");
-    const char *env_scn = getenv("FIBRESIM_SCENARIOS");
-    scns[n++] = s ? s : "";
-    scns[n++] = env_scn ? env_scn : "";
-    scns[n++] = "scenarios";
-    scns[n++] = FIBRESIM_DATADIR "/scenarios";
-    scns[n] = NULL;
-}
-
 static void report_not_found(const AttemptRecord *rec, const ScenarioLookup *l, const char *const *data,
                              const char *const *scns)
 {
@@ -249,7 +228,7 @@ static int run_replay(const CliArgs *a)
     memset(&look, 0, sizeof look);
     Scenario *scn = NULL;
     char *record_data = NULL;
-    const char *data[DATA_DIRS_MAX + 1], *scns[SCENARIO_DIRS_MAX + 1];
+    const char *data[SEARCH_DATA_DIRS_MAX + 1], *scns[SEARCH_SCENARIO_DIRS_MAX + 1];
     Result res;
     memset(&res, 0, sizeof res);
     res.status = ATTEMPT_RUNNING;
@@ -260,7 +239,7 @@ static int run_replay(const CliArgs *a)
         goto out;
     }
     record_data = journal_data_dir_of(path);
-    search_lists(a, record_data, data, scns);
+    scenario_search_lists(cli_value(a, "data"), cli_value(a, "scenarios"), record_data, data, scns);
     if (!journal_find_scenario(data, scns, rec.scenario_id, rec.scenario_hash, &look)) {
         report_not_found(&rec, &look, data, scns);
         goto out;

@@ -1,5 +1,5 @@
 /*
- * cmd_sor_export.c - "fibresim sor export RECORD.json OUT.sor --scenario FILE":
+ * cmd_sor_export.c - "fibresim sor export RECORD.json OUT.sor [--scenario FILE]":
  * the trace an OTDR attempt acquired, as a standard SOR file (version 2,
  * correct checksum) that other OTDR software opens, for the recette's
  * deliverables: the scenario's cable, fibre, origin and end, the trainee as
@@ -8,7 +8,8 @@
  * The attempt is replayed from its record (same seed, same events: the same
  * traces bit for bit), so any recorded attempt can be exported afterwards.
  * --trace chooses which trace ("1550:b", "1310:avg"); by default the one on
- * the screen when the attempt ended.
+ * the screen when the attempt ended. Without --scenario the scenario is found
+ * by its hash where fibresim replay looks (scenario_search.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +18,18 @@
 
 #include "cli.h"
 #include "fibresim/attempt.h"
+#include "fibresim/journal.h"
 #include "fibresim/otdr.h"
 #include "fibresim/record.h"
 #include "fibresim/scenario.h"
 #include "fibresim/sor.h"
 #include "i18n.h"
+#include "scenario_search.h"
 
 static const CliOption sor_export_options[] = {
-    {"scenario", CLI_VALUE, "FILE", N_("The OTDR scenario the attempt was made on (required)")},
+    {"scenario", CLI_VALUE, "FILE", N_("The OTDR scenario the attempt was made on (default: found by its hash like fibresim replay does)")},
+    {"data", CLI_VALUE, "DIR", N_("Data folder to search for the attempt's scenario (besides the record's own)")},
+    {"scenarios", CLI_VALUE, "DIR", N_("Folder of scenarios to search")},
     {"trace", CLI_VALUE, "NM:a|b|avg", N_("Which trace: wavelength and direction (default: the one shown at the end)")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
@@ -78,10 +83,6 @@ static Attempt *replay(const Scenario *scn, const AttemptRecord *rec)
 static int run(const CliArgs *a)
 {
     const char *rec_path = a->pos[0], *out_path = a->pos[1], *scn_path = cli_value(a, "scenario");
-    if (!scn_path) {
-        fprintf(stderr, "%s\n", _("fibresim sor export: give the scenario file with --scenario FILE"));
-        return 2;
-    }
     OtdrWavelength wl = OTDR_WL_1310;
     OtdrTraceKind kind = OTDR_TRACE_A;
     const char *spec = cli_value(a, "trace");
@@ -95,6 +96,9 @@ static int run(const CliArgs *a)
     AttemptRecord rec;
     record_init(&rec);
     Scenario *scn = NULL;
+    ScenarioLookup look;
+    memset(&look, 0, sizeof look);
+    char *record_data = NULL;
     Attempt *att = NULL;
     SorFile f;
     sor_init(&f);
@@ -103,7 +107,24 @@ static int run(const CliArgs *a)
         diag_print(&d, rec_path, stderr);
         goto out;
     }
-    scn = scenario_load_file(scn_path, &d);
+    if (scn_path) {
+        scn = scenario_load_file(scn_path, &d);
+    } else {
+        /* the exact bytes the attempt used, with the files they name, where
+         * a replay finds them: the record's data folder first */
+        const char *data[SEARCH_DATA_DIRS_MAX + 1], *scns[SEARCH_SCENARIO_DIRS_MAX + 1];
+        record_data = journal_data_dir_of(rec_path);
+        scenario_search_lists(cli_value(a, "data"), cli_value(a, "scenarios"), record_data, data, scns);
+        if (!journal_find_scenario(data, scns, rec.scenario_id, rec.scenario_hash, &look)) {
+            fprintf(stderr,
+                    _("fibresim sor export: the scenario of this attempt (%s version %d) was not found; give it with "
+                      "--scenario FILE or the data folder with --data DIR\n"),
+                    rec.scenario_id, rec.scenario_version);
+            goto out;
+        }
+        scn_path = look.path;
+        scn = journal_load_scenario(data, &look, &d);
+    }
     if (!scn) {
         fprintf(stderr, _("fibresim sor export: the scenario %s does not load:\n"), scn_path);
         diag_print(&d, scn_path, stderr);
@@ -149,6 +170,8 @@ out:
     sor_finish(&f);
     attempt_destroy(att);
     scenario_destroy(scn);
+    journal_scenario_lookup_finish(&look);
+    free(record_data);
     record_finish(&rec);
     diag_list_finish(&d);
     return rc;
