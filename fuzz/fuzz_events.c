@@ -30,6 +30,15 @@ void fuzz_batch_add(Attempt *a, InputEvent *batch, size_t cap, size_t *n, InputE
     }
 }
 
+void fuzz_end_tick(Attempt *a, const InputEvent *batch, size_t *n, int empty_ticks)
+{
+    attempt_step(a, batch, *n);
+    *n = 0;
+    for (int k = 0; k < empty_ticks && attempt_status(a) == ATTEMPT_RUNNING; k++) {
+        attempt_step(a, NULL, 0);
+    }
+}
+
 void fuzz_attempt_end(Attempt *a, const InputEvent *batch, size_t n)
 {
     if (n && attempt_status(a) == ATTEMPT_RUNNING) {

@@ -24,6 +24,10 @@ Scenario *fuzz_scenario_load(const char *text, size_t len, const char *name);
  * is full, steps the attempt with it and empties it. */
 void fuzz_batch_add(Attempt *a, InputEvent *batch, size_t cap, size_t *n /* in/out */, InputEvent e);
 
+/* Ends the tick: steps the attempt with the n batched events (n becomes 0),
+ * then steps empty_ticks ticks without events while it still runs. */
+void fuzz_end_tick(Attempt *a, const InputEvent *batch, size_t *n /* in/out */, int empty_ticks);
+
 /* Ends the fuzzed attempt: steps the n pending events (if any) while it
  * still runs, then abandons it if it still runs. */
 void fuzz_attempt_end(Attempt *a, const InputEvent *batch, size_t n);

@@ -129,11 +129,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 7: e = input_choice(0, choices[b[1] % (sizeof choices / sizeof choices[0])]); break;
         default:
             /* The end of this tick, and up to 31 empty ticks after it. */
-            attempt_step(a, batch, n);
-            n = 0;
-            for (int k = 0; k < b[1] % 32 && attempt_status(a) == ATTEMPT_RUNNING; k++) {
-                attempt_step(a, NULL, 0);
-            }
+            fuzz_end_tick(a, batch, &n, b[1] % 32);
             check_view(otdr_view(attempt_module_state(a)));
             continue;
         }

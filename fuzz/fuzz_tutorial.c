@@ -117,11 +117,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 6: e = input_choice(0, choices[b[1] % (sizeof choices / sizeof choices[0])]); break;
         default:
             /* The end of this tick, and b[1] % 8 empty ticks after it. */
-            attempt_step(a, batch, n);
-            n = 0;
-            for (int k = 0; k < b[1] % 8 && attempt_status(a) == ATTEMPT_RUNNING; k++) {
-                attempt_step(a, NULL, 0);
-            }
+            fuzz_end_tick(a, batch, &n, b[1] % 8);
             check_view(tutorial_view(attempt_module_state(a)));
             continue;
         }
