@@ -1,5 +1,5 @@
 /*
- * journal_util.h - folder helpers shared by the journal tests: temporary data
+ * journal_util.h - file and folder helpers shared by the tests: temporary data
  * folders, reading files, listing a folder tree, removing it afterwards.
  */
 #ifndef FIBRESIM_TEST_JOURNAL_UTIL_H
