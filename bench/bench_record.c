@@ -9,31 +9,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench_util.h"
 #include "fibresim/journal.h"
 #include "journal_util.h"
 #include "record_sample.h"
 
 #define BUDGET_SAVE_60K_S 2.0
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 int main(void)
 {
@@ -46,18 +28,18 @@ int main(void)
         const int reps = sizes[k] > 10000 ? 3 : 10;
         size_t len = 0;
         char *text = NULL;
-        double t0 = now_s();
+        double t0 = bench_wall_s();
         for (int i = 0; i < reps; i++) {
             free(text);
             text = record_serialize(&r, &len);
         }
-        double t1 = now_s();
+        double t1 = bench_wall_s();
         bool ok = true;
         for (int i = 0; i < reps; i++) {
             ok &= record_parse(text, len, &back, NULL);
             record_finish(&back);
         }
-        double t2 = now_s();
+        double t2 = bench_wall_s();
         printf("record %6zu events: %8zu bytes, serialise %7.1f ms, parse %7.1f ms%s\n", r.events.count, len,
                (t1 - t0) / reps * 1e3, (t2 - t1) / reps * 1e3, ok ? "" : " (PARSE FAILED)");
         free(text);
@@ -75,7 +57,7 @@ int main(void)
         return 1;
     }
     const int n = 50;
-    double t0 = now_s();
+    double t0 = bench_wall_s();
     for (int i = 0; i < n; i++) {
         AttemptRecord r;
         sample_record(&r, 1000 + (uint64_t)i, 300);
@@ -85,7 +67,7 @@ int main(void)
         }
         record_finish(&r);
     }
-    double t1 = now_s();
+    double t1 = bench_wall_s();
     printf("journal_write, 300-event records: %.1f ms each (fsync of file and folder included)\n",
            (t1 - t0) / n * 1e3);
 
@@ -93,9 +75,9 @@ int main(void)
     sample_record(&big, 99, 60000);
     big.end_tick = 6 + 15000 + 1;
     big.result.ticks = big.end_tick;
-    t0 = now_s();
+    t0 = bench_wall_s();
     JournalStatus s = journal_write(&j, &big, SAMPLE_SCENARIO_TEXT, 3, err, sizeof err);
-    t1 = now_s();
+    t1 = bench_wall_s();
     double save_s = t1 - t0;
     printf("journal_write, 60000-event record: %.1f ms (budget %.0f ms)\n", save_s * 1e3, BUDGET_SAVE_60K_S * 1e3);
     record_finish(&big);
@@ -107,14 +89,14 @@ int main(void)
 
     char *dst = tu_mkdtemp("bench-merge");
     JournalMergeStats st;
-    t0 = now_s();
+    t0 = bench_wall_s();
     s = journal_merge(dir, dst, &st, NULL, NULL, err, sizeof err);
-    t1 = now_s();
+    t1 = bench_wall_s();
     printf("journal_merge of %zu records into an empty folder: %.1f ms; again (all duplicates): ", st.attempts_copied,
            (t1 - t0) * 1e3);
-    t0 = now_s();
+    t0 = bench_wall_s();
     s = s == JOURNAL_OK ? journal_merge(dir, dst, &st, NULL, NULL, err, sizeof err) : s;
-    t1 = now_s();
+    t1 = bench_wall_s();
     printf("%.1f ms\n", (t1 - t0) * 1e3);
     tu_rm_rf(dir);
     tu_rm_rf(dst);
@@ -124,7 +106,7 @@ int main(void)
         fprintf(stderr, "%s\n", err);
         return 1;
     }
-    if (!SANITIZED && save_s > BUDGET_SAVE_60K_S) {
+    if (!bench_sanitized() && save_s > BUDGET_SAVE_60K_S) {
         printf("over budget\n");
         return 1;
     }

@@ -24,8 +24,9 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "bench_util.h"
 
 typedef struct RunStat {
     int rc;
@@ -34,13 +35,6 @@ typedef struct RunStat {
     char err[4096];  /* the tail of stderr */
 } RunStat;
 
-static double now_s(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
-
 static RunStat run(const char *const argv[], const char *work)
 {
     RunStat r;
@@ -48,7 +42,7 @@ static RunStat run(const char *const argv[], const char *work)
     char err_path[1024];
     snprintf(err_path, sizeof err_path, "%s/bench-stderr.txt", work);
     fflush(stdout); /* or the child's freopen writes our buffer a second time */
-    double t0 = now_s();
+    double t0 = bench_wall_s();
     pid_t pid = fork();
     if (pid == 0) {
         if (!freopen("/dev/null", "w", stdout) || !freopen(err_path, "w", stderr)) {
@@ -60,7 +54,7 @@ static RunStat run(const char *const argv[], const char *work)
     int st = 0;
     struct rusage ru;
     wait4(pid, &st, 0, &ru);
-    r.wall_s = now_s() - t0;
+    r.wall_s = bench_wall_s() - t0;
     r.cpu_s = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec
             + (double)ru.ru_stime.tv_usec * 1e-6;
     r.max_rss_kb = ru.ru_maxrss;

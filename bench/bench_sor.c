@@ -9,30 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "bench_util.h"
 #include "build_config.h"
 #include "fibresim/sor.h"
 
 #define BUDGET_US 1000.0
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
-static double now_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
 
 static int bench_file(const char *path, const char *name)
 {
@@ -51,9 +33,9 @@ static int bench_file(const char *path, const char *name)
     SorError err;
     double best_mem = 1e18, best_file = 1e18, total_mem = 0;
     for (int i = 0; i < reps; i++) {
-        double t0 = now_us();
+        double t0 = bench_cpu_s() * 1e6;
         bool ok = sor_read(&f, buf, size, &err);
-        double dt = now_us() - t0;
+        double dt = bench_cpu_s() * 1e6 - t0;
         sor_finish(&f);
         if (!ok) {
             printf("%-28s unreadable\n", name);
@@ -64,9 +46,9 @@ static int bench_file(const char *path, const char *name)
         best_mem = dt < best_mem ? dt : best_mem;
     }
     for (int i = 0; i < reps / 4; i++) {
-        double t0 = now_us();
+        double t0 = bench_cpu_s() * 1e6;
         sor_read_file(&f, path, &err);
-        double dt = now_us() - t0;
+        double dt = bench_cpu_s() * 1e6 - t0;
         sor_finish(&f);
         best_file = dt < best_file ? dt : best_file;
     }
@@ -84,7 +66,7 @@ int main(void)
     const char *root = env && env[0] ? env : FIBRESIM_SOURCE_ROOT;
     const char *folders[] = {"pyOTDR", "otdrparser"};
     int over = 0, files = 0;
-    printf("SOR read, budget %.0f us per file%s\n", BUDGET_US, SANITIZED ? " (sanitizer build: budget not enforced)" : "");
+    printf("SOR read, budget %.0f us per file%s\n", BUDGET_US, bench_sanitized() ? " (sanitizer build: budget not enforced)" : "");
     for (int i = 0; i < 2; i++) {
         char dir[2048];
         snprintf(dir, sizeof dir, "%s/tests/data/sor/%s", root, folders[i]);
@@ -104,5 +86,5 @@ int main(void)
         }
     }
     printf("%d files, %d over budget\n", files, over);
-    return (over && !SANITIZED) || files == 0 ? 1 : 0;
+    return (over && !bench_sanitized()) || files == 0 ? 1 : 0;
 }

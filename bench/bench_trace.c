@@ -9,30 +9,12 @@
  * adds the page faults of a megabyte, shown apart.
  */
 #include <stdio.h>
-#include <time.h>
 
+#include "bench_util.h"
 #include "fibresim/otdr_trace.h"
 
 #define BUDGET_US 2000.0
 #define RUNS 30
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
-
-static double cpu_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
 
 /* DTIo -> PR with 500 m launch and receive spools (REFERENCE 4.4). */
 static void recette_link(OtdrLink *l)
@@ -57,7 +39,7 @@ int main(void)
     const double pulses[] = {10, 30, 100, 1000};
     int over = 0;
     printf("OTDR trace synthesis, 131072 points, budget %.0f us%s\n", BUDGET_US,
-           SANITIZED ? " (sanitizer build: budget not enforced)" : "");
+           bench_sanitized() ? " (sanitizer build: budget not enforced)" : "");
     for (size_t p = 0; p < sizeof pulses / sizeof pulses[0]; p++) {
         OtdrSettings s;
         otdr_settings_default(&s, OTDR_WL_1310);
@@ -77,9 +59,9 @@ int main(void)
             if (fresh) {
                 otdr_trace_finish(&t);
             }
-            double t0 = cpu_us();
+            double t0 = bench_cpu_s() * 1e6;
             bool ok = otdr_synthesize(&link, &s, NULL, &rng, &t, &err);
-            double dt = cpu_us() - t0;
+            double dt = bench_cpu_s() * 1e6 - t0;
             if (!ok) {
                 printf("synthesis failed: %s: %s\n", err.field, err.message);
                 return 1;
@@ -91,9 +73,9 @@ int main(void)
                 best = dt < best ? dt : best;
             }
             OtdrEventTable ev;
-            t0 = cpu_us();
+            t0 = bench_cpu_s() * 1e6;
             otdr_detect_events(&t, &ev);
-            dt = cpu_us() - t0;
+            dt = bench_cpu_s() * 1e6 - t0;
             best_ev = dt < best_ev ? dt : best_ev;
             events = ev.count;
         }
@@ -104,5 +86,5 @@ int main(void)
                "event analysis best %8.1f us (%zu events)%s\n",
                pulses[p], best, total / (RUNS / 2), best_fresh, best_ev, events, bad ? "  OVER BUDGET" : "");
     }
-    return over && !SANITIZED ? 1 : 0;
+    return over && !bench_sanitized() ? 1 : 0;
 }

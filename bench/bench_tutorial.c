@@ -7,28 +7,14 @@
  * exits 1 above the bar so "meson benchmark" shows it.
  */
 #include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
 
+#include "bench_util.h"
 #include "fibresim/tutorial.h"
 #include "tutorial_fixture.h"
 
 #define RUNS 11
 #define WIPE_TICKS 12000
 #define BAR_S 1.2
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 int main(void)
 {
@@ -60,17 +46,16 @@ int main(void)
     double total = 0;
     for (int r = 0; r < RUNS; r++) {
         Result res;
-        double t0 = now_s();
+        double t0 = bench_wall_s();
         bool ok = attempt_replay(scn, 1, s.ev, s.n, end_tick, ATTEMPT_ABANDONED, &res);
-        times[r] = now_s() - t0;
+        times[r] = bench_wall_s() - t0;
         if (!ok) {
             fprintf(stderr, "replay failed\n");
             return 1;
         }
         total += res.total;
     }
-    qsort(times, RUNS, sizeof times[0], cmp_double);
-    double median = times[RUNS / 2];
+    double median = bench_median(times, RUNS);
     printf("tutorial replay, %u ticks (%.0f s of attempt), %zu events: median %.3f s, %.0fx real time "
            "(min %.3f, max %.3f; bar %.1f s) [%.1f]\n",
            end_tick, end_tick / 100.0, s.n, median, end_tick / 100.0 / median, times[0], times[RUNS - 1], BAR_S,

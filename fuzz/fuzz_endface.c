@@ -10,9 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fibresim/attempt.h"
 #include "fibresim/endface_state.h"
-#include "fibresim/scenario.h"
+#include "fuzz_events.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,13 +51,7 @@ static Scenario *scenario(void)
 {
     static Scenario *s;
     if (!s) {
-        DiagList d;
-        diag_list_init(&d);
-        s = scenario_load_text(scenario_text, sizeof scenario_text - 1, "fuzz", &d);
-        diag_list_finish(&d);
-        if (!s) {
-            abort();
-        }
+        s = fuzz_scenario_load(scenario_text, sizeof scenario_text - 1, "fuzz");
     }
     return s;
 }
@@ -112,13 +105,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         }
     }
-    attempt_abandon(a);
-    const InputLog *log = attempt_log(a);
-    Result again;
-    if (!attempt_replay(s, seed, log->items, log->count, attempt_tick(a), attempt_status(a), &again)
-        || !result_equal(attempt_result(a), &again)) {
-        abort();
-    }
+    fuzz_attempt_end(a, NULL, 0);
+    fuzz_check_replay(a, s, seed);
     attempt_destroy(a);
     return 0;
 }

@@ -16,9 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fibresim/attempt.h"
 #include "fibresim/otdr.h"
-#include "fibresim/scenario.h"
+#include "fuzz_events.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -61,13 +60,7 @@ static Scenario *scenario(void)
 {
     static Scenario *scn;
     if (!scn) {
-        DiagList d;
-        diag_list_init(&d);
-        scn = scenario_load_text(scenario_text, sizeof scenario_text - 1, "fuzz_otdr_events", &d);
-        diag_list_finish(&d);
-        if (!scn) {
-            abort();
-        }
+        scn = fuzz_scenario_load(scenario_text, sizeof scenario_text - 1, "fuzz_otdr_events");
     }
     return scn;
 }
@@ -136,39 +129,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 7: e = input_choice(0, choices[b[1] % (sizeof choices / sizeof choices[0])]); break;
         default:
             /* The end of this tick, and up to 31 empty ticks after it. */
-            attempt_step(a, batch, n);
-            n = 0;
-            for (int k = 0; k < b[1] % 32 && attempt_status(a) == ATTEMPT_RUNNING; k++) {
-                attempt_step(a, NULL, 0);
-            }
+            fuzz_end_tick(a, batch, &n, b[1] % 32);
             check_view(otdr_view(attempt_module_state(a)));
             continue;
         }
-        batch[n++] = e;
-        if (n == sizeof batch / sizeof batch[0]) {
-            attempt_step(a, batch, n);
-            n = 0;
-        }
+        fuzz_batch_add(a, batch, sizeof batch / sizeof batch[0], &n, e);
     }
-    if (attempt_status(a) == ATTEMPT_RUNNING) {
-        attempt_step(a, batch, n);
-    }
-    if (attempt_status(a) == ATTEMPT_RUNNING) {
-        attempt_abandon(a);
-    }
+    fuzz_attempt_end(a, batch, n);
     check_view(otdr_view(attempt_module_state(a)));
-    const Sheet *sh = attempt_sheet(a);
-    for (size_t i = 0; i < sh->count; i++) {
-        if (!isfinite(sh->items[i].value)) {
-            abort();
-        }
-    }
-    const InputLog *log = attempt_log(a);
-    Result again;
-    if (!attempt_replay(scn, 7, log->items, log->count, attempt_tick(a), attempt_status(a), &again)
-        || !result_equal(attempt_result(a), &again)) {
-        abort();
-    }
+    fuzz_check_sheet_finite(a);
+    fuzz_check_replay(a, scn, 7);
     attempt_destroy(a);
     return 0;
 }

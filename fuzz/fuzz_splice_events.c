@@ -21,9 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fibresim/attempt.h"
-#include "fibresim/scenario.h"
 #include "fibresim/splice.h"
+#include "fuzz_events.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -80,13 +79,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     const char *text = scenario_json(data[0] & 1);
-    DiagList d;
-    diag_list_init(&d);
-    Scenario *scn = scenario_load_text(text, strlen(text), "fuzz", &d);
-    diag_list_finish(&d);
-    if (!scn) {
-        abort(); /* the embedded scenario is valid */
-    }
+    Scenario *scn = fuzz_scenario_load(text, strlen(text), "fuzz");
     uint64_t seed = (uint64_t)data[1] << 8 | data[2];
     Attempt *a = attempt_create(scn, seed);
     if (!a) {
@@ -135,22 +128,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         }
     }
-    if (attempt_status(a) == ATTEMPT_RUNNING) {
-        if (n) {
-            attempt_step(a, batch, n);
-        }
-        attempt_abandon(a);
-    }
+    fuzz_attempt_end(a, batch, n);
     const Result *r = attempt_result(a);
     if (!r || !(r->total >= 0.0 && r->total <= 100.0)) {
         abort();
     }
-    const InputLog *log = attempt_log(a);
-    Result again;
-    if (!attempt_replay(scn, seed, log->items, log->count, attempt_tick(a), attempt_status(a), &again)
-        || !result_equal(r, &again)) {
-        abort();
-    }
+    fuzz_check_replay(a, scn, seed);
     attempt_destroy(a);
     scenario_destroy(scn);
     return 0;

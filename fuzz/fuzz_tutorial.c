@@ -9,14 +9,12 @@
  * every measure is finite, and replaying the log gives the same result bit
  * for bit.
  */
-#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fibresim/attempt.h"
-#include "fibresim/scenario.h"
 #include "fibresim/tutorial.h"
+#include "fuzz_events.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -54,13 +52,7 @@ static Scenario *scenario(void)
 {
     static Scenario *scn;
     if (!scn) {
-        DiagList d;
-        diag_list_init(&d);
-        scn = scenario_load_text(scenario_text, sizeof scenario_text - 1, "fuzz_tutorial", &d);
-        diag_list_finish(&d);
-        if (!scn) {
-            abort();
-        }
+        scn = fuzz_scenario_load(scenario_text, sizeof scenario_text - 1, "fuzz_tutorial");
     }
     return scn;
 }
@@ -125,39 +117,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 6: e = input_choice(0, choices[b[1] % (sizeof choices / sizeof choices[0])]); break;
         default:
             /* The end of this tick, and b[1] % 8 empty ticks after it. */
-            attempt_step(a, batch, n);
-            n = 0;
-            for (int k = 0; k < b[1] % 8 && attempt_status(a) == ATTEMPT_RUNNING; k++) {
-                attempt_step(a, NULL, 0);
-            }
+            fuzz_end_tick(a, batch, &n, b[1] % 8);
             check_view(tutorial_view(attempt_module_state(a)));
             continue;
         }
-        batch[n++] = e;
-        if (n == sizeof batch / sizeof batch[0]) {
-            attempt_step(a, batch, n);
-            n = 0;
-        }
+        fuzz_batch_add(a, batch, sizeof batch / sizeof batch[0], &n, e);
     }
-    if (attempt_status(a) == ATTEMPT_RUNNING) {
-        attempt_step(a, batch, n);
-    }
-    if (attempt_status(a) == ATTEMPT_RUNNING) {
-        attempt_abandon(a);
-    }
+    fuzz_attempt_end(a, batch, n);
     check_view(tutorial_view(attempt_module_state(a)));
-    const Sheet *sh = attempt_sheet(a);
-    for (size_t i = 0; i < sh->count; i++) {
-        if (!isfinite(sh->items[i].value)) {
-            abort();
-        }
-    }
-    const InputLog *log = attempt_log(a);
-    Result again;
-    if (!attempt_replay(scn, 42, log->items, log->count, attempt_tick(a), attempt_status(a), &again)
-        || !result_equal(attempt_result(a), &again)) {
-        abort();
-    }
+    fuzz_check_sheet_finite(a);
+    fuzz_check_replay(a, scn, 42);
     attempt_destroy(a);
     return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "endface_judge.h"
 #include "fibresim/core.h"
 #include "fibresim/endface.h"
 #include "fibresim/endface_state.h"
@@ -282,47 +283,6 @@ static void splice_run(Attempt *a, Rng *r, uint64_t style)
 
 /* ---- endface ------------------------------------------------------------------------ */
 
-static const Endface *ef_face(const Attempt *a, EndfaceSide side)
-{
-    EndfaceView v;
-    endface_view(attempt_module_state(a), &v);
-    return v.sides[side].face;
-}
-
-static bool ef_passes(const Endface *f)
-{
-    IecGrade g;
-    iec_grade(f, &g, NULL);
-    return g.passed;
-}
-
-/* Would the face still fail with every removable feature gone? */
-static bool ef_permanent_fail(const Endface *f)
-{
-    Endface p;
-    endface_init(&p, f->type, f->ferrule);
-    for (size_t i = 0; i < f->count; i++) {
-        if (!endface_kind_removable(f->features[i].kind)) {
-            endface_add(&p, &f->features[i]);
-        }
-    }
-    bool fails = !ef_passes(&p);
-    endface_finish(&p);
-    return fails;
-}
-
-static bool ef_has_film(const Endface *f)
-{
-    for (size_t i = 0; i < f->count; i++) {
-        double rmin, rmax;
-        endface_feature_extent(&f->features[i], &rmin, &rmax);
-        if ((f->features[i].kind == EF_OIL || f->features[i].kind == EF_RESIDUE) && rmin <= 125) {
-            return true;
-        }
-    }
-    return false;
-}
-
 typedef struct EfBot {
     Attempt *a;
     Rng *r;
@@ -346,7 +306,7 @@ static void ef_drag(EfBot *b, const double *xy, size_t n)
 static bool ef_inspect(EfBot *b, EndfaceSide side)
 {
     choose(b->a, side == EF_SIDE_PATCH ? "inspect_patch" : "inspect_port", 40 + (int)rng_below(b->r, 60));
-    const Endface *f = ef_face(b->a, side);
+    const Endface *f = judge_face(b->a, side);
     IecGrade g;
     iec_grade(f, &g, NULL);
     if (!g.passed) {
@@ -410,8 +370,8 @@ static void ef_side(EfBot *b, EndfaceSide side)
         if (ef_inspect(b, side)) {
             return;
         }
-        const Endface *f = ef_face(b->a, side);
-        if (ef_permanent_fail(f)) {
+        const Endface *f = judge_face(b->a, side);
+        if (judge_permanent_fail(f)) {
             choose(b->a, side == EF_SIDE_PATCH ? "replace_patch" : "replace_port", 30);
             continue;
         }
@@ -419,7 +379,7 @@ static void ef_side(EfBot *b, EndfaceSide side)
         if (side == EF_SIDE_PORT) {
             choose(b->a, "tool_click", 20);
             ef_click(b);
-        } else if (ef_has_film(f) && !rng_chance(b->r, 0.3 * (1.0 - b->skill))) {
+        } else if (judge_has_film(f) && !rng_chance(b->r, 0.3 * (1.0 - b->skill))) {
             choose(b->a, "tool_wet", 20);
             ef_wet_dry(b);
         } else {

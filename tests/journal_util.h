@@ -1,5 +1,5 @@
 /*
- * journal_util.h - folder helpers shared by the journal tests: temporary data
+ * journal_util.h - file and folder helpers shared by the tests: temporary data
  * folders, reading files, listing a folder tree, removing it afterwards.
  */
 #ifndef FIBRESIM_TEST_JOURNAL_UTIL_H
@@ -66,8 +66,10 @@ static inline bool tu_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* Calls fn on every regular file under dir (recursively), hidden ones too. */
-static inline void tu_walk(const char *dir, void (*fn)(const char *path, const char *name, void *user), void *user)
+/* Calls fn on each entry of dir but "." and "..", hidden ones too, with its
+ * path, its name and whether it is a folder (lstat: a link is not one). */
+static inline void tu_each_entry(const char *dir,
+                                 void (*fn)(const char *path, const char *name, bool is_dir, void *user), void *user)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -83,15 +85,33 @@ static inline void tu_walk(const char *dir, void (*fn)(const char *path, const c
         snprintf(p, n, "%s/%s", dir, e->d_name);
         struct stat st;
         if (lstat(p, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) {
-                tu_walk(p, fn, user);
-            } else {
-                fn(p, e->d_name, user);
-            }
+            fn(p, e->d_name, S_ISDIR(st.st_mode), user);
         }
         free(p);
     }
     closedir(d);
+}
+
+typedef struct TuWalk {
+    void (*fn)(const char *path, const char *name, void *user);
+    void *user;
+} TuWalk;
+
+static inline void tu_walk_fn(const char *path, const char *name, bool is_dir, void *user)
+{
+    const TuWalk *w = user;
+    if (is_dir) {
+        tu_each_entry(path, tu_walk_fn, user);
+    } else {
+        w->fn(path, name, w->user);
+    }
+}
+
+/* Calls fn on every regular file under dir (recursively), hidden ones too. */
+static inline void tu_walk(const char *dir, void (*fn)(const char *path, const char *name, void *user), void *user)
+{
+    TuWalk w = {fn, user};
+    tu_each_entry(dir, tu_walk_fn, &w);
 }
 
 static inline void tu_count_tmp_fn(const char *path, const char *name, void *user)
@@ -110,28 +130,23 @@ static inline size_t tu_count_tmp(const char *dir)
     return n;
 }
 
+static inline void tu_rm_rf(const char *dir);
+
+static inline void tu_rm_rf_fn(const char *path, const char *name, bool is_dir, void *user)
+{
+    (void)name;
+    (void)user;
+    if (is_dir) {
+        tu_rm_rf(path);
+    } else {
+        unlink(path);
+    }
+}
+
+/* Removes dir and everything under it (links themselves, not their targets). */
 static inline void tu_rm_rf(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (d) {
-        struct dirent *e;
-        while ((e = readdir(d))) {
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) {
-                continue;
-            }
-            size_t n = strlen(dir) + strlen(e->d_name) + 2;
-            char *p = malloc(n);
-            snprintf(p, n, "%s/%s", dir, e->d_name);
-            struct stat st;
-            if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-                tu_rm_rf(p);
-            } else {
-                unlink(p);
-            }
-            free(p);
-        }
-        closedir(d);
-    }
+    tu_each_entry(dir, tu_rm_rf_fn, NULL);
     rmdir(dir);
 }
 

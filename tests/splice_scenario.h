@@ -11,27 +11,7 @@
 #include <string.h>
 
 #include "fibresim/scenario.h"
-
-static char *read_text(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf) {
-        buf[n] = '\0';
-    }
-    fclose(f);
-    return buf;
-}
+#include "journal_util.h"
 
 /* Loads scenarios/splice/<name> through the scenario loader; setup_patch
  * (JSON object text or NULL) first replaces keys of "setup". Prints every
@@ -41,7 +21,7 @@ static Scenario *splice_test_scenario(const char *name, const char *setup_patch)
     const char *root = getenv("FIBRESIM_SOURCE_ROOT");
     char path[1024];
     snprintf(path, sizeof path, "%s/scenarios/splice/%s", root ? root : ".", name);
-    char *text = read_text(path);
+    char *text = tu_read(path, NULL);
     if (!text) {
         fprintf(stderr, "cannot read %s\n", path);
         return NULL;

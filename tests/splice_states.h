@@ -166,7 +166,7 @@ static bool st_write_scenario(const char *file, const char *patch, const char *o
     const char *root = getenv("FIBRESIM_SOURCE_ROOT");
     char path[4096];
     snprintf(path, sizeof path, "%s/scenarios/splice/%s", root ? root : ".", file);
-    char *text = read_text(path);
+    char *text = tu_read(path, NULL);
     cJSON *j = text ? cJSON_Parse(text) : NULL;
     cJSON *p = cJSON_Parse(patch);
     cJSON *setup = j ? cJSON_GetObjectItemCaseSensitive(j, "setup") : NULL;

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_drive.h"
 #include "check.h"
 #include "fibresim/attempt.h"
 #include "fibresim/journal.h"
@@ -37,23 +38,6 @@ static int fault(void *user, JournalOp op, const char *path)
     return disk_full ? ENOSPC : 0;
 }
 
-static void key(App *app, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    app_event(app, &e);
-    app_frame(app, 1.0 / 60.0);
-}
-
-static bool count_record(const char *path, void *user)
-{
-    char *out = user;
-    if (!out[0]) snprintf(out, 4096, "%s", path);
-    return true;
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2) return 2;
@@ -62,15 +46,8 @@ int main(int argc, char **argv)
     CHECK(mkdtemp(data) != NULL);
     char scenarios[4096];
     snprintf(scenarios, sizeof scenarios, "%s/scenarios", argv[1]);
-    SDL_Init(0);
-    AppOptions o;
-    memset(&o, 0, sizeof o);
-    o.headless = true;
-    o.data_dir = data;
-    o.scenarios_dir = scenarios;
-    o.lang = "fr";
     char err[512] = "";
-    App *app = app_create(&o, err, sizeof err);
+    App *app = drive_app_create(data, scenarios, err, sizeof err);
     CHECK_MSG(app != NULL, "%s", err);
     if (!app) return test_done("app");
 
@@ -84,14 +61,9 @@ int main(int argc, char **argv)
     /* the start screen of a new computer: the name field has the focus;
      * typing a name with accents and Enter makes the trainee */
     CHECK(app_open_scene(app, SCENE_START));
-    app_frame(app, 1.0 / 60.0);
-    SDL_Event te;
-    memset(&te, 0, sizeof te);
-    te.type = SDL_TEXTINPUT;
-    snprintf(te.text.text, sizeof te.text.text, "%s", "\xc3\x89lodie N'Diaye");
-    app_event(app, &te);
-    app_frame(app, 1.0 / 60.0);
-    key(app, SDLK_RETURN);
+    drive_frames(app, 1);
+    drive_text(app, "\xc3\x89lodie N'Diaye");
+    drive_key(app, SDLK_RETURN);
     CHECK(app->scene == SCENE_CHOOSE);
     CHECK_STR(app->trainee.name, "\xc3\x89lodie N'Diaye");
     CHECK_STR(app->trainee.id, "elodie-n-diaye");
@@ -105,16 +77,13 @@ int main(int argc, char **argv)
     CHECK_STR(t.id, "elodie-n-diaye");
     CHECK(app->trainees.count == 1);
 
-    const Scenario *scn = NULL;
-    for (size_t i = 0; i < app->catalog.count; i++) {
-        if (strcmp(app->catalog.items[i]->id, "tutorial.premiers-gestes") == 0) scn = app->catalog.items[i];
-    }
+    const Scenario *scn = drive_find_scenario(app, "tutorial.premiers-gestes");
     CHECK(scn != NULL && scn->hints);
     if (!scn) return test_done("app");
     app->scenario = scn;
     CHECK(app_open_scene(app, SCENE_EXERCISE));
     CHECK(app->scene == SCENE_EXERCISE);
-    app_frame(app, 1.0 / 60.0);
+    drive_frames(app, 1);
 
     /* a mouse event that SDL made up from a touch is not a second pointer */
     SDL_Event m;
@@ -125,16 +94,16 @@ int main(int argc, char **argv)
     m.button.x = app->w / 2;
     m.button.y = app->h / 2;
     app_event(app, &m);
-    app_frame(app, 1.0 / 60.0);
+    drive_frames(app, 1);
 
-    key(app, SDLK_h);                       /* ask for a hint */
+    drive_key(app, SDLK_h);                       /* ask for a hint */
     app->journal.fault = fault;
     disk_full = true;
-    key(app, SDLK_ESCAPE);                  /* "Stop this exercise?" */
+    drive_key(app, SDLK_ESCAPE);                  /* "Stop this exercise?" */
     CHECK(app->scene == SCENE_EXERCISE);
-    key(app, SDLK_TAB);                     /* Continue */
-    key(app, SDLK_TAB);                     /* Stop */
-    key(app, SDLK_RETURN);
+    drive_key(app, SDLK_TAB);                     /* Continue */
+    drive_key(app, SDLK_TAB);                     /* Stop */
+    drive_key(app, SDLK_RETURN);
     CHECK(app->scene == SCENE_RESULT);
     CHECK(app->have_result);
     CHECK(app->result.status == ATTEMPT_ABANDONED);
@@ -144,7 +113,7 @@ int main(int argc, char **argv)
     CHECK(strstr(app->save_msg, "disque est plein") != NULL);
     /* the result screen with the banner draws without overflow */
     gfx_text_overflow_reset(app->gfx);
-    app_frame(app, 1.0 / 60.0);
+    drive_frames(app, 1);
     CHECK(gfx_text_overflows(app->gfx) == 0);
 
     /* still full: the retry keeps it */
@@ -156,7 +125,7 @@ int main(int argc, char **argv)
     CHECK(journal_pending_count(&app->pending) == 0);
     CHECK(app->result_saved);
     char path[4096] = "";
-    CHECK(journal_each(&app->journal, count_record, path) == 1);
+    CHECK(journal_each(&app->journal, drive_first_record, path) == 1);
     AttemptRecord rec;
     DiagList d;
     diag_list_init(&d);
@@ -183,7 +152,7 @@ int main(int argc, char **argv)
 
     /* "Try again" opens a new attempt of the same scenario */
     app_goto(app, SCENE_EXERCISE);
-    app_frame(app, 1.0 / 60.0);
+    drive_frames(app, 1);
     CHECK(app->scene == SCENE_EXERCISE);
     /* closing the window during it stops and saves it: nothing is lost */
     CHECK(SDL_InitSubSystem(SDL_INIT_EVENTS) == 0);
@@ -194,7 +163,7 @@ int main(int argc, char **argv)
     CHECK(app_loop(app) == 0);
     CHECK(journal_pending_count(&app->pending) == 0);
     path[0] = '\0';
-    CHECK(journal_each(&app->journal, count_record, path) == 2);
+    CHECK(journal_each(&app->journal, drive_first_record, path) == 2);
     app_destroy(app);
     SDL_Quit();
     char cmd[4200];

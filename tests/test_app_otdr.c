@@ -13,52 +13,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "app_drive.h"
 #include "check.h"
 #include "fibresim/journal.h"
 #include "fibresim/record.h"
 #include "i18n.h"
 #include "scene_otdr.h"
-
-static void key(App *app, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    app_event(app, &e);
-    app_frame(app, 1.0 / 60.0);
-}
-
-static void mouse(App *app, Uint32 type, float x, float y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = type;
-    if (type == SDL_MOUSEMOTION) {
-        e.motion.x = (int)x;
-        e.motion.y = (int)y;
-        e.motion.state = SDL_BUTTON_LMASK;
-    } else {
-        e.button.button = SDL_BUTTON_LEFT;
-        e.button.x = (int)x;
-        e.button.y = (int)y;
-    }
-    app_event(app, &e);
-    app_frame(app, 1.0 / 60.0);
-}
-
-static void click(App *app, float x, float y)
-{
-    mouse(app, SDL_MOUSEBUTTONDOWN, x, y);
-    mouse(app, SDL_MOUSEBUTTONUP, x, y);
-}
-
-static bool first_record(const char *path, void *user)
-{
-    char *out = user;
-    if (!out[0]) snprintf(out, 4096, "%s", path);
-    return true;
-}
 
 /* The picture's area: the bounding box of the instrument's body colour. */
 static SDL_Rect find_area(App *app)
@@ -94,26 +54,16 @@ int main(int argc, char **argv)
     CHECK(mkdtemp(data) != NULL);
     char scenarios[4096];
     snprintf(scenarios, sizeof scenarios, "%s/scenarios", argv[1]);
-    SDL_Init(0);
-    AppOptions o;
-    memset(&o, 0, sizeof o);
-    o.headless = true;
-    o.data_dir = data;
-    o.scenarios_dir = scenarios;
-    o.lang = "fr";
     char err[512] = "";
-    App *app = app_create(&o, err, sizeof err);
+    App *app = drive_app_create(data, scenarios, err, sizeof err);
     CHECK_MSG(app != NULL, "%s", err);
     if (!app) return test_done("app_otdr");
-    const Scenario *scn = NULL;
-    for (size_t i = 0; i < app->catalog.count; i++) {
-        if (strcmp(app->catalog.items[i]->id, "otdr.splice-loss") == 0) scn = app->catalog.items[i];
-    }
+    const Scenario *scn = drive_find_scenario(app, "otdr.splice-loss");
     CHECK(scn != NULL);
     if (!scn) return test_done("app_otdr");
     app->scenario = scn;
     CHECK(app_open_scene(app, SCENE_EXERCISE));
-    app_frame(app, 1.0 / 60.0);
+    drive_frames(app, 1);
 
     /* Where the screen put the keys: the same layout from the area found. */
     SDL_Rect area = find_area(app);
@@ -127,32 +77,28 @@ int main(int argc, char **argv)
     OtdrLayout L = otdr_scene_layout(&env);
     float tab_w = (L.tabs.w - 8 * L.s) / 3;
     /* Events tab: pressed and released on it. */
-    click(app, L.tabs.x + tab_w * 1.5f + 4 * L.s, L.tabs.y + L.tabs.h / 2);
+    drive_click(app, L.tabs.x + tab_w * 1.5f + 4 * L.s, L.tabs.y + L.tabs.h / 2);
     /* Back to the settings tab, then the pulse "+": the last key of the
      * second settings row (wavelength keys first). */
-    click(app, L.tabs.x + tab_w * 0.5f, L.tabs.y + L.tabs.h / 2);
+    drive_click(app, L.tabs.x + tab_w * 0.5f, L.tabs.y + L.tabs.h / 2);
     float gap = 5 * L.s < (L.content.h - 7 * L.row) / 7 ? 5 * L.s : (L.content.h - 7 * L.row) / 7;
     if (gap < 1) gap = 1;
     float pulse_y = L.content.y + L.row + gap + L.row / 2;
     float plus_x = L.content.x + L.content.w - L.row / 2;
-    click(app, plus_x, pulse_y);
+    drive_click(app, plus_x, pulse_y);
     /* A press on the Results tab released on the plot: nothing. */
-    mouse(app, SDL_MOUSEBUTTONDOWN, L.tabs.x + tab_w * 2.5f + 8 * L.s, L.tabs.y + L.tabs.h / 2);
-    mouse(app, SDL_MOUSEMOTION, L.plot.x + L.plot.w / 2, L.plot.y + L.plot.h / 2);
-    mouse(app, SDL_MOUSEBUTTONUP, L.plot.x + L.plot.w / 2, L.plot.y + L.plot.h / 2);
+    drive_mouse(app, SDL_MOUSEBUTTONDOWN, L.tabs.x + tab_w * 2.5f + 8 * L.s, L.tabs.y + L.tabs.h / 2);
+    drive_mouse(app, SDL_MOUSEMOTION, L.plot.x + L.plot.w / 2, L.plot.y + L.plot.h / 2);
+    drive_mouse(app, SDL_MOUSEBUTTONUP, L.plot.x + L.plot.w / 2, L.plot.y + L.plot.h / 2);
     /* A drag on the plot: pointer events in metres. */
-    mouse(app, SDL_MOUSEBUTTONDOWN, L.plot.x + L.plot.w * 0.5f, L.plot.y + L.plot.h * 0.5f);
-    mouse(app, SDL_MOUSEMOTION, L.plot.x + L.plot.w * 0.6f, L.plot.y + L.plot.h * 0.5f);
-    mouse(app, SDL_MOUSEBUTTONUP, L.plot.x + L.plot.w * 0.6f, L.plot.y + L.plot.h * 0.5f);
+    drive_mouse(app, SDL_MOUSEBUTTONDOWN, L.plot.x + L.plot.w * 0.5f, L.plot.y + L.plot.h * 0.5f);
+    drive_mouse(app, SDL_MOUSEMOTION, L.plot.x + L.plot.w * 0.6f, L.plot.y + L.plot.h * 0.5f);
+    drive_mouse(app, SDL_MOUSEBUTTONUP, L.plot.x + L.plot.w * 0.6f, L.plot.y + L.plot.h * 0.5f);
 
     /* Stop: the record shows what the attempt received. */
-    key(app, SDLK_ESCAPE);
-    key(app, SDLK_TAB);
-    key(app, SDLK_TAB);
-    key(app, SDLK_RETURN);
-    CHECK(app->scene == SCENE_RESULT);
+    CHECK(drive_stop_exercise(app));
     char path[4096] = "";
-    CHECK(journal_each(&app->journal, first_record, path) == 1);
+    CHECK(journal_each(&app->journal, drive_first_record, path) == 1);
     AttemptRecord rec;
     DiagList d;
     diag_list_init(&d);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "endface_judge.h"
 #include "endface/ef_proc.h" /* private: gesture geometry and state tallies */
 #include "fibresim/attempt.h"
 #include "fibresim/endface_state.h"
@@ -88,51 +89,11 @@ static const EfState *state(const Bot *b)
     return attempt_module_state(b->a);
 }
 
-static const Endface *face(const Bot *b, EndfaceSide side)
-{
-    EndfaceView v;
-    endface_view(attempt_module_state(b->a), &v);
-    return v.sides[side].face;
-}
-
-static bool face_passes(const Endface *f)
-{
-    IecGrade g;
-    iec_grade(f, &g, NULL);
-    return g.passed;
-}
-
-static bool face_permanent_fails(const Endface *f)
-{
-    Endface p;
-    endface_init(&p, f->type, f->ferrule);
-    for (size_t i = 0; i < f->count; i++) {
-        if (!endface_kind_removable(f->features[i].kind)) {
-            endface_add(&p, &f->features[i]);
-        }
-    }
-    bool fails = !face_passes(&p);
-    endface_finish(&p);
-    return fails;
-}
-
-static bool face_has_film(const Endface *f)
-{
-    for (size_t i = 0; i < f->count; i++) {
-        double rmin, rmax;
-        endface_feature_extent(&f->features[i], &rmin, &rmax);
-        if ((f->features[i].kind == EF_OIL || f->features[i].kind == EF_RESIDUE) && rmin <= 125) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* Probe on, mark the largest failing feature, say what the image shows. */
 static bool inspect_right(Bot *b, EndfaceSide side)
 {
     choose(b, side == EF_SIDE_PATCH ? "inspect_patch" : "inspect_port");
-    const Endface *f = face(b, side);
+    const Endface *f = judge_face(b->a, side);
     IecGrade g;
     iec_grade(f, &g, NULL);
     if (!g.passed) {
@@ -207,8 +168,8 @@ static void perfect_side(Bot *b, EndfaceSide side)
         if (inspect_right(b, side)) {
             return;
         }
-        const Endface *f = face(b, side);
-        if (face_permanent_fails(f)) {
+        const Endface *f = judge_face(b->a, side);
+        if (judge_permanent_fail(f)) {
             choose(b, side == EF_SIDE_PATCH ? "replace_patch" : "replace_port");
             continue;
         }
@@ -216,7 +177,7 @@ static void perfect_side(Bot *b, EndfaceSide side)
         if (side == EF_SIDE_PORT) {
             choose(b, "tool_click");
             click_push(b, 7);
-        } else if (face_has_film(f)) {
+        } else if (judge_has_film(f)) {
             choose(b, "tool_wet");
             wet_to_dry(b, true);
         } else {
@@ -569,7 +530,7 @@ static void test_scratch_core(void)
     choose(&b, "clean_patch");
     choose(&b, "tool_wet");
     wet_to_dry(&b, true);
-    CHECK(has_note(&b, EF_NOTE_DAMAGE_NOT_CLEANABLE) || endface_count_removable(face(&b, EF_SIDE_PATCH)) > 0);
+    CHECK(has_note(&b, EF_NOTE_DAMAGE_NOT_CLEANABLE) || endface_count_removable(judge_face(b.a, EF_SIDE_PATCH)) > 0);
     inspect_right(&b, EF_SIDE_PORT);
     choose(&b, "connect");
     CHECK(measure(&b, "replace_decision", NULL) == 0.5); /* port right, patch cord wrong */
@@ -604,10 +565,10 @@ static void test_dirty_port(void)
     /* Mating moved some of the port's loose debris onto the clean patch cord
      * or left it: either way the items are conserved (no damage: the largest
      * hard particle is 8 um, 0.2 chance of pits: count them). */
-    size_t total = face(&b, EF_SIDE_PATCH)->count + face(&b, EF_SIDE_PORT)->count;
+    size_t total = judge_face(b.a, EF_SIDE_PATCH)->count + judge_face(b.a, EF_SIDE_PORT)->count;
     size_t pits = 0;
     for (int side = 0; side < 2; side++) {
-        const Endface *f = face(&b, (EndfaceSide)side);
+        const Endface *f = judge_face(b.a, (EndfaceSide)side);
         for (size_t i = 0; i < f->count; i++) {
             pits += f->features[i].kind == EF_PIT;
         }
@@ -620,17 +581,17 @@ static void test_dirty_port(void)
     b = bot_start(s, 3);
     inspect_right(&b, EF_SIDE_PATCH);
     inspect_right(&b, EF_SIDE_PORT);
-    size_t before = face(&b, EF_SIDE_PORT)->count;
+    size_t before = judge_face(b.a, EF_SIDE_PORT)->count;
     choose(&b, "clean_port");
     choose(&b, "tool_wet");
     wet_to_dry(&b, true);
-    CHECK(face(&b, EF_SIDE_PORT)->count == before);
+    CHECK(judge_face(b.a, EF_SIDE_PORT)->count == before);
     CHECK(has_note(&b, EF_NOTE_WIPE_CANNOT_REACH) && has_note(&b, EF_NOTE_WET_ON_PORT));
     CHECK(sheet_count(attempt_sheet(b.a), SHEET_EVENT, "wet_on_port") == 1);
     /* a push that does not click cleans nothing */
     choose(&b, "tool_click");
     click_push(&b, 3);
-    CHECK(face(&b, EF_SIDE_PORT)->count == before);
+    CHECK(judge_face(b.a, EF_SIDE_PORT)->count == before);
     CHECK(has_note(&b, EF_NOTE_SHORT_PUSH));
     perfect_side(&b, EF_SIDE_PORT);
     choose(&b, "connect");
@@ -655,7 +616,7 @@ static void test_apc(void)
     bool passed = false;
     for (int i = 0; i < 10 && !passed; i++) {
         inspect_right(&b, EF_SIDE_PATCH);
-        passed = face_passes(face(&b, EF_SIDE_PATCH));
+        passed = judge_passes(judge_face(b.a, EF_SIDE_PATCH));
         if (!passed) {
             choose(&b, "clean_patch");
             choose(&b, "tool_cassette");
@@ -690,7 +651,7 @@ static void test_multimode(void)
     /* The perfect trainee keeps the connector: its pits pass the MM limits. */
     Bot b = bot_start(s, 13);
     perfect_side(&b, EF_SIDE_PATCH);
-    const Endface *f = face(&b, EF_SIDE_PATCH);
+    const Endface *f = judge_face(b.a, EF_SIDE_PATCH);
     size_t pits = 0;
     for (size_t i = 0; i < f->count; i++) {
         pits += f->features[i].kind == EF_PIT;
@@ -701,7 +662,7 @@ static void test_multimode(void)
     endface_init(&as_sm, ENDFACE_SM_UPC, ENDFACE_FERRULE_1_25);
     endface_copy(&as_sm, f);
     as_sm.type = ENDFACE_SM_UPC;
-    CHECK(!face_passes(&as_sm));
+    CHECK(!judge_passes(&as_sm));
     endface_finish(&as_sm);
     /* Mistake: judged with single-mode eyes, it is replaced. */
     choose(&b, "inspect_patch");

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_drive.h"
 #include "check.h"
 #include "endface_scene.h"
 #include "fibresim/attempt.h"
@@ -79,36 +80,6 @@ static void write_file(const char *path, const char *text)
     }
 }
 
-static void frames(App *app, int n)
-{
-    for (int i = 0; i < n; i++) app_frame(app, 1.0 / 60.0);
-}
-
-static void key(App *app, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    app_event(app, &e);
-    frames(app, 1);
-}
-
-static void click(App *app, int x, int y)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_MOUSEBUTTONDOWN;
-    e.button.button = SDL_BUTTON_LEFT;
-    e.button.x = x;
-    e.button.y = y;
-    app_event(app, &e);
-    frames(app, 1);
-    e.type = SDL_MOUSEBUTTONUP;
-    app_event(app, &e);
-    frames(app, 1);
-}
-
 /* Opens the exercise of scenario file path, the probe on the patch cord,
  * in focus (the probe lands 14 um off on a first inspection: 7 steps of 2). */
 static bool open_inspection(App *app, const char *path)
@@ -119,20 +90,11 @@ static bool open_inspection(App *app, const char *path)
     if (app->catalog.count != before + 1) return false;
     app->scenario = app->catalog.items[app->catalog.count - 1];
     CHECK(app_open_scene(app, SCENE_EXERCISE));
-    frames(app, 2);
-    key(app, SDLK_1); /* "Inspect the cord" */
-    for (int i = 0; i < 7; i++) key(app, SDLK_MINUS);
-    frames(app, 2);
+    drive_frames(app, 2);
+    drive_key(app, SDLK_1); /* "Inspect the cord" */
+    for (int i = 0; i < 7; i++) drive_key(app, SDLK_MINUS);
+    drive_frames(app, 2);
     return app->scene == SCENE_EXERCISE;
-}
-
-static void stop_exercise(App *app)
-{
-    key(app, SDLK_ESCAPE);
-    key(app, SDLK_TAB);
-    key(app, SDLK_TAB);
-    key(app, SDLK_RETURN);
-    CHECK(app->scene == SCENE_RESULT);
 }
 
 typedef struct Shot {
@@ -142,7 +104,7 @@ typedef struct Shot {
 
 static Shot shot(App *app)
 {
-    frames(app, 2);
+    drive_frames(app, 2);
     Shot s = {headless_read_rgba(app), app->w, app->h};
     CHECK(s.rgba != NULL);
     return s;
@@ -321,30 +283,23 @@ int main(int argc, char **argv)
     snprintf(clean_path, sizeof clean_path, "%s/clean.json", dir);
     write_file(pit_path, scenario_text(true));
     write_file(clean_path, scenario_text(false));
-    SDL_Init(0);
-    AppOptions o;
-    memset(&o, 0, sizeof o);
-    o.headless = true;
-    o.data_dir = data;
-    o.scenarios_dir = scns;
-    o.lang = "fr";
     char err[512] = "";
-    App *app = app_create(&o, err, sizeof err);
+    App *app = drive_app_create(data, scns, err, sizeof err);
     CHECK_MSG(app != NULL, "%s", err);
     if (!app) return test_done("endface_scene");
 
     /* pictures: clean face then pitted face, at 400x and 200x */
     Shot clean[2], pit[2];
     CHECK(open_inspection(app, clean_path));
-    key(app, SDLK_i);
+    drive_key(app, SDLK_i);
     clean[0] = shot(app);
-    key(app, SDLK_o);
+    drive_key(app, SDLK_o);
     clean[1] = shot(app);
-    stop_exercise(app);
+    CHECK(drive_stop_exercise(app));
     CHECK(open_inspection(app, pit_path));
-    key(app, SDLK_i);
+    drive_key(app, SDLK_i);
     pit[0] = shot(app);
-    key(app, SDLK_o);
+    drive_key(app, SDLK_o);
     pit[1] = shot(app);
 
     const double fov_um[2] = {300.0, 600.0}; /* 400x, 200x: the documented fields of view */
@@ -363,11 +318,11 @@ int main(int argc, char **argv)
         CHECK_NEAR(y_um, PIT_Y_UM, pixel_um[m]);
     }
     /* through the scene's mapping: press on the pit's pixel at 200x, then at 400x */
-    click(app, (int)floor(cx[1]), (int)floor(cy[1]));
-    key(app, SDLK_i);
-    frames(app, 2);
-    click(app, (int)floor(cx[0]), (int)floor(cy[0]));
-    stop_exercise(app);
+    drive_click(app, (int)floor(cx[1]), (int)floor(cy[1]));
+    drive_key(app, SDLK_i);
+    drive_frames(app, 2);
+    drive_click(app, (int)floor(cx[0]), (int)floor(cy[0]));
+    CHECK(drive_stop_exercise(app));
     char path[4096] = "";
     journal_each(&app->journal, first_record, path);
     CHECK_MSG(path[0] != '\0', "no record of the pit attempt in the journal");

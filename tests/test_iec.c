@@ -17,28 +17,7 @@
 #include "check.h"
 #include "fibresim/endface.h"
 #include "fibresim/iec_case.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    if (buf) {
-        buf[n] = '\0';
-        *len = (size_t)n;
-    }
-    return buf;
-}
+#include "journal_util.h"
 
 static int name_cmp(const void *a, const void *b)
 {
@@ -76,7 +55,7 @@ static void test_fixtures(void)
         char path[1400];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         size_t len = 0;
-        char *text = slurp(path, &len);
+        char *text = tu_read(path, &len);
         CHECK_MSG(text != NULL, "cannot read %s", path);
         DiagList dl;
         diag_list_init(&dl);

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_drive.h"
 #include "check.h"
 #include "fibresim/attempt.h"
 #include "fibresim/pin.h"
@@ -30,31 +31,6 @@
 #include "journal_util.h"
 #include "otdr_bot.h"
 #include "report_fixture.h"
-
-static void frame(App *app)
-{
-    app_frame(app, 1.0 / 60.0);
-}
-
-static void key(App *app, SDL_Keycode k)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_KEYDOWN;
-    e.key.keysym.sym = k;
-    app_event(app, &e);
-    frame(app);
-}
-
-static void type(App *app, const char *text)
-{
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    e.type = SDL_TEXTINPUT;
-    snprintf(e.text.text, sizeof e.text.text, "%s", text);
-    app_event(app, &e);
-    frame(app);
-}
 
 int main(int argc, char **argv)
 {
@@ -71,65 +47,58 @@ int main(int argc, char **argv)
         CHECK(false);
         return test_done("instructor_app");
     }
-    SDL_Init(0);
-    AppOptions o;
-    memset(&o, 0, sizeof o);
-    o.headless = true;
-    o.data_dir = data;
-    o.scenarios_dir = scenarios;
-    o.lang = "fr";
     char err[512] = "";
-    App *app = app_create(&o, err, sizeof err);
+    App *app = drive_app_create(data, scenarios, err, sizeof err);
     CHECK_MSG(app != NULL, "%s", err);
     if (!app) return test_done("instructor_app");
 
     /* 1. Locked: the list sends to the PIN; first use, typed twice. */
     CHECK(app_open_scene(app, SCENE_REVIEW));
-    frame(app);
-    frame(app);
+    drive_frames(app, 1);
+    drive_frames(app, 1);
     CHECK_MSG(app->scene == SCENE_PIN, "scene %d", (int)app->scene);
     PinState st;
     CHECK(pin_state(app->paths.data, &st) == PIN_NOT_SET);
-    type(app, "2468");
-    key(app, SDLK_RETURN);
+    drive_text(app, "2468");
+    drive_key(app, SDLK_RETURN);
     CHECK(app->scene == SCENE_PIN && !app->instructor_unlocked);
-    type(app, "2468");
-    key(app, SDLK_RETURN);
-    frame(app);
+    drive_text(app, "2468");
+    drive_key(app, SDLK_RETURN);
+    drive_frames(app, 1);
     CHECK(app->scene == SCENE_REVIEW && app->instructor_unlocked);
     CHECK(pin_state(app->paths.data, &st) == PIN_OK && st.set);
-    frame(app); /* "checking every attempt" shows, then the list */
-    frame(app);
+    drive_frames(app, 1); /* "checking every attempt" shows, then the list */
+    drive_frames(app, 1);
 
     /* 2. Arrows and Enter open the first trainee's page (names in order). */
-    key(app, SDLK_DOWN);
-    key(app, SDLK_RETURN);
-    frame(app);
+    drive_key(app, SDLK_DOWN);
+    drive_key(app, SDLK_RETURN);
+    drive_frames(app, 1);
     CHECK(app->scene == SCENE_TRAINEE);
     CHECK_STR(app->review_trainee, "awa-ndiaye");
-    key(app, SDLK_ESCAPE);
-    frame(app);
+    drive_key(app, SDLK_ESCAPE);
+    drive_frames(app, 1);
     CHECK(app->scene == SCENE_REVIEW);
-    key(app, SDLK_ESCAPE);
-    frame(app);
+    drive_key(app, SDLK_ESCAPE);
+    drive_frames(app, 1);
     CHECK(app->scene == SCENE_START && !app->instructor_unlocked);
 
     /* 3. Three wrong PINs: the door is locked for 2 s, then opens. */
     CHECK(app_open_scene(app, SCENE_PIN));
-    frame(app);
+    drive_frames(app, 1);
     for (int i = 0; i < 3; i++) {
-        type(app, "1111");
-        key(app, SDLK_RETURN);
+        drive_text(app, "1111");
+        drive_key(app, SDLK_RETURN);
     }
     CHECK(pin_state(app->paths.data, &st) == PIN_OK && st.failures == 3 && st.locked_until > 0);
-    type(app, "2468");
-    key(app, SDLK_RETURN);
-    frame(app);
+    drive_text(app, "2468");
+    drive_key(app, SDLK_RETURN);
+    drive_frames(app, 1);
     CHECK_MSG(app->scene == SCENE_PIN && !app->instructor_unlocked, "the right PIN is refused while locked");
     sleep(3);
-    type(app, "2468");
-    key(app, SDLK_RETURN);
-    frame(app);
+    drive_text(app, "2468");
+    drive_key(app, SDLK_RETURN);
+    drive_frames(app, 1);
     CHECK(app->scene == SCENE_REVIEW && app->instructor_unlocked);
     CHECK(pin_state(app->paths.data, &st) == PIN_OK && st.failures == 0);
 
@@ -145,25 +114,25 @@ int main(int argc, char **argv)
         app->review_start_frac = 0;
         app->review_autoplay = false;
         CHECK(app_open_scene(app, SCENE_REPLAY));
-        frame(app);
+        drive_frames(app, 1);
         const AttemptRecord *rec = NULL;
         const Attempt *a = instructor_replay_attempt(app->scene_self, &rec);
         CHECK(a && rec && attempt_tick(a) == 0);
         if (a && rec) {
             /* Seek forward 5 s, then back to the start: the ticks asked. */
-            key(app, SDLK_RIGHT);
+            drive_key(app, SDLK_RIGHT);
             a = instructor_replay_attempt(app->scene_self, &rec);
             uint32_t want = rec->end_tick < 500 ? rec->end_tick : 500;
             CHECK_MSG(attempt_tick(a) == want, "after Right: tick %u, expected %u", attempt_tick(a), want);
-            key(app, SDLK_HOME);
+            drive_key(app, SDLK_HOME);
             a = instructor_replay_attempt(app->scene_self, &rec);
             CHECK(attempt_tick(a) == 0);
             /* Play until it stops. */
-            key(app, SDLK_SPACE);
+            drive_key(app, SDLK_SPACE);
             for (int f = 0; f < 200000 && attempt_tick(instructor_replay_attempt(app->scene_self, &rec)) < rec->end_tick
                             && attempt_status(instructor_replay_attempt(app->scene_self, &rec)) == ATTEMPT_RUNNING;
                  f++) {
-                frame(app);
+                drive_frames(app, 1);
             }
             a = instructor_replay_attempt(app->scene_self, &rec);
             CHECK_MSG(attempt_tick(a) == rec->end_tick || attempt_status(a) != ATTEMPT_RUNNING, "played to the end");
@@ -176,8 +145,8 @@ int main(int argc, char **argv)
                 CHECK(result_equal(attempt_result(a), &rec->result));
             }
         }
-        key(app, SDLK_ESCAPE);
-        frame(app);
+        drive_key(app, SDLK_ESCAPE);
+        drive_frames(app, 1);
         CHECK(app->scene == SCENE_TRAINEE);
     }
 

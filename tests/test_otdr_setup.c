@@ -14,6 +14,7 @@
 #include "check.h"
 #include "fibresim/otdr.h"
 #include "fibresim/scenario.h"
+#include "journal_util.h"
 
 #define SOR_SHA "ffb3b693306827f490ca6da8640773be0cbe344e0e2b772a4122057b48bcdfec"
 
@@ -164,21 +165,6 @@ static void test_answer_problems(void)
     diag_list_finish(&d);
 }
 
-static char *read_all(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    fseek(f, 0, SEEK_END);
-    long len = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *b = malloc((size_t)len + 1);
-    *n = fread(b, 1, (size_t)len, f);
-    fclose(f);
-    return b;
-}
-
 static void write_all(const char *path, const char *data, size_t n)
 {
     FILE *f = fopen(path, "wb");
@@ -195,7 +181,7 @@ static void test_trace_file(void)
     char src[1024], dir[] = "/tmp/fibresim-otdr-setup-XXXXXX", path[1200], setup[512];
     snprintf(src, sizeof src, "%s/scenarios/otdr/traces/1310_0001.sor", root ? root : ".");
     size_t n = 0;
-    char *sor = read_all(src, &n);
+    char *sor = tu_read(src, &n);
     CHECK(sor != NULL && n == 54400);
     CHECK(mkdtemp(dir) != NULL);
     if (!sor) {

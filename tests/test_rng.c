@@ -37,6 +37,13 @@ static void test_reference_outputs(void)
     CHECK(rng_next_u64(&x) == 0u);
     CHECK(rng_next_u64(&x) == 1509978240u);
     CHECK(rng_next_u64(&x) == 1215971899390074240ull);
+    /* The inline step (used by the OTDR synthesis loop) gives the same
+     * hand-worked outputs. */
+    Rng y = {{1, 2, 3, 4}};
+    CHECK(rng_step(&y) == 11520u);
+    CHECK(rng_step(&y) == 0u);
+    CHECK(rng_step(&y) == 1509978240u);
+    CHECK(rng_step(&y) == 1215971899390074240ull);
 }
 
 static void test_reproducible(void)

@@ -24,33 +24,9 @@
 #include "fibresim/jsonv.h"
 #include "fibresim/module.h"
 #include "fibresim/scenario.h"
+#include "journal_util.h"
 
 static char root[2048];
-
-/* Whole file, malloc'd; NULL if unreadable. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
-    size_t cap = 4096, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *b = realloc(buf, cap *= 2);
-            if (!b) {
-                free(buf);
-                buf = NULL;
-            }
-            buf = b;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
 
 static void dump_diags(const DiagList *d, const char *file)
 {
@@ -150,7 +126,7 @@ static void check_file(const char *dir, const Expect *lines, size_t count, bool 
     size_t len = 0;
     char *text = NULL;
     if (from_memory) {
-        text = slurp(path, &len);
+        text = tu_read(path, &len);
         CHECK_MSG(text != NULL, "cannot read %s", path);
         s = scenario_load_text(text, len, file, &d);
     } else {
@@ -190,7 +166,7 @@ static void check_file(const char *dir, const Expect *lines, size_t count, bool 
     if (s) {
         /* The hash is over the exact bytes, BOM included. */
         size_t flen = 0;
-        char *bytes = slurp(path, &flen);
+        char *bytes = tu_read(path, &flen);
         char hex[65];
         fs_sha256_hex(bytes, flen, hex);
         CHECK_STR(s->hash_hex, hex);
@@ -355,7 +331,7 @@ static void test_size_limit(void)
     char ref[2300];
     snprintf(ref, sizeof ref, "%s/tests/corpus/scenarios/valid_reference.json", root);
     size_t len = 0;
-    char *valid = slurp(ref, &len);
+    char *valid = tu_read(ref, &len);
     CHECK(valid != NULL && len < 4096);
     if (!valid) {
         return;

@@ -12,11 +12,9 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <math.h>
-#include <stb_image_write.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -25,77 +23,9 @@
 #include "module_scene.h"
 #include "module_scenes.h"
 #include "otdr_bot.h"
+#include "scene_canvas.h"
 #include "scene_otdr.h"
 #include "theme.h"
-
-typedef struct Canvas {
-    int w, h;
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    Gfx *gfx;
-    ModuleSceneEnv env;
-} Canvas;
-
-/* The exercise screen's picture area at each window size (scene_exercise.c
- * layout: top bar, prompt line, buttons row). */
-static bool canvas_open(Canvas *c, const char *lang, int w, int h, float scale)
-{
-    memset(c, 0, sizeof *c);
-    c->w = w;
-    c->h = h;
-    c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ABGR8888);
-    c->renderer = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
-    const char *assets = getenv("FIBRESIM_ASSETS");
-    char fonts[1024], err[256] = "";
-    snprintf(fonts, sizeof fonts, "%s/fonts", assets ? assets : "assets");
-    c->gfx = c->renderer ? gfx_create(c->renderer, fonts, err, sizeof err) : NULL;
-    CHECK_MSG(c->gfx != NULL, "%s %s", err, SDL_GetError());
-    if (!c->gfx) {
-        return false;
-    }
-    gfx_set_scale(c->gfx, scale, 1.0f);
-    c->env.renderer = c->renderer;
-    c->env.gfx = c->gfx;
-    c->env.lang = lang;
-    c->env.area = (SDL_Rect){0, 0, w, h};
-    c->env.text_scale = 1.0f;
-    c->env.anim_s = 0.5;
-    return true;
-}
-
-static void canvas_close(Canvas *c)
-{
-    gfx_destroy(c->gfx);
-    if (c->renderer) SDL_DestroyRenderer(c->renderer);
-    if (c->surface) SDL_FreeSurface(c->surface);
-}
-
-static SDL_Color pixel(const Canvas *c, int x, int y)
-{
-    const uint8_t *p = (const uint8_t *)c->surface->pixels + y * c->surface->pitch + x * 4;
-    return (SDL_Color){p[0], p[1], p[2], p[3]};
-}
-
-static bool near_colour(SDL_Color a, SDL_Color b, int tol)
-{
-    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
-}
-
-static size_t colours(const Canvas *c)
-{
-    uint32_t seen[64];
-    size_t n = 0;
-    for (int y = 0; y < c->h && n < 64; y += 3) {
-        for (int x = 0; x < c->w && n < 64; x += 3) {
-            SDL_Color p = pixel(c, x, y);
-            uint32_t v = (uint32_t)p.r << 16 | (uint32_t)p.g << 8 | p.b;
-            size_t i = 0;
-            while (i < n && seen[i] != v) i++;
-            if (i == n) seen[n++] = v;
-        }
-    }
-    return n;
-}
 
 /* Pixel column whose centre maps nearest to x_m (on the plot's middle row). */
 static int column_of(const ModuleScene *ms, void *self, const ModuleSceneEnv *env, double x_m, int row)
@@ -126,22 +56,7 @@ static int plot_row(const ModuleScene *ms, void *self, const ModuleSceneEnv *env
 
 static void draw(Canvas *c, const ModuleScene *ms, void *self, const Attempt *a, const char *name)
 {
-    SDL_SetRenderDrawColor(c->renderer, theme.scene_bg.r, theme.scene_bg.g, theme.scene_bg.b, 255);
-    SDL_RenderClear(c->renderer);
-    gfx_begin_frame(c->gfx);
-    gfx_text_overflow_reset(c->gfx);
-    ms->draw(self, &c->env, attempt_module_state(a));
-    SDL_RenderPresent(c->renderer);
-    CHECK_MSG(gfx_text_overflows(c->gfx) == 0, "%s (%s %dx%d): %lu text overflow(s)", name, c->env.lang, c->w, c->h,
-              gfx_text_overflows(c->gfx));
-    CHECK_MSG(colours(c) >= 16, "%s: nearly blank", name);
-    const char *root = getenv("FIBRESIM_RENDER_DIR");
-    if (root) {
-        mkdir(root, 0755);
-        char path[1024];
-        snprintf(path, sizeof path, "%s/otdr_%s_%s_%dx%d.png", root, name, c->env.lang, c->w, c->h);
-        CHECK(stbi_write_png(path, c->w, c->h, 4, c->surface->pixels, c->surface->pitch));
-    }
+    canvas_draw_checked(c, ms, self, attempt_module_state(a), "otdr", name);
     SceneButton b[9];
     size_t n = ms->buttons(self, attempt_module_state(a), b, 9);
     CHECK(n >= 2 && n <= 9);
@@ -176,7 +91,7 @@ static void run(const char *lang, int w, int h, float scale)
     const ModuleScene *ms = &otdr_scene;
     Canvas c;
     Scenario *scn = otdr_bot_scenario("splice-loss");
-    if (!scn || !canvas_open(&c, lang, w, h, scale)) {
+    if (!scn || !canvas_open(&c, lang, w, h, scale, 0.5)) {
         scenario_destroy(scn);
         return;
     }
@@ -211,13 +126,13 @@ static void run(const char *lang, int w, int h, float scale)
     int col_a = column_of(ms, self, &c.env, v->cursor_m[0], row);
     CHECK(col_a >= 0);
     if (col_a >= 0) {
-        SDL_Color p = pixel(&c, col_a, row);
+        SDL_Color p = canvas_pixel(&c, col_a, row);
         CHECK_MSG(near_colour(p, otdr_cursor_a, 30), "cursor A column %d: %d %d %d", col_a, p.r, p.g, p.b);
     }
     bool trace_seen = false;
     int col_fibre = column_of(ms, self, &c.env, 300.0, row);
     for (int y = 0; y < c.h && col_fibre >= 0; y++) {
-        trace_seen = trace_seen || near_colour(pixel(&c, col_fibre, y), otdr_trace_col, 20);
+        trace_seen = trace_seen || near_colour(canvas_pixel(&c, col_fibre, y), otdr_trace_col, 20);
     }
     CHECK_MSG(trace_seen, "the trace is drawn over the launch cable at 300 m");
 
@@ -264,7 +179,7 @@ static void run(const char *lang, int w, int h, float scale)
     int col_b = column_of(ms, self, &c.env, v->cursor_m[1], row);
     CHECK(col_a >= 0 && col_b > col_a);
     if (col_b >= 0) {
-        SDL_Color p = pixel(&c, col_b, row);
+        SDL_Color p = canvas_pixel(&c, col_b, row);
         CHECK_MSG(near_colour(p, otdr_cursor_b, 30), "cursor B column %d: %d %d %d", col_b, p.r, p.g, p.b);
     }
     char id[32];

@@ -9,11 +9,9 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <math.h>
-#include <stb_image_write.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "check.h"
 #include "fibresim/tutorial.h"
@@ -21,77 +19,13 @@
 #include "i18n.h"
 #include "module_scene.h"
 #include "module_scenes.h"
+#include "scene_canvas.h"
 #include "theme.h"
 #include "tutorial_fixture.h"
 
 /* The picture's area in the exercise screen of a 1280x720 window, and of
  * the smallest supported one, 1024x600. */
 static int W = 1252, H = 477;
-
-typedef struct Canvas {
-    SDL_Surface *surface;
-    SDL_Renderer *renderer;
-    Gfx *gfx;
-    ModuleSceneEnv env;
-} Canvas;
-
-static bool canvas_open(Canvas *c, const char *lang)
-{
-    memset(c, 0, sizeof *c);
-    c->surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ABGR8888);
-    c->renderer = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
-    const char *assets = getenv("FIBRESIM_ASSETS");
-    char fonts[1024], err[256] = "";
-    snprintf(fonts, sizeof fonts, "%s/fonts", assets ? assets : "assets");
-    c->gfx = c->renderer ? gfx_create(c->renderer, fonts, err, sizeof err) : NULL;
-    CHECK_MSG(c->gfx != NULL, "%s %s", err, SDL_GetError());
-    if (!c->gfx) {
-        return false;
-    }
-    gfx_set_scale(c->gfx, 1.0f, 1.0f);
-    c->env.renderer = c->renderer;
-    c->env.gfx = c->gfx;
-    c->env.lang = lang;
-    c->env.area = (SDL_Rect){0, 0, W, H};
-    c->env.text_scale = 1.0f;
-    c->env.anim_s = 0.3;
-    return true;
-}
-
-static void canvas_close(Canvas *c)
-{
-    gfx_destroy(c->gfx);
-    if (c->renderer) SDL_DestroyRenderer(c->renderer);
-    if (c->surface) SDL_FreeSurface(c->surface);
-}
-
-static SDL_Color pixel(const Canvas *c, int x, int y)
-{
-    const uint8_t *p = (const uint8_t *)c->surface->pixels + y * c->surface->pitch + x * 4;
-    return (SDL_Color){p[0], p[1], p[2], p[3]};
-}
-
-static bool near_colour(SDL_Color a, SDL_Color b, int tol)
-{
-    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
-}
-
-static size_t colours(const Canvas *c)
-{
-    /* distinct colours up to 64, on a coarse sample */
-    uint32_t seen[64];
-    size_t n = 0;
-    for (int y = 0; y < H && n < 64; y += 3) {
-        for (int x = 0; x < W && n < 64; x += 3) {
-            SDL_Color p = pixel(c, x, y);
-            uint32_t v = (uint32_t)p.r << 16 | (uint32_t)p.g << 8 | p.b;
-            size_t i = 0;
-            while (i < n && seen[i] != v) i++;
-            if (i == n) seen[n++] = v;
-        }
-    }
-    return n;
-}
 
 /* The pixel whose centre maps nearest to (x_mm, y_mm). */
 static bool pixel_of(const ModuleScene *ms, void *self, const ModuleSceneEnv *env, double x_mm, double y_mm, int *px,
@@ -120,22 +54,7 @@ static bool pixel_of(const ModuleScene *ms, void *self, const ModuleSceneEnv *en
 /* Draws the attempt's state, saves it, checks what every picture must do. */
 static void draw_and_check(Canvas *c, const ModuleScene *ms, void *self, const Attempt *a, const char *name)
 {
-    SDL_SetRenderDrawColor(c->renderer, theme.scene_bg.r, theme.scene_bg.g, theme.scene_bg.b, 255);
-    SDL_RenderClear(c->renderer);
-    gfx_begin_frame(c->gfx);
-    gfx_text_overflow_reset(c->gfx);
-    ms->draw(self, &c->env, attempt_module_state(a));
-    SDL_RenderPresent(c->renderer);
-    CHECK_MSG(gfx_text_overflows(c->gfx) == 0, "%s (%s): %lu text overflow(s)", name, c->env.lang,
-              gfx_text_overflows(c->gfx));
-    CHECK_MSG(colours(c) >= 16, "%s: nearly blank", name);
-    const char *root = getenv("FIBRESIM_RENDER_DIR");
-    if (root) {
-        mkdir(root, 0755);
-        char path[1024];
-        snprintf(path, sizeof path, "%s/tutorial_%s_%s_%dx%d.png", root, name, c->env.lang, W, H);
-        CHECK(stbi_write_png(path, W, H, 4, c->surface->pixels, c->surface->pitch));
-    }
+    canvas_draw_checked(c, ms, self, attempt_module_state(a), "tutorial", name);
     /* Buttons: Next first, every label a msgid or text, and the prompt. */
     SceneButton b[9];
     size_t n = ms->buttons(self, attempt_module_state(a), b, 9);
@@ -159,7 +78,7 @@ static void run_lang(const char *lang)
     const ModuleScene *ms = &tutorial_scene;
     Scenario *scn = fixture_scenario("01-premiers-gestes.json");
     Canvas c;
-    if (!ms || !scn || !canvas_open(&c, lang)) {
+    if (!ms || !scn || !canvas_open(&c, lang, W, H, 1.0f, 0.3)) {
         fixture_scenario_free(scn);
         return;
     }
@@ -184,8 +103,8 @@ static void run_lang(const char *lang)
     draw_and_check(&c, ms, self, a, "drag_held");
     int px = 0, py = 0;
     CHECK(pixel_of(ms, self, &c.env, t->to_mm[0], t->to_mm[1], &px, &py));
-    CHECK_MSG(near_colour(pixel(&c, px, py), theme.ok, 40), "mark at %d,%d: %d %d %d", px, py, pixel(&c, px, py).r,
-              pixel(&c, px, py).g, pixel(&c, px, py).b);
+    CHECK_MSG(near_colour(canvas_pixel(&c, px, py), theme.ok, 40), "mark at %d,%d: %d %d %d", px, py, canvas_pixel(&c, px, py).r,
+              canvas_pixel(&c, px, py).g, canvas_pixel(&c, px, py).b);
     /* Dropped 4 mm off the mark: the distance is written (in the band's colour). */
     step(a, input_pointer(0, INPUT_POINTER_UP, 0, t->to_mm[0] + 4, t->to_mm[1]));
     CHECK(v->feedback.kind == TUTORIAL_FB_DROPPED);
@@ -203,7 +122,7 @@ static void run_lang(const char *lang)
     CHECK(v->holding && fabs(v->pull_speed_mm_s - 100.0) < 1e-6);
     draw_and_check(&c, ms, self, a, "pull_held");
     CHECK(pixel_of(ms, self, &c.env, v->handle_mm[0] - 3, v->handle_mm[1] - 3, &px, &py));
-    SDL_Color hp = pixel(&c, px, py);
+    SDL_Color hp = canvas_pixel(&c, px, py);
     CHECK_MSG(near_colour(hp, theme.primary, 40) || near_colour(hp, theme.primary_hover, 40), "handle: %d %d %d",
               hp.r, hp.g, hp.b);
     step(a, input_pointer(0, INPUT_POINTER_MOVE, 0, t->to_mm[0], t->to_mm[1]));

@@ -28,29 +28,9 @@
 #include "build_config.h"
 #include "check.h"
 #include "fibresim/sor.h"
+#include "journal_util.h"
 
 static char root_dir[2048];
-
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        return NULL;
-    }
-    fseek(fp, 0, SEEK_END);
-    long n = ftell(fp);
-    fseek(fp, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-        free(buf);
-        buf = NULL;
-    }
-    if (buf) {
-        buf[n] = '\0';
-    }
-    fclose(fp);
-    return buf;
-}
 
 static const cJSON *get(const cJSON *o, const char *key)
 {
@@ -357,7 +337,7 @@ int main(void)
         }
         char path[2600];
         snprintf(path, sizeof path, "%s/%s", odir, de->d_name);
-        char *text = slurp(path);
+        char *text = tu_read(path, NULL);
         cJSON *oracle = text ? cJSON_Parse(text) : NULL;
         free(text);
         CHECK_MSG(oracle != NULL, "cannot parse %s", path);

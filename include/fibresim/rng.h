@@ -21,7 +21,26 @@ typedef struct Rng {
 } Rng;
 
 void rng_seed(Rng *r, uint64_t seed);
+/* The next 64 random bits (xoshiro256** step). */
 uint64_t rng_next_u64(Rng *r);
+
+/* The xoshiro256** step itself, the one implementation behind rng_next_u64().
+ * Inline so that loops drawing one number per sample (OTDR trace synthesis)
+ * pay no function call per draw; everywhere else call rng_next_u64(). */
+static inline uint64_t rng_step(Rng *r)
+{
+    uint64_t *s = r->s;
+    uint64_t x = s[1] * 5;
+    uint64_t result = ((x << 7) | (x >> 57)) * 9; /* rotl(s1 * 5, 7) * 9 */
+    uint64_t t = s[1] << 17;
+    s[2] ^= s[0];
+    s[3] ^= s[1];
+    s[1] ^= s[2];
+    s[0] ^= s[3];
+    s[2] ^= t;
+    s[3] = (s[3] << 45) | (s[3] >> 19); /* rotl(s3, 45) */
+    return result;
+}
 /* Uniform in [0, 1). */
 double rng_uniform(Rng *r);
 /* Uniform in [lo, hi). */

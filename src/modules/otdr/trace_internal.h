@@ -1,6 +1,7 @@
 /*
  * trace_internal.h - what the OTDR trace files share: reference constants,
- * the fast inner-loop helpers (log, random draws) and error filling.
+ * the fast inner-loop helpers (log, normal deviates; random draws come
+ * from rng_step() in rng.h) and error filling.
  */
 #ifndef FIBRESIM_TRACE_INTERNAL_H
 #define FIBRESIM_TRACE_INTERNAL_H
@@ -23,24 +24,6 @@ void otdr_error_set(OtdrError *err, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
-
-/* xoshiro256** step, the same algorithm as rng_next_u64() (tested equal),
- * inlined because the synthesis draws one number per sample and a function
- * call per draw costs more than the draw. */
-static inline uint64_t otdr_rng_next(Rng *r)
-{
-    uint64_t *s = r->s;
-    uint64_t x = s[1] * 5;
-    uint64_t result = ((x << 7) | (x >> 57)) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = (s[3] << 45) | (s[3] >> 19);
-    return result;
-}
 
 /* Approximately standard normal from one draw: the sum of four 16-bit
  * uniforms (Irwin-Hall, kurtosis 2.7 instead of 3, tails cut at 3.46 sd).

@@ -472,8 +472,8 @@ bool otdr_synthesize(const OtdrLink *link, const OtdrSettings *s, const OtdrInst
     rng_seed(&fibre, link_seed(link));
     const double grid = w > dx ? (w > 1.0 ? w : 1.0) : (dx > 1.0 ? dx : 1.0);
     const double ripple_sd = FINGERPRINT_SD / sqrt(w > 1.0 ? w : 1.0);
-    double grid_next = grid, rip0 = ripple_sd * otdr_normal4(otdr_rng_next(&fibre));
-    double rip1 = ripple_sd * otdr_normal4(otdr_rng_next(&fibre));
+    double grid_next = grid, rip0 = ripple_sd * otdr_normal4(rng_step(&fibre));
+    double rip1 = ripple_sd * otdr_normal4(rng_step(&fibre));
     double rip_slope = (rip1 - rip0) / grid;
     double *level = out->level_db;
     double y = 0, tail = 0, refl = 0;
@@ -495,14 +495,14 @@ bool otdr_synthesize(const OtdrLink *link, const OtdrSettings *s, const OtdrInst
         double x = (double)k * dx;
         while (x >= grid_next) {
             rip0 = rip1;
-            rip1 = ripple_sd * otdr_normal4(otdr_rng_next(&fibre));
+            rip1 = ripple_sd * otdr_normal4(rng_step(&fibre));
             rip_slope = (rip1 - rip0) / grid;
             grid_next += grid;
         }
         double bs = (front.acc - back.acc) * inv_w * (1.0 + rip0 + rip_slope * (x - (grid_next - grid)));
         walker_step(&front);
         walker_step(&back);
-        double v = bs + refl + sigma_w * otdr_normal4(otdr_rng_next(&noise));
+        double v = bs + refl + sigma_w * otdr_normal4(rng_step(&noise));
         y += a_rx * (v - y);
         double p = y;
         if (refl != 0 || tail != 0) {
