@@ -178,7 +178,7 @@ int main(int argc, char **argv)
         free(path);
         app->review_start_frac = 1.0;
         CHECK(app_open_scene(app, SCENE_REPLAY));
-        frame(app);
+        drive_frames(app, 1);
         const AttemptRecord *rec = NULL;
         const Attempt *a = instructor_replay_attempt(app->scene_self, &rec);
         CHECK_MSG(a != NULL, "the viewer did not load the reading scenario from the data folder");
@@ -188,8 +188,8 @@ int main(int argc, char **argv)
                                  rec->status, &again));
             CHECK(result_equal(&again, &rec5.result));
         }
-        key(app, SDLK_ESCAPE);
-        frame(app);
+        drive_key(app, SDLK_ESCAPE);
+        drive_frames(app, 1);
         record_finish(&rec5);
     }
 
