@@ -2,8 +2,10 @@
  * attempt_drivers.h - realistic attempts at the shipped scenarios, made by
  * scripted trainees that send the events the front end would send: the
  * tutorial (gesture scripts with hand jitter), splice (splice_bot.h with a
- * random set of classic mistakes) and endface (inspect, clean, re-inspect,
- * with wrong verdicts and skipped cleanings now and then).
+ * random set of classic mistakes), endface (inspect, clean, re-inspect,
+ * with wrong verdicts and skipped cleanings now and then) and otdr (set,
+ * acquire, mark, read, with the settings, cursor and verdict mistakes of
+ * attempt_driver_otdr.h).
  *
  * Used by the report tests (folders of known attempts) and by the benchmark
  * folder generator (bench/gen_folder.c). Every attempt is a true run of the
@@ -21,7 +23,7 @@
 #include "fibresim/scenario.h"
 
 /* Every scenario file of scenarios/<module>/ for the modules that have a
- * driver (tutorial, splice, endface), from $FIBRESIM_SOURCE_ROOT (or root if
+ * driver (tutorial, splice, endface, otdr), from $FIBRESIM_SOURCE_ROOT (or root if
  * not NULL), sorted by path. Owned array of owned scenarios; free with
  * drivers_free_scenarios. NULL (problems printed) if one does not load. */
 Scenario **drivers_load_scenarios(const char *root, size_t *count /* OUT */);
