@@ -539,3 +539,8 @@ void driver_record(AttemptRecord *rec, const Scenario *scn, const Attempt *a, co
         input_log_push(&rec->events, &log->items[i]);
     }
 }
+
+JournalStatus driver_journal_write(Journal *j, const AttemptRecord *rec, const Scenario *scn, char *err, size_t err_n)
+{
+    return journal_write(j, rec, scn->text, scn->text_len, err, err_n);
+}

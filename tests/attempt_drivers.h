@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "fibresim/attempt.h"
+#include "fibresim/journal.h"
 #include "fibresim/record.h"
 #include "fibresim/scenario.h"
 
@@ -43,6 +44,13 @@ Attempt *driver_run(const Scenario *scn, uint64_t seed, uint64_t style);
  * The attempt id is made from started_at and id_bits. */
 void driver_record(AttemptRecord *rec /* OUT */, const Scenario *scn, const Attempt *a, const char *trainee_name,
                    const char *started_at, uint64_t id_bits);
+
+/* Writes a record through the journal with what its replay needs: the
+ * scenario bytes (and, once the journal keeps them, the files the scenario
+ * names, such as an OTDR reading scenario's trace). One place for the
+ * report fixture and the benchmark folder generator. */
+JournalStatus driver_journal_write(Journal *j, const AttemptRecord *rec, const Scenario *scn, char *err,
+                                   size_t err_n);
 
 /* Adds seconds to an ISO time "YYYY-MM-DDTHH:MM:SSZ" (proleptic Gregorian, UTC). */
 void driver_time_add(const char *iso, long long seconds, char out[32]);

@@ -48,6 +48,33 @@ static char *dup_text(const char *s)
     return d;
 }
 
+/* Loads what a lookup found with the folder it was found in: an OTDR
+ * reading scenario names its trace file relative to it. A copy in a data
+ * folder that does not load there (its trace was not kept with it) is
+ * looked up again in the scenario folders alone, where the trace lies next
+ * to the scenario file. Problems of the first try go to d. */
+static Scenario *load_found(const ScenarioTable *t, const char *id, const char *hash, const ScenarioLookup *look,
+                            DiagList *d)
+{
+    char *dir = scenario_dir_of(look->path);
+    Scenario *s = dir ? scenario_load_text_in(look->text, look->len, look->path, dir, d) : NULL;
+    free(dir);
+    if (s || !t->scenario_dirs) {
+        return s;
+    }
+    ScenarioLookup again;
+    if (journal_find_scenario(NULL, t->scenario_dirs, id, hash, &again)) {
+        DiagList d2;
+        diag_list_init(&d2);
+        dir = scenario_dir_of(again.path);
+        s = dir ? scenario_load_text_in(again.text, again.len, again.path, dir, &d2) : NULL;
+        free(dir);
+        diag_list_finish(&d2);
+    }
+    journal_scenario_lookup_finish(&again);
+    return s;
+}
+
 /* Looks the scenario up (once per hash). *why: why there is none (borrowed
  * from the table). */
 static const Scenario *table_get(ScenarioTable *t, const char *id, int version, const char *hash, const char **why)
@@ -82,7 +109,7 @@ static const Scenario *table_get(ScenarioTable *t, const char *id, int version, 
     if (journal_find_scenario(t->data_dirs, t->scenario_dirs ? t->scenario_dirs : none, id, hash, &look)) {
         DiagList d;
         diag_list_init(&d);
-        s->scn = scenario_load_text(look.text, look.len, look.path, &d);
+        s->scn = load_found(t, id, hash, &look, &d);
         if (!s->scn) {
             char first[300] = "";
             if (d.count) {
