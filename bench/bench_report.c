@@ -158,7 +158,12 @@ int main(int argc, char **argv)
     load_avg();
     snprintf(cache, sizeof cache, "%s/cache", small_dir);
     rm_rf(cache);
-    const char *verify[] = {exe, "report", small_dir, NULL};
+    /* The source tree's scenarios (an OTDR reading scenario's trace lies
+     * next to its scenario file there). */
+    char scenarios[1100];
+    const char *src = getenv("FIBRESIM_SOURCE_ROOT");
+    snprintf(scenarios, sizeof scenarios, "%s/scenarios", src ? src : ".");
+    const char *verify[] = {exe, "report", "--scenarios", scenarios, small_dir, NULL};
     r = run(verify, work);
     line("  cold (every attempt replayed, 2 threads)", &r, 20.0, 0);
     r = run(verify, work);
@@ -167,10 +172,10 @@ int main(int argc, char **argv)
     printf("    %s\n", none ? "replayed nothing again: every record verified by its content hash"
                             : "REPLAYED AGAIN: the verified cache did not work");
     missed += !none;
-    static const char *const modules[] = {"tutorial", "splice", "endface"};
-    for (size_t m = 0; m < 3; m++) {
+    static const char *const modules[] = {"tutorial", "splice", "endface", "otdr"};
+    for (size_t m = 0; m < sizeof modules / sizeof *modules; m++) {
         rm_rf(cache);
-        const char *one[] = {exe, "report", "--module", modules[m], small_dir, NULL};
+        const char *one[] = {exe, "report", "--module", modules[m], "--scenarios", scenarios, small_dir, NULL};
         r = run(one, work);
         const char *n = strstr(r.err, "report: ");
         long count = n ? atol(n + 8) : 0;

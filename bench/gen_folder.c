@@ -100,7 +100,7 @@ int main(int argc, char **argv)
         pool[i].scn = scn;
         driver_record(&pool[i].rec, scn, a, "Pool", "2026-01-05T08:00:00Z", i);
         attempt_destroy(a);
-        journal_write(&j, &pool[i].rec, scn->text, scn->text_len, err, sizeof err); /* stores the scenario */
+        driver_journal_write(&j, &pool[i].rec, scn, err, sizeof err); /* stores the scenario */
         char *p = journal_record_path(&j, pool[i].rec.attempt_id);
         if (p) {
             remove(p); /* only the scenario copy was wanted */

@@ -1,6 +1,7 @@
 /*
- * attempt_drivers.c - see attempt_drivers.h. Three scripted trainees, one per
- * module with a driver, all steering the real modules through attempt_step().
+ * attempt_drivers.c - see attempt_drivers.h. One scripted trainee per module
+ * with a driver (the OTDR one in attempt_driver_otdr.c), all steering the
+ * real modules through attempt_step().
  */
 #include "attempt_drivers.h"
 
@@ -16,11 +17,12 @@
 #include "fibresim/endface_state.h"
 #include "fibresim/rng.h"
 #include "fibresim/tutorial.h"
+#include "attempt_driver_otdr.h"
 #include "splice_bot.h"
 
 /* ---- loading the shipped scenarios ------------------------------------------------ */
 
-static const char *const driven_modules[] = {"tutorial", "splice", "endface", NULL};
+static const char *const driven_modules[] = {"tutorial", "splice", "endface", "otdr", NULL};
 
 static int cmp_scn(const void *a, const void *b)
 {
@@ -420,6 +422,8 @@ Attempt *driver_run(const Scenario *scn, uint64_t seed, uint64_t style)
         tutorial_run(a, &r, style);
     } else if (strcmp(m, "splice") == 0) {
         splice_run(a, &r, style);
+    } else if (strcmp(m, "otdr") == 0) {
+        otdr_driver_run(a, &r, style);
     } else {
         endface_run(a, &r, style);
     }
@@ -494,4 +498,9 @@ void driver_record(AttemptRecord *rec, const Scenario *scn, const Attempt *a, co
     for (size_t i = 0; i < log->count; i++) {
         input_log_push(&rec->events, &log->items[i]);
     }
+}
+
+JournalStatus driver_journal_write(Journal *j, const AttemptRecord *rec, const Scenario *scn, char *err, size_t err_n)
+{
+    return journal_write_with_files(j, rec, scn->text, scn->text_len, &scn->files, err, err_n);
 }

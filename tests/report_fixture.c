@@ -13,6 +13,16 @@
 #include "fibresim/core.h"
 #include "fibresim/journal.h"
 
+static size_t gcd(size_t a, size_t b)
+{
+    while (b) {
+        size_t r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
+}
+
 bool fixture_build(Fixture *fx, const char *data_dir, const char *const *names, size_t n_names, size_t per_trainee)
 {
     memset(fx, 0, sizeof *fx);
@@ -27,13 +37,17 @@ bool fixture_build(Fixture *fx, const char *data_dir, const char *const *names, 
         fprintf(stderr, "fixture: %s\n", err);
         return false;
     }
+    /* k * stride walks through every scenario when stride and the number of
+     * scenarios have no common factor, so each trainee meets several modules. */
+    size_t stride = 4;
+    while (gcd(stride, fx->n_scn) != 1) {
+        stride++;
+    }
     fx->att = calloc(n_names * per_trainee, sizeof *fx->att);
     bool ok = fx->att != NULL;
     for (size_t t = 0; ok && t < n_names; t++) {
         for (size_t k = 0; ok && k < per_trainee; k++) {
-            /* k * 4 walks through every scenario (4 and 15 have no common factor),
-             * so each trainee meets several modules. */
-            const Scenario *scn = fx->scn[(t * 7 + k * 4) % fx->n_scn];
+            const Scenario *scn = fx->scn[(t * 7 + k * stride) % fx->n_scn];
             uint64_t style = (k + t) % 3 == 0 ? 0 : 1000 + 31 * t + k;
             Attempt *a = driver_run(scn, 7000 + 131 * t + k, style);
             if (!a) {
@@ -46,7 +60,7 @@ bool fixture_build(Fixture *fx, const char *data_dir, const char *const *names, 
             AttemptRecord rec;
             driver_record(&rec, scn, a, names[t], start, 0x1000 * (t + 1) + k);
             attempt_destroy(a);
-            JournalStatus s = journal_write(&j, &rec, scn->text, scn->text_len, err, sizeof err);
+            JournalStatus s = driver_journal_write(&j, &rec, scn, err, sizeof err);
             if (s != JOURNAL_OK) {
                 fprintf(stderr, "fixture: journal_write: %s (%s)\n", journal_status_name(s), err);
                 ok = false;

@@ -10,7 +10,10 @@
  *   - trainee: the chart line (theme.primary) and the passed points
  *     (theme.ok) are drawn;
  *   - replay: the timeline's progress (theme.primary) and at least one
- *     criterion mark (a verdict colour) are drawn above the controls.
+ *     criterion mark (a verdict colour) are drawn above the controls;
+ *     "replay_otdr" is the same scene on an OTDR attempt (the screen replays
+ *     the first trainee's first attempt: those before her first OTDR
+ *     attempt are taken out of the folder).
  * The pictures stay in the output folder for people to look at.
  *
  * argv: fibresim-binary scene lang out-dir [WxH]
@@ -68,6 +71,21 @@ int main(int argc, char **argv)
     if (!fixture_build(&fx, data, names, 2, 5)) {
         CHECK(false);
         return test_done("instructor_render");
+    }
+    bool otdr = strcmp(scene, "replay_otdr") == 0;
+    if (otdr) {
+        bool found = false;
+        for (size_t i = 0; i < fx.n_att && !found; i++) {
+            if (strcmp(fx.att[i].trainee_name, names[0]) != 0) {
+                continue;
+            }
+            found = strcmp(fx.att[i].module, "otdr") == 0;
+            if (!found) {
+                CHECK(remove(fx.att[i].path) == 0);
+            }
+        }
+        CHECK_MSG(found, "the fixture has an OTDR attempt for %s", names[0]);
+        scene = "replay";
     }
     fixture_finish(&fx);
     snprintf(cmd, sizeof cmd,

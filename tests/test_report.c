@@ -108,10 +108,16 @@ static void check_figures(const ReportFigures *f, const Expect *e, const char *w
     }
 }
 
+/* The source tree's scenario folder, searched as "fibresim report
+ * --scenarios" does (NULL = none): a reading scenario's trace lies next to
+ * its scenario file there. */
+static const char *scenario_dirs[2];
+
 static bool build(const char *const *dirs, size_t n, bool verify, Report *r, const ReportFilter *flt)
 {
     ReportOptions o;
     memset(&o, 0, sizeof o);
+    o.scenario_dirs = scenario_dirs[0] ? scenario_dirs : NULL;
     o.dirs = dirs;
     o.n_dirs = n;
     o.verify = verify;
@@ -218,6 +224,10 @@ static bool tamper_total(const char *path, char *old_total, size_t n)
 
 int main(void)
 {
+    char scn_dir[1024];
+    const char *src = getenv("FIBRESIM_SOURCE_ROOT");
+    snprintf(scn_dir, sizeof scn_dir, "%s/scenarios", src ? src : ".");
+    scenario_dirs[0] = scn_dir;
     char *root = tu_mkdtemp("report");
     char A[600], B[600], T[600];
     snprintf(A, sizeof A, "%s/a", root);
@@ -229,14 +239,18 @@ int main(void)
         return test_done("report");
     }
     CHECK(fx.n_att == N_NAMES * PER_TRAINEE);
-    /* Every module with a driver is in the folder. */
-    bool mods[3] = {false, false, false};
+    /* Every module with a driver is in the folder, and the OTDR reading
+     * scenario, whose trace file lies next to the scenario file. */
+    /* (In registry order, src/modules/modules.def: the report's module order.) */
+    static const char *const driven[] = {"tutorial", "splice", "endface", "otdr"};
+    bool mods[4] = {false, false, false, false}, reading = false;
     for (size_t i = 0; i < fx.n_att; i++) {
-        mods[0] |= strcmp(fx.att[i].module, "tutorial") == 0;
-        mods[1] |= strcmp(fx.att[i].module, "splice") == 0;
-        mods[2] |= strcmp(fx.att[i].module, "endface") == 0;
+        for (size_t m = 0; m < 4; m++) {
+            mods[m] |= strcmp(fx.att[i].module, driven[m]) == 0;
+        }
+        reading |= strcmp(fx.att[i].scenario_id, "otdr.reading-anritsu") == 0;
     }
-    CHECK(mods[0] && mods[1] && mods[2]);
+    CHECK(mods[0] && mods[1] && mods[2] && mods[3] && reading);
 
     /* 1. First report: every attempt replayed and verified; figures. */
     const char *dirs[] = {A, B};
@@ -246,7 +260,11 @@ int main(void)
         CHECK_MSG(r.stats.verified == fx.n_att, "verified %zu of %zu", r.stats.verified, fx.n_att);
         CHECK(r.stats.replayed == fx.n_att && r.stats.verified_cached == 0);
         CHECK(r.stats.summaries_read == fx.n_att && r.stats.summaries_cached == 0);
-        CHECK(r.n_modules == 3 && strcmp(r.modules[0].module, "tutorial") == 0);
+        /* One row per module, in registry order. */
+        CHECK(r.n_modules == 4);
+        for (size_t m = 0; m < r.n_modules && m < 4; m++) {
+            CHECK_STR(r.modules[m].module, driven[m]);
+        }
         check_all(&r, &fx, NULL, "first");
         /* Trainees by name with accents folded: Awa, Élodie, Karim, Zoé. */
         CHECK_STR(r.trainees[0].name, "Awa Ndiaye");
@@ -401,7 +419,9 @@ int main(void)
         report_finish(&r);
     }
 
-    /* 8. A scenario nowhere to be found: not verifiable, still counted. */
+    /* 8. A scenario nowhere to be found (no scenario folder either): not
+     * verifiable, still counted. */
+    scenario_dirs[0] = NULL;
     const Scenario *s0 = fixture_scenario_of(&fx, &fx.att[0]);
     snprintf(junk, sizeof junk, "%s/scenarios/%s.json", T, s0->hash_hex);
     CHECK(remove(junk) == 0);

@@ -48,6 +48,29 @@ static char *dup_text(const char *s)
     return d;
 }
 
+/* Loads what a lookup found, with the files it names from the folder it
+ * was found in or the data folders' files/ (journal_load_scenario). A copy
+ * in a data folder written before those files were kept does not load
+ * there: it is looked up again in the scenario folders alone, where the
+ * files lie next to the scenario file. Problems of the first try go to d. */
+static Scenario *load_found(const ScenarioTable *t, const char *id, const char *hash, const ScenarioLookup *look,
+                            DiagList *d)
+{
+    Scenario *s = journal_load_scenario(t->data_dirs, look, d);
+    if (s || !t->scenario_dirs) {
+        return s;
+    }
+    ScenarioLookup again;
+    if (journal_find_scenario(NULL, t->scenario_dirs, id, hash, &again)) {
+        DiagList d2;
+        diag_list_init(&d2);
+        s = journal_load_scenario(NULL, &again, &d2);
+        diag_list_finish(&d2);
+    }
+    journal_scenario_lookup_finish(&again);
+    return s;
+}
+
 /* Looks the scenario up (once per hash). *why: why there is none (borrowed
  * from the table). */
 static const Scenario *table_get(ScenarioTable *t, const char *id, int version, const char *hash, const char **why)
@@ -82,7 +105,7 @@ static const Scenario *table_get(ScenarioTable *t, const char *id, int version, 
     if (journal_find_scenario(t->data_dirs, t->scenario_dirs ? t->scenario_dirs : none, id, hash, &look)) {
         DiagList d;
         diag_list_init(&d);
-        s->scn = journal_load_scenario(t->data_dirs, &look, &d);
+        s->scn = load_found(t, id, hash, &look, &d);
         if (!s->scn) {
             char first[300] = "";
             if (d.count) {
