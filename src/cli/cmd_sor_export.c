@@ -100,13 +100,13 @@ static int run(const CliArgs *a)
     sor_init(&f);
     if (!record_load(rec_path, &rec, &d)) {
         fprintf(stderr, _("fibresim sor export: %s is not a readable attempt record:\n"), rec_path);
-        diag_print(&d, rec_path, stderr);
+        i18n_diag_print(&d, rec_path, stderr);
         goto out;
     }
     scn = scenario_load_file(scn_path, &d);
     if (!scn) {
         fprintf(stderr, _("fibresim sor export: the scenario %s does not load:\n"), scn_path);
-        diag_print(&d, scn_path, stderr);
+        i18n_diag_print(&d, scn_path, stderr);
         goto out;
     }
     if (strcmp(scn->module->name, "otdr") != 0) {

@@ -43,10 +43,10 @@ static void read_expect(JsonV *v, const cJSON *root, IecCase *out)
             }
         }
         if (found < 0) {
-            char desc[96];
-            jv_describe(z, desc, sizeof desc);
-            jv_report(v, cJSON_IsString(z) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p,
-                      N_("one of: \"A\" \"B\" \"C\" \"D\""), desc);
+            DiagArgs args = {0};
+            const char *desc = jv_describe_t(z, &args);
+            jv_report_t(v, cJSON_IsString(z) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p,
+                      N_("one of: \"A\" \"B\" \"C\" \"D\""), desc, &args);
         } else if (out->expect_failing_zones & (1u << found)) {
             jv_report(v, DIAG_DUPLICATE_ID, p, N_("each zone once"), z->valuestring);
         } else {
