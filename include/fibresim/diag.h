@@ -89,6 +89,8 @@ void diag_add_t(DiagList *d, DiagCode code, int line, int col, const char *path,
 void diag_arg_str(DiagArgs *a, const char *name, const char *value);
 /* Adds a number for "{name}", written with up to 10 significant digits (%.10g). */
 void diag_arg_num(DiagArgs *a, const char *name, double value);
+/* Same with a number of significant digits (1..17). */
+void diag_arg_num_sig(DiagArgs *a, const char *name, double value, int digits);
 /* Adds a whole number for "{name}". */
 void diag_arg_int(DiagArgs *a, const char *name, long long value);
 /* Writes tmpl with each "{name}" of args replaced by its value (numbers with

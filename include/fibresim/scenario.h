@@ -75,6 +75,11 @@ Scenario *scenario_load_text_in(const char *text, size_t len, const char *name, 
  * component, a missing file, more than max_bytes. */
 char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, size_t max_bytes,
                              size_t *len /* OUT */, char *why, size_t why_n);
+/* The same, saying why as a problem to report: *expected and *found are
+ * N_() templates (static) whose values are added to args (diag.h). */
+char *scenario_read_relative_t(const ScenarioSource *src, const char *rel_path, size_t max_bytes,
+                               size_t *len /* OUT */, DiagArgs *args /* OUT */, const char **expected /* OUT */,
+                               const char **found /* OUT */);
 /* The folder part of a file path (owned): "a/b.json" -> "a", "b.json" -> ".".
  * NULL on OOM. */
 char *scenario_dir_of(const char *path);

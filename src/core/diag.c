@@ -174,13 +174,18 @@ void diag_arg_str(DiagArgs *a, const char *name, const char *value)
     }
 }
 
-void diag_arg_num(DiagArgs *a, const char *name, double value)
+void diag_arg_num_sig(DiagArgs *a, const char *name, double value, int digits)
 {
     DiagArg *x = arg_slot(a, name);
     if (x) {
-        snprintf(x->value, sizeof x->value, "%.10g", value);
+        snprintf(x->value, sizeof x->value, "%.*g", digits < 1 ? 1 : digits > 17 ? 17 : digits, value);
         x->number = true;
     }
+}
+
+void diag_arg_num(DiagArgs *a, const char *name, double value)
+{
+    diag_arg_num_sig(a, name, value, 10);
 }
 
 void diag_arg_int(DiagArgs *a, const char *name, long long value)

@@ -327,9 +327,7 @@ bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, bool 
         jv_path_key(p, sizeof p, path, key);
         diag_arg_int(&args, "min", (long long)lo);
         diag_arg_int(&args, "max", (long long)hi);
-        diag_arg_str(&args, "value", "");
-        snprintf(args.items[2].value, sizeof args.items[2].value, "%.17g", x);
-        args.items[2].number = true;
+        diag_arg_num_sig(&args, "value", x, 17);
         jv_report_t(v, DIAG_OUT_OF_RANGE, p, N_("a whole number from {min} to {max}"), "{value}", &args);
         return false;
     }

@@ -297,7 +297,9 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                 if (strcmp(out->criteria[k].id, dst->id) == 0) {
                     char pid[JV_PATH_MAX];
                     jv_path_key(pid, sizeof pid, p, "id");
-                    jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another criterion"), dst->id);
+                    DiagArgs args = {0};
+                    diag_arg_str(&args, "text", dst->id);
+                    jv_report_t(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another criterion"), N_("\"{text}\""), &args);
                     ok = false;
                 }
             }
@@ -322,7 +324,9 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                     if (strcmp(out->penalties[k].id, dst->id) == 0) {
                         char pid[JV_PATH_MAX];
                         jv_path_key(pid, sizeof pid, p, "id");
-                        jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another penalty"), dst->id);
+                        DiagArgs args = {0};
+                    diag_arg_str(&args, "text", dst->id);
+                    jv_report_t(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another penalty"), N_("\"{text}\""), &args);
                         ok = false;
                     }
                 }

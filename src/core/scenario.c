@@ -399,36 +399,61 @@ static bool safe_relative(const char *p)
     return true;
 }
 
-char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, size_t max_bytes, size_t *len,
-                             char *why, size_t why_n)
+char *scenario_read_relative_t(const ScenarioSource *src, const char *rel_path, size_t max_bytes, size_t *len,
+                               DiagArgs *args, const char **expected, const char **found)
 {
+    char shown[124];
+    snprintf(shown, sizeof shown, "%.120s", rel_path);
     if (!src || !src->dir) {
-        snprintf(why, why_n, "a scenario loaded from a file (this one has no folder to find \"%.60s\" in)",
-                 rel_path);
+        diag_arg_str(args, "path", shown);
+        *expected = N_("a scenario loaded from a file (this one has no folder to find \"{path}\" in)");
+        *found = N_("a scenario read from memory");
         return NULL;
     }
     if (!safe_relative(rel_path)) {
-        snprintf(why, why_n, "a path relative to the scenario's folder, without \"..\" (found \"%.80s\")",
-                 rel_path);
+        diag_arg_str(args, "path", shown);
+        *expected = N_("a path relative to the scenario's folder, without \"..\"");
+        *found = N_("\"{path}\"");
         return NULL;
     }
     size_t n = strlen(src->dir) + 1 + strlen(rel_path) + 1;
     char *full = malloc(n);
     if (!full) {
-        snprintf(why, why_n, "out of memory");
+        *expected = N_("enough memory to read the file");
+        *found = N_("out of memory");
         return NULL;
     }
     snprintf(full, n, "%s/%s", src->dir, rel_path);
     int err_no = 0;
     char *data = fs_read_file(full, max_bytes, len, &err_no);
     if (!data) {
+        snprintf(shown, sizeof shown, "%.120s", full);
+        diag_arg_str(args, "path", shown);
         if (err_no == EFBIG) {
-            snprintf(why, why_n, "a file of at most %zu bytes: %.120s is bigger", max_bytes, full);
+            diag_arg_int(args, "max", (long long)max_bytes);
+            *expected = N_("a file of at most {max} bytes at {path}");
+            *found = N_("a larger file");
         } else {
-            snprintf(why, why_n, "a readable file at %.120s (%s)", full, strerror(err_no));
+            *expected = N_("a readable file at {path}");
+            *found = diag_errno_text(err_no);
         }
     }
     free(full);
+    return data;
+}
+
+char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, size_t max_bytes, size_t *len,
+                             char *why, size_t why_n)
+{
+    DiagArgs args = {0};
+    const char *expected = "", *found = "";
+    char *data = scenario_read_relative_t(src, rel_path, max_bytes, len, &args, &expected, &found);
+    if (!data && why_n) {
+        char e[200], f[200];
+        diag_fill(expected, &args, '.', e, sizeof e);
+        diag_fill(found, &args, '.', f, sizeof f);
+        snprintf(why, why_n, "%s (%s)", e, f);
+    }
     return data;
 }
 
