@@ -520,7 +520,7 @@ static void test_load(void)
     DiagList d;
     diag_list_init(&d);
     CHECK(!record_load("/nonexistent/fibresim/record.json", &r, &d));
-    CHECK(d.count == 1 && d.items[0].code == DIAG_IO && strstr(d.items[0].found, "No such file"));
+    CHECK(d.count == 1 && d.items[0].code == DIAG_IO && strcmp(d.items[0].found, "no such file or folder") == 0);
     diag_list_finish(&d);
     record_finish(&r);
 

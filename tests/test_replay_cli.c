@@ -294,7 +294,7 @@ int main(int argc, char **argv)
     run_free(&r);
     const char *args9[] = {"/nonexistent/record.json", NULL};
     r = run(args9);
-    CHECK(r.rc == 2 && contains(r.err, "No such file"));
+    CHECK(r.rc == 2 && contains(r.err, "no such file or folder"));
     run_free(&r);
 
     free(forged_path);

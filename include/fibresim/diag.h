@@ -5,6 +5,13 @@
  * that an instructor fixes a scenario in one go. Messages are split into codes
  * and the "expected" / "found" parts, so that the edge (CLI, UI) can translate
  * them; the core itself prints nothing.
+ *
+ * Translation: the core never calls gettext. Each part is kept as an English
+ * template (an N_() msgid) with named placeholders, "a string of {min} to
+ * {max} bytes", plus the values (DiagArgs). The edge translates the template
+ * ("une chaîne de {min} à {max} octets"), then fills it with diag_fill(),
+ * which writes numbers with the language's decimal separator. The filled
+ * English text is kept too (expected, found) for logs, --json and tests.
  */
 #ifndef FIBRESIM_DIAG_H
 #define FIBRESIM_DIAG_H
@@ -31,12 +38,30 @@ typedef enum DiagCode {
     DIAG_CODE_COUNT
 } DiagCode;
 
+#define DIAG_ARG_MAX 4
+
+/* One value of a message: fills "{name}" in a template. */
+typedef struct DiagArg {
+    char name[16];
+    char value[160];      /* numbers written with '.' (C locale) */
+    bool number;          /* the edge writes value with its decimal separator */
+} DiagArg;
+
+/* The values of a message's placeholders; zero-initialise ({0}) before use. */
+typedef struct DiagArgs {
+    DiagArg items[DIAG_ARG_MAX];
+    int count;
+} DiagArgs;
+
 typedef struct Diag {
     DiagCode code;
     int line, col;        /* 1-based; 0 when unknown */
     char path[160];       /* JSON path, e.g. "rubric.criteria[2].band.ok_max"; "" = whole file */
-    char expected[160];   /* what the format wants */
-    char found[160];      /* what the file has */
+    char expected[160];   /* what the format wants (English, values filled in) */
+    char found[160];      /* what the file has (English, values filled in) */
+    char expected_tmpl[160]; /* English template of expected (an N_() msgid); "" = expected is the msgid */
+    char found_tmpl[160];    /* same for found */
+    DiagArgs args;        /* values for both templates' placeholders */
 } Diag;
 
 typedef struct DiagList {
@@ -55,6 +80,32 @@ void diag_list_finish(DiagList *d); /* fine on a zeroed list */
  * Diag can always be printed or put into JSON as it is. */
 void diag_add(DiagList *d, DiagCode code, int line, int col, const char *path,
               const char *expected, const char *found);
+/* Same with templates: expected_tmpl and found_tmpl are English N_() msgids
+ * (may be NULL) whose "{name}" placeholders args fills (args may be NULL). */
+void diag_add_t(DiagList *d, DiagCode code, int line, int col, const char *path,
+                const char *expected_tmpl, const char *found_tmpl, const DiagArgs *args);
+
+/* Adds a text value for "{name}" (cut to fit; a full list keeps its first values). */
+void diag_arg_str(DiagArgs *a, const char *name, const char *value);
+/* Adds a number for "{name}", written with up to 10 significant digits (%.10g). */
+void diag_arg_num(DiagArgs *a, const char *name, double value);
+/* Same with a number of significant digits (1..17). */
+void diag_arg_num_sig(DiagArgs *a, const char *name, double value, int digits);
+/* Adds a whole number for "{name}". */
+void diag_arg_int(DiagArgs *a, const char *name, long long value);
+/* Writes tmpl with each "{name}" of args replaced by its value (numbers with
+ * decimal_sep instead of '.'); a placeholder without a value stays as it is,
+ * so "{ ... }" in a text is left alone. Always NUL-terminates (n > 0). */
+void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n);
+/* A translator for diag_text: returns the text of msgid in the edge's language. */
+typedef const char *(*DiagTranslateFn)(const char *msgid, void *user);
+/* The expected (found = false) or found part of g in the edge's language: its
+ * template translated by tr (NULL: English) and filled; "" if the part is empty. */
+void diag_text(const Diag *g, bool found, DiagTranslateFn tr, void *user, char decimal_sep, char *out, size_t n);
+/* The msgid of an errno value for "found" texts ("no such file or folder"),
+ * so that the edge can translate it; strerror() text for rare values. */
+const char *diag_errno_text(int err);
+
 /* Short English name of a code, e.g. "unknown field" (an N_() msgid: the edge
  * translates it). */
 const char *diag_code_name(DiagCode c);

@@ -33,6 +33,9 @@ typedef struct JsonTextError {
     size_t offset;          /* byte offset of the problem in the text checked */
     char expected[160];     /* English, what the format wants there */
     char found[96];         /* English, what the text has there */
+    char expected_tmpl[160]; /* their templates (N_() msgids) and values, for translation (diag.h) */
+    char found_tmpl[96];
+    DiagArgs args;
 } JsonTextError;
 
 /* Length of a UTF-8 byte order mark at the start of text (3) or 0. */

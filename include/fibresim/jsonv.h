@@ -31,8 +31,16 @@ void jv_path_key(char *out, size_t n, const char *parent, const char *key);
 /* "parent[i]" */
 void jv_path_index(char *out, size_t n, const char *parent, size_t i);
 
-/* Appends a problem at path, locating its line:column in v->text. */
+/* Appends a problem at path, locating its line:column in v->text. expected
+ * and found are fixed texts (N_() msgids). */
 void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found);
+/* Same with templates (N_() msgids) whose "{name}" placeholders args fills
+ * (see diag_add_t). */
+void jv_report_t(JsonV *v, DiagCode code, const char *path, const char *expected_tmpl, const char *found_tmpl,
+                 const DiagArgs *args);
+/* Writes names (NULL-terminated) into out, each between quote and separated
+ * by sep; a list too long for out ends with "..." after the last whole name. */
+void jv_list_names(const char *const *names, const char *quote, const char *sep, char *out, size_t n);
 
 /* Edit distance (insertions, deletions, substitutions; ASCII case ignored)
  * between two short strings, for "did you mean" suggestions; 99 when either is
@@ -42,7 +50,10 @@ size_t jv_edit_distance(const char *a, const char *b);
  * "did you mean"): at most 2 edits and at most half the longer name. */
 bool jv_close_enough(size_t distance, const char *a, const char *b);
 
-/* Type name of a node for "found" messages ("string \"abc\"", "number 3", "array", ...). */
+/* A node for "found" messages: returns the template (an N_() msgid such as
+ * "text \"{text}\"" or "the number {number}") and adds its value to args. */
+const char *jv_describe_t(const cJSON *node, DiagArgs *args);
+/* The same, filled in English (logs, tests). */
 void jv_describe(const cJSON *node, char *out, size_t n);
 
 /* Checks that node is an object whose keys are all in allowed (NULL-terminated)

@@ -70,6 +70,6 @@ PinStatus pin_check(const char *data_dir, const char *pin, int64_t now_s, int64_
  * 2 s, 4 s, 8 s... capped at PIN_MAX_DELAY_S. */
 int64_t pin_delay_s(uint32_t failures);
 
-const char *pin_status_name(PinStatus s); /* English, for logs and tests */
+const char *pin_status_name(PinStatus s); /* English N_() msgid: logs and tests as is, the UI translates it */
 
 #endif

@@ -135,6 +135,7 @@ typedef struct RubricNames {
     const void *ctx;
     const char *measures_hint;   /* e.g. "drag1.error_mm, pull1.speed_cv, time_s" */
     const char *events_hint;
+    bool measures_per_setup;     /* the module also reports names built from its setup */
 } RubricNames;
 
 /* Reads a rubric object at path, checking every criterion. names may be NULL.

@@ -106,11 +106,16 @@ typedef enum ScenarioReadStatus {
     SCENARIO_READ_MISMATCH   /* only copies with other bytes (an edited or damaged file) */
 } ScenarioReadStatus;
 
-/* Why a read failed, in the "expected" / "found" parts of a Diag (English). */
+/* Why a read failed, as the "expected" / "found" parts of a Diag: English
+ * N_() templates with their values (report them with jv_report_t), and the
+ * same filled in English for logs and tests. */
 typedef struct ScenarioReadError {
     ScenarioReadStatus status;
-    char expected[160];
-    char found[160];
+    const char *expected_tmpl; /* static N_() msgid */
+    const char *found_tmpl;    /* static N_() msgid */
+    DiagArgs args;
+    char expected[200];        /* expected_tmpl filled, English */
+    char found[200];
 } ScenarioReadError;
 
 /* Reads a file a setup names, relative to the scenario's folder, whose bytes

@@ -351,7 +351,11 @@ static void otdr_scene_app_action(void *self, const ModuleSceneEnv *env, const v
     } else {
         char why[256];
         sor_error_format(&err, why, sizeof why);
-        snprintf(sc->saved_msg, sizeof sc->saved_msg, _("The trace could not be saved: %s"), why);
+        /* The writer's disk errors are N_() msgids: the trainee reads them
+         * in the UI's language; the log keeps the full English line. */
+        char shown[256];
+        snprintf(shown, sizeof shown, _("%s (found: %s)"), _(err.expected), _(err.found));
+        snprintf(sc->saved_msg, sizeof sc->saved_msg, _("The trace could not be saved: %s"), shown);
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "OTDR export to %s failed: %s", path, why);
     }
     sor_finish(&f);

@@ -109,7 +109,7 @@ static void submit(PinScene *s, App *app)
         snprintf(s->msg, sizeof s->msg, "%s", r == PIN_WRONG ? _("Wrong PIN.") : _("Too many wrong PINs."));
         break;
     default:
-        snprintf(s->msg, sizeof s->msg, _("The PIN cannot be checked: %s."), pin_status_name(r));
+        snprintf(s->msg, sizeof s->msg, _("The PIN cannot be checked: %s."), _(pin_status_name(r)));
         break;
     }
 }

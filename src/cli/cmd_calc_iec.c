@@ -28,32 +28,12 @@ static const CliOption options[] = {
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
-/* Translates a core text when the catalogue has it (fixed texts are N_()
- * msgids); texts with numbers in them stay in English. */
-static const char *tr(const char *s)
-{
-    return s[0] ? _(s) : s;
-}
-
 /* One problem of a bad file: "file:line:col: path: what: expected X, found Y". */
 static void print_problem(const Diag *g, const char *file)
 {
-    fprintf(stderr, "%s", file);
-    if (g->line > 0) {
-        fprintf(stderr, ":%d:%d", g->line, g->col);
-    }
-    fprintf(stderr, ": ");
-    if (g->path[0]) {
-        fprintf(stderr, "%s: ", g->path);
-    }
-    fprintf(stderr, "%s", _(diag_code_name(g->code)));
-    if (g->expected[0]) {
-        fprintf(stderr, _(": expected %s"), tr(g->expected));
-    }
-    if (g->found[0]) {
-        fprintf(stderr, _(", found %s"), tr(g->found));
-    }
-    fprintf(stderr, "\n");
+    char line[1200];
+    i18n_diag_line(g, file, line, sizeof line);
+    fprintf(stderr, "%s\n", line);
 }
 
 /* A size in um with the language's decimal separator and no useless zeros:

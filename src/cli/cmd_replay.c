@@ -70,33 +70,9 @@ static const char *verdict_label(Verdict v)
     }
 }
 
-/* Translates a core text when the catalogue has it (fixed texts are N_()
- * msgids); texts with numbers in them stay in English. */
-static const char *tr(const char *s)
-{
-    return s[0] ? _(s) : s;
-}
-
 static void print_diags(const DiagList *d, const char *file)
 {
-    for (size_t i = 0; i < d->count; i++) {
-        const Diag *g = &d->items[i];
-        fprintf(stderr, "%s", file);
-        if (g->line > 0) {
-            fprintf(stderr, ":%d:%d", g->line, g->col);
-        }
-        fprintf(stderr, ": %s%s%s", g->path, g->path[0] ? ": " : "", _(diag_code_name(g->code)));
-        if (g->expected[0]) {
-            fprintf(stderr, _(": expected %s"), tr(g->expected));
-        }
-        if (g->found[0]) {
-            fprintf(stderr, _(", found %s"), tr(g->found));
-        }
-        fputc('\n', stderr);
-    }
-    if (d->dropped) {
-        fprintf(stderr, _("%s: ... and %zu more problems\n"), file, d->dropped);
-    }
+    i18n_diag_print(d, file, stderr);
 }
 
 static void print_result(const Result *r, const Scenario *scn)

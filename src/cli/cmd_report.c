@@ -44,19 +44,9 @@ static void now_iso(char out[32])
 
 static void print_problem(const ReportProblem *p)
 {
-    const Diag *d = &p->diag;
-    fprintf(stderr, "  %s", p->path);
-    if (d->line > 0) {
-        fprintf(stderr, ":%d:%d", d->line, d->col);
-    }
-    fprintf(stderr, ": %s%s%s", d->path, d->path[0] ? ": " : "", _(diag_code_name(d->code)));
-    if (d->expected[0]) {
-        fprintf(stderr, _(": expected %s"), d->expected);
-    }
-    if (d->found[0]) {
-        fprintf(stderr, _(", found %s"), d->found);
-    }
-    fputc('\n', stderr);
+    char line[1200];
+    i18n_diag_line(&p->diag, p->path, line, sizeof line);
+    fprintf(stderr, "  %s\n", line);
 }
 
 static int usage_error(const char *fmt, ...)

@@ -104,7 +104,7 @@ static int run(const CliArgs *a)
     sor_init(&f);
     if (!record_load(rec_path, &rec, &d)) {
         fprintf(stderr, _("fibresim sor export: %s is not a readable attempt record:\n"), rec_path);
-        diag_print(&d, rec_path, stderr);
+        i18n_diag_print(&d, rec_path, stderr);
         goto out;
     }
     if (scn_path) {
@@ -127,7 +127,7 @@ static int run(const CliArgs *a)
     }
     if (!scn) {
         fprintf(stderr, _("fibresim sor export: the scenario %s does not load:\n"), scn_path);
-        diag_print(&d, scn_path, stderr);
+        i18n_diag_print(&d, scn_path, stderr);
         goto out;
     }
     if (strcmp(scn->module->name, "otdr") != 0) {

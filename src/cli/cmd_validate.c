@@ -100,45 +100,13 @@ static void collect_dir(PathList *l, const char *dir, int depth)
     qsort(l->items + first, l->count - first, sizeof *l->items, cmp_str);
 }
 
-/* Translates a core text when the catalogue has it (fixed texts are N_()
- * msgids); texts with numbers in them stay in English. */
-static const char *tr(const char *s)
-{
-    return s[0] ? _(s) : s;
-}
-
-static void print_problem(const Diag *g, const char *file)
-{
-    printf("%s", file);
-    if (g->line > 0) {
-        printf(":%d:%d", g->line, g->col);
-    }
-    printf(": ");
-    if (g->path[0]) {
-        printf("%s: ", g->path);
-    }
-    printf("%s", _(diag_code_name(g->code)));
-    if (g->expected[0]) {
-        printf(_(": expected %s"), tr(g->expected));
-    }
-    if (g->found[0]) {
-        printf(_(", found %s"), tr(g->found));
-    }
-    printf("\n");
-}
-
 static void print_text(const char *file, const Scenario *s, const DiagList *d)
 {
     if (s) {
         printf(_("%s: ok (%s, version %d, module %s)\n"), file, s->id, s->version, s->module->name);
         return;
     }
-    for (size_t i = 0; i < d->count; i++) {
-        print_problem(&d->items[i], file);
-    }
-    if (d->dropped) {
-        printf(_("%s: ... and %zu more problems\n"), file, d->dropped);
-    }
+    i18n_diag_print(d, file, stdout);
 }
 
 /* Adds one file's entry to the --json document. */
@@ -162,8 +130,11 @@ static void add_json(cJSON *files, const char *file, const Scenario *s, const Di
         cJSON_AddStringToObject(p, "path", g->path);
         cJSON_AddStringToObject(p, "code", diag_code_id(g->code));
         cJSON_AddStringToObject(p, "message", _(diag_code_name(g->code)));
-        cJSON_AddStringToObject(p, "expected", tr(g->expected));
-        cJSON_AddStringToObject(p, "found", tr(g->found));
+        char text[320];
+        i18n_diag_text(g, false, text, sizeof text);
+        cJSON_AddStringToObject(p, "expected", text);
+        i18n_diag_text(g, true, text, sizeof text);
+        cJSON_AddStringToObject(p, "found", text);
         cJSON_AddItemToArray(list, p);
     }
     cJSON_AddNumberToObject(f, "more_problems", d ? (double)d->dropped : 0.0);

@@ -90,3 +90,44 @@ char i18n_decimal_sep(void)
 {
     return strcmp(current_lang, "fr") == 0 ? ',' : '.';
 }
+
+static const char *translate(const char *msgid, void *user)
+{
+    (void)user;
+    return msgid[0] ? gettext(msgid) : msgid;
+}
+
+void i18n_diag_text(const Diag *g, bool found, char *out, size_t n)
+{
+    diag_text(g, found, translate, NULL, i18n_decimal_sep(), out, n);
+}
+
+void i18n_diag_line(const Diag *g, const char *file, char *out, size_t n)
+{
+    char where[32] = "", expected[320] = "", found[320] = "", exp_part[400] = "", found_part[400] = "";
+    if (g->line > 0) {
+        snprintf(where, sizeof where, ":%d:%d", g->line, g->col);
+    }
+    i18n_diag_text(g, false, expected, sizeof expected);
+    i18n_diag_text(g, true, found, sizeof found);
+    if (expected[0]) {
+        snprintf(exp_part, sizeof exp_part, _(": expected %s"), expected);
+    }
+    if (found[0]) {
+        snprintf(found_part, sizeof found_part, _(", found %s"), found);
+    }
+    snprintf(out, n, "%s%s: %s%s%s%s%s", file ? file : "-", where, g->path, g->path[0] ? ": " : "",
+             _(diag_code_name(g->code)), exp_part, found_part);
+}
+
+void i18n_diag_print(const DiagList *d, const char *file, FILE *out)
+{
+    char line[1200];
+    for (size_t i = 0; i < d->count; i++) {
+        i18n_diag_line(&d->items[i], file, line, sizeof line);
+        fprintf(out, "%s\n", line);
+    }
+    if (d->dropped) {
+        fprintf(out, _("%s: ... and %zu more problems\n"), file ? file : "-", d->dropped);
+    }
+}

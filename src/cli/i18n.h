@@ -5,6 +5,11 @@
 #define FIBRESIM_I18N_H
 
 #include <libintl.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "fibresim/diag.h"
 
 #define _(s) gettext(s)
 #ifndef N_
@@ -21,5 +26,14 @@ void i18n_set_language(const char *lang);
 const char *i18n_language(void);
 /* ',' for French, '.' for English. */
 char i18n_decimal_sep(void);
+/* The expected (found = false) or found part of a problem in the current
+ * language: its template translated, its values filled in with the
+ * language's decimal separator. */
+void i18n_diag_text(const Diag *g, bool found, char *out, size_t n);
+/* Writes every problem of d, one line each, then "... and N more problems". */
+void i18n_diag_print(const DiagList *d, const char *file, FILE *out);
+/* One problem in the current language, without a newline:
+ * "file:line:col: path: what: expected X, found Y" (file may be NULL). */
+void i18n_diag_line(const Diag *g, const char *file, char *out, size_t n);
 
 #endif

@@ -407,17 +407,20 @@ static void write_group(const ReportOut *o)
                 fputs(": ", f);
             }
             esc(f, _(diag_code_name(d->code)));
+            char text[320];
             if (d->expected[0]) {
                 fputs(", ", f);
                 esc(f, _("expected"));
                 fputs(" ", f);
-                esc(f, d->expected);
+                i18n_diag_text(d, false, text, sizeof text);
+                esc(f, text);
             }
             if (d->found[0]) {
                 fputs(", ", f);
                 esc(f, _("found"));
                 fputs(" ", f);
-                esc(f, d->found);
+                i18n_diag_text(d, true, text, sizeof text);
+                esc(f, text);
             }
             fputs("</li>", f);
         }

@@ -3,6 +3,8 @@
  */
 #include "fibresim/diag.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,37 +96,190 @@ void diag_list_finish(DiagList *d)
     memset(d, 0, sizeof *d);
 }
 
-void diag_add(DiagList *d, DiagCode code, int line, int col, const char *path, const char *expected,
-              const char *found)
+/* Next free slot of the list, NULL (counted in dropped) when full or on OOM. */
+static Diag *diag_slot(DiagList *d)
 {
-    if (!d) {
-        return;
-    }
     if (d->count >= DIAG_LIST_MAX) {
         d->dropped++;
-        return;
+        return NULL;
     }
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         Diag *n = realloc(d->items, cap * sizeof *n);
         if (!n) {
             d->dropped++;
-            return;
+            return NULL;
         }
         d->items = n;
         d->cap = cap;
     }
     Diag *g = &d->items[d->count++];
     memset(g, 0, sizeof *g);
+    return g;
+}
+
+void diag_add_t(DiagList *d, DiagCode code, int line, int col, const char *path, const char *expected_tmpl,
+                const char *found_tmpl, const DiagArgs *args)
+{
+    Diag *g = d ? diag_slot(d) : NULL;
+    if (!g) {
+        return;
+    }
     g->code = code;
     g->line = line;
     g->col = col;
     fs_strlcpy(g->path, path ? path : "", sizeof g->path);
-    fs_strlcpy(g->expected, expected ? expected : "", sizeof g->expected);
-    fs_strlcpy(g->found, found ? found : "", sizeof g->found);
+    fs_strlcpy(g->expected_tmpl, expected_tmpl ? expected_tmpl : "", sizeof g->expected_tmpl);
+    fs_strlcpy(g->found_tmpl, found_tmpl ? found_tmpl : "", sizeof g->found_tmpl);
+    if (args) {
+        g->args = *args;
+    }
+    g->args.count = g->args.count < 0 ? 0 : g->args.count > DIAG_ARG_MAX ? DIAG_ARG_MAX : g->args.count;
+    for (int i = 0; i < g->args.count; i++) {
+        g->args.items[i].name[sizeof g->args.items[i].name - 1] = '\0';
+        g->args.items[i].value[sizeof g->args.items[i].value - 1] = '\0';
+        utf8_scrub(g->args.items[i].value);
+    }
     utf8_scrub(g->path);
+    utf8_scrub(g->expected_tmpl);
+    utf8_scrub(g->found_tmpl);
+    diag_fill(g->expected_tmpl, &g->args, '.', g->expected, sizeof g->expected);
+    diag_fill(g->found_tmpl, &g->args, '.', g->found, sizeof g->found);
     utf8_scrub(g->expected);
     utf8_scrub(g->found);
+}
+
+void diag_add(DiagList *d, DiagCode code, int line, int col, const char *path, const char *expected,
+              const char *found)
+{
+    diag_add_t(d, code, line, col, path, expected, found, NULL);
+}
+
+static DiagArg *arg_slot(DiagArgs *a, const char *name)
+{
+    if (!a || a->count < 0 || a->count >= DIAG_ARG_MAX) {
+        return NULL;
+    }
+    DiagArg *x = &a->items[a->count++];
+    memset(x, 0, sizeof *x);
+    fs_strlcpy(x->name, name, sizeof x->name);
+    return x;
+}
+
+void diag_arg_str(DiagArgs *a, const char *name, const char *value)
+{
+    DiagArg *x = arg_slot(a, name);
+    if (x) {
+        fs_strlcpy(x->value, value ? value : "", sizeof x->value);
+    }
+}
+
+void diag_arg_num_sig(DiagArgs *a, const char *name, double value, int digits)
+{
+    DiagArg *x = arg_slot(a, name);
+    if (x) {
+        snprintf(x->value, sizeof x->value, "%.*g", digits < 1 ? 1 : digits > 17 ? 17 : digits, value);
+        x->number = true;
+    }
+}
+
+void diag_arg_num(DiagArgs *a, const char *name, double value)
+{
+    diag_arg_num_sig(a, name, value, 10);
+}
+
+void diag_arg_int(DiagArgs *a, const char *name, long long value)
+{
+    DiagArg *x = arg_slot(a, name);
+    if (x) {
+        snprintf(x->value, sizeof x->value, "%lld", value);
+        x->number = true;
+    }
+}
+
+/* The value named by the placeholder at t ("{name}..."), with its length in
+ * *len; NULL if t does not start a known placeholder. */
+static const DiagArg *placeholder(const char *t, const DiagArgs *args, size_t *len)
+{
+    const char *end = strchr(t, '}');
+    if (!args || !end) {
+        return NULL;
+    }
+    size_t name_len = (size_t)(end - t - 1);
+    for (int i = 0; i < args->count && i < DIAG_ARG_MAX; i++) {
+        const DiagArg *x = &args->items[i];
+        if (strlen(x->name) == name_len && strncmp(x->name, t + 1, name_len) == 0) {
+            *len = name_len + 2;
+            return x;
+        }
+    }
+    return NULL;
+}
+
+void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n)
+{
+    if (n == 0) {
+        return;
+    }
+    size_t used = 0;
+    bool cut = false;
+    for (const char *t = tmpl ? tmpl : ""; *t && !cut;) {
+        size_t len = 0;
+        const DiagArg *x = *t == '{' ? placeholder(t, args, &len) : NULL;
+        const char *v = x ? x->value : t;
+        size_t count = x ? strlen(v) : 1;
+        for (size_t i = 0; i < count; i++) {
+            if (used + 1 >= n) {
+                cut = true;
+                break;
+            }
+            out[used++] = (x && x->number && v[i] == '.') ? decimal_sep : v[i];
+        }
+        t += x ? len : 1;
+    }
+    if (cut) {
+        /* Never end inside a UTF-8 character cut by the buffer's end. */
+        size_t start = used;
+        while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80) {
+            start--;
+        }
+        if (start > 0) {
+            unsigned char lead = (unsigned char)out[start - 1];
+            size_t want = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (used - (start - 1) < want) {
+                used = start - 1;
+            }
+        }
+    }
+    out[used] = '\0';
+}
+
+void diag_text(const Diag *g, bool found, DiagTranslateFn tr, void *user, char decimal_sep, char *out, size_t n)
+{
+    const char *tmpl = found ? (g->found_tmpl[0] ? g->found_tmpl : g->found)
+                             : (g->expected_tmpl[0] ? g->expected_tmpl : g->expected);
+    if (tmpl[0] && tr) {
+        tmpl = tr(tmpl, user);
+    }
+    diag_fill(tmpl, &g->args, decimal_sep, out, n);
+}
+
+const char *diag_errno_text(int err)
+{
+    switch (err) {
+    case ENOENT: return N_("no such file or folder");
+    case EACCES:
+    case EPERM: return N_("permission denied");
+    case EISDIR: return N_("a folder");
+    case ENOTDIR: return N_("a path through something that is not a folder");
+    case ENOMEM: return N_("out of memory");
+    case ENOSPC: return N_("no space left on the disk");
+    case EROFS: return N_("a read-only disk");
+    case EIO: return N_("an input/output error (damaged disk or removed key?)");
+    case EFBIG: return N_("a larger file");
+    case ENAMETOOLONG: return N_("a file name too long");
+    default: return strerror(err);
+    }
 }
 
 const char *diag_code_name(DiagCode c)

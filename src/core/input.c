@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 
 static const char *const kind_names[INPUT_KIND_COUNT] = {
     [INPUT_POINTER_DOWN] = "down", [INPUT_POINTER_MOVE] = "move", [INPUT_POINTER_UP] = "up",
@@ -144,20 +145,20 @@ bool input_from_json(const cJSON *j, InputEvent *out, char *why, size_t why_n)
 {
     memset(out, 0, sizeof *out);
     if (!cJSON_IsArray(j)) {
-        return fail(why, why_n, "expected an array [tick, kind, ...]");
+        return fail(why, why_n, N_("expected an array [tick, kind, ...]"));
     }
     int size = cJSON_GetArraySize(j);
     double tick;
     if (size < 3 || !get_num(j, 0, &tick)) {
-        return fail(why, why_n, "expected [tick, kind, ...] with a numeric tick");
+        return fail(why, why_n, N_("expected [tick, kind, ...] with a numeric tick"));
     }
     if (tick < 0 || tick > 4294967295.0 || tick != floor(tick)) {
-        return fail(why, why_n, "tick must be an integer in 0..4294967295");
+        return fail(why, why_n, N_("tick must be an integer in 0..4294967295"));
     }
     out->tick = (uint32_t)tick;
     const cJSON *k = cJSON_GetArrayItem(j, 1);
     if (!cJSON_IsString(k)) {
-        return fail(why, why_n, "event kind must be a string");
+        return fail(why, why_n, N_("event kind must be a string"));
     }
     int kind = -1;
     for (int i = 0; i < INPUT_KIND_COUNT; i++) {
@@ -166,7 +167,7 @@ bool input_from_json(const cJSON *j, InputEvent *out, char *why, size_t why_n)
         }
     }
     if (kind < 0) {
-        return fail(why, why_n, "unknown event kind (expected down, move, up, key, wheel or choice)");
+        return fail(why, why_n, N_("unknown event kind (expected down, move, up, key, wheel or choice)"));
     }
     out->kind = (InputKind)kind;
     switch (out->kind) {
@@ -175,10 +176,10 @@ bool input_from_json(const cJSON *j, InputEvent *out, char *why, size_t why_n)
     case INPUT_POINTER_UP: {
         double p;
         if (size != 5 || !get_num(j, 2, &p) || !get_num(j, 3, &out->x) || !get_num(j, 4, &out->y)) {
-            return fail(why, why_n, "pointer event must be [tick, kind, pointer, x, y] with finite numbers");
+            return fail(why, why_n, N_("pointer event must be [tick, kind, pointer, x, y] with finite numbers"));
         }
         if (p < 0 || p > 255 || p != floor(p)) {
-            return fail(why, why_n, "pointer id must be an integer in 0..255");
+            return fail(why, why_n, N_("pointer id must be an integer in 0..255"));
         }
         out->pointer = (int32_t)p;
         return true;
@@ -186,30 +187,30 @@ bool input_from_json(const cJSON *j, InputEvent *out, char *why, size_t why_n)
     case INPUT_KEY: {
         const cJSON *a = cJSON_GetArrayItem(j, 2);
         if (size != 3 || !cJSON_IsString(a)) {
-            return fail(why, why_n, "key event must be [tick, \"key\", action]");
+            return fail(why, why_n, N_("key event must be [tick, \"key\", action]"));
         }
         out->action = input_action_from_name(a->valuestring);
         if (out->action == ACTION_NONE) {
-            return fail(why, why_n, "unknown key action");
+            return fail(why, why_n, N_("unknown key action"));
         }
         return true;
     }
     case INPUT_WHEEL:
         if (size != 5 || !get_num(j, 2, &out->x) || !get_num(j, 3, &out->y) || !get_num(j, 4, &out->steps)) {
-            return fail(why, why_n, "wheel event must be [tick, \"wheel\", x, y, steps]");
+            return fail(why, why_n, N_("wheel event must be [tick, \"wheel\", x, y, steps]"));
         }
         return true;
     case INPUT_CHOICE: {
         const cJSON *c = cJSON_GetArrayItem(j, 2);
         if (size != 3 || !cJSON_IsString(c) || c->valuestring[0] == '\0'
             || strlen(c->valuestring) >= INPUT_CHOICE_MAX) {
-            return fail(why, why_n, "choice event must be [tick, \"choice\", id] with a 1-31 byte id");
+            return fail(why, why_n, N_("choice event must be [tick, \"choice\", id] with a 1-31 byte id"));
         }
         memcpy(out->choice, c->valuestring, strlen(c->valuestring) + 1);
         return true;
     }
     default:
-        return fail(why, why_n, "unknown event kind");
+        return fail(why, why_n, N_("unknown event kind"));
     }
 }
 

@@ -34,7 +34,7 @@ size_t jsontext_bom_len(const char *text, size_t len)
  * *why (may be NULL) then says what is wrong. Table 3-7 of the Unicode standard. */
 static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
 {
-    const char *reason = "a byte that cannot start a UTF-8 character";
+    const char *reason = N_("byte {byte} (a byte that cannot start a UTF-8 character)");
     unsigned char c = s[0];
     size_t n = 0;
     unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
@@ -62,9 +62,9 @@ static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
         hi = 0x8F;
     } else {
         if (c == 0xC0 || c == 0xC1) {
-            reason = "an overlong (non-shortest) UTF-8 form";
+            reason = N_("byte {byte} (an overlong (non-shortest) UTF-8 form)");
         } else if (c >= 0xF5) {
-            reason = "a code point above U+10FFFF";
+            reason = N_("byte {byte} (a code point above U+10FFFF)");
         }
         if (why) {
             *why = reason;
@@ -72,15 +72,15 @@ static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
         return 0;
     }
     if (avail < 2 || (s[1] & 0xC0) != 0x80) {
-        reason = avail < 2 ? "a UTF-8 character cut short by the end of the file"
-                           : "a UTF-8 lead byte without its continuation bytes";
+        reason = avail < 2 ? N_("byte {byte} (a UTF-8 character cut short by the end of the file)")
+                           : N_("byte {byte} (a UTF-8 lead byte without its continuation bytes)");
     } else if (s[1] < lo || s[1] > hi) {
         if (c == 0xED) {
-            reason = "a UTF-16 surrogate (U+D800-U+DFFF) encoded in UTF-8";
+            reason = N_("byte {byte} (a UTF-16 surrogate (U+D800-U+DFFF) encoded in UTF-8)");
         } else if (c == 0xF4) {
-            reason = "a code point above U+10FFFF";
+            reason = N_("byte {byte} (a code point above U+10FFFF)");
         } else {
-            reason = "an overlong (non-shortest) UTF-8 form";
+            reason = N_("byte {byte} (an overlong (non-shortest) UTF-8 form)");
         }
     } else {
         size_t i = 2;
@@ -90,13 +90,27 @@ static size_t utf8_seq(const unsigned char *s, size_t avail, const char **why)
         if (i == n) {
             return n;
         }
-        reason = i >= avail ? "a UTF-8 character cut short by the end of the file"
-                            : "a UTF-8 lead byte without its continuation bytes";
+        reason = i >= avail ? N_("byte {byte} (a UTF-8 character cut short by the end of the file)")
+                            : N_("byte {byte} (a UTF-8 lead byte without its continuation bytes)");
     }
     if (why) {
         *why = reason;
     }
     return 0;
+}
+
+/* Sets err's expected part from an English template (filled with err->args). */
+static void set_expected(JsonTextError *err, const char *tmpl)
+{
+    fs_strlcpy(err->expected_tmpl, tmpl, sizeof err->expected_tmpl);
+    diag_fill(tmpl, &err->args, '.', err->expected, sizeof err->expected);
+}
+
+/* Same for the found part. */
+static void set_found(JsonTextError *err, const char *tmpl)
+{
+    fs_strlcpy(err->found_tmpl, tmpl, sizeof err->found_tmpl);
+    diag_fill(tmpl, &err->args, '.', err->found, sizeof err->found);
 }
 
 bool jsontext_utf8_check(const char *text, size_t len, JsonTextError *err)
@@ -115,16 +129,20 @@ bool jsontext_utf8_check(const char *text, size_t len, JsonTextError *err)
             /* A lone byte 0xC0-0xFF followed by ASCII is the mark of a file saved
              * in Latin-1 / Windows-1252 (French accents: 0xE9 is 'é'). */
             bool latin1 = s[i] >= 0xA0 && (i + 1 >= len || s[i + 1] < 0x80);
-            fs_strlcpy(err->expected,
-                       latin1 ? N_("UTF-8 text (the file looks saved as Latin-1 or Windows-1252: save it as UTF-8)")
-                              : N_("UTF-8 text (save the file as UTF-8)"),
-                       sizeof err->expected);
+            memset(&err->args, 0, sizeof err->args);
+            char byte[8], letter[3] = {0};
+            snprintf(byte, sizeof byte, "0x%02X", s[i]);
+            diag_arg_str(&err->args, "byte", byte);
+            set_expected(err, latin1 ? N_("UTF-8 text (the file looks saved as Latin-1 or Windows-1252: save it as UTF-8)")
+                                     : N_("UTF-8 text (save the file as UTF-8)"));
             if (latin1) {
                 /* Latin-1 byte b is the code point U+00b: show the letter meant. */
-                snprintf(err->found, sizeof err->found, "byte 0x%02X ('%c%c' in Latin-1)", s[i],
-                         (char)(0xC0 | (s[i] >> 6)), (char)(0x80 | (s[i] & 0x3F)));
+                letter[0] = (char)(0xC0 | (s[i] >> 6));
+                letter[1] = (char)(0x80 | (s[i] & 0x3F));
+                diag_arg_str(&err->args, "letter", letter);
+                set_found(err, N_("byte {byte} ('{letter}' in Latin-1)"));
             } else {
-                snprintf(err->found, sizeof err->found, "byte 0x%02X (%s)", s[i], why);
+                set_found(err, why);
             }
             return false;
         }
@@ -147,64 +165,77 @@ static bool is_word_char(unsigned char c)
            || c == '-' || c == '.';
 }
 
-/* Says in a few words what is at offset at, for "found ...". */
-static void describe_at(const Lex *x, size_t at, char *out, size_t n)
+/* Says in a few words what is at offset at, for "found ...": sets
+ * x->err's found part (adding its value to x->err->args). */
+static void describe_at(const Lex *x, size_t at)
 {
+    JsonTextError *e = x->err;
     if (at >= x->len) {
         bool blank = true;
         for (size_t i = 0; i < x->len && blank; i++) {
             blank = x->s[i] == ' ' || x->s[i] == '\t' || x->s[i] == '\n' || x->s[i] == '\r';
         }
-        snprintf(out, n, "%s", blank ? (x->len ? N_("a file with only white space") : N_("an empty file")) : N_("end of file"));
+        set_found(e, blank ? (x->len ? N_("a file with only white space") : N_("an empty file")) : N_("end of file"));
         return;
     }
     unsigned char c = x->s[at];
+    char text[40];
     if (c == '\n' || c == '\r') {
-        snprintf(out, n, N_("end of line"));
+        set_found(e, N_("end of line"));
     } else if (c == 0) {
-        snprintf(out, n, N_("a NUL byte (0x00)"));
+        set_found(e, N_("a NUL byte (0x00)"));
     } else if (c == '\t') {
-        snprintf(out, n, N_("a tab character"));
+        set_found(e, N_("a tab character"));
     } else if (c < 0x20 || c == 0x7F) {
-        snprintf(out, n, "control character U+%04X", c);
+        snprintf(text, sizeof text, "U+%04X", c);
+        diag_arg_str(&e->args, "code", text);
+        set_found(e, N_("control character {code}"));
     } else if (c == '/' && at + 1 < x->len && (x->s[at + 1] == '/' || x->s[at + 1] == '*')) {
-        snprintf(out, n, N_("a comment (JSON has no comments)"));
-    } else if (is_word_char(c)) {
-        size_t end = at;
-        while (end < x->len && is_word_char(x->s[end]) && end - at < 24) {
-            end++;
-        }
-        bool more = end < x->len && is_word_char(x->s[end]);
-        snprintf(out, n, "'%.*s%s'", (int)(end - at), (const char *)x->s + at, more ? "..." : "");
-    } else if (c < 0x80) {
-        snprintf(out, n, "'%c'", c);
+        set_found(e, N_("a comment (JSON has no comments)"));
     } else {
-        size_t k = utf8_seq(x->s + at, x->len - at, NULL);
-        if (k) {
-            snprintf(out, n, "'%.*s'", (int)k, (const char *)x->s + at);
+        if (is_word_char(c)) {
+            size_t end = at;
+            while (end < x->len && is_word_char(x->s[end]) && end - at < 24) {
+                end++;
+            }
+            bool more = end < x->len && is_word_char(x->s[end]);
+            snprintf(text, sizeof text, "'%.*s%s'", (int)(end - at), (const char *)x->s + at, more ? "..." : "");
+        } else if (c < 0x80) {
+            snprintf(text, sizeof text, "'%c'", c);
         } else {
-            snprintf(out, n, "byte 0x%02X", c);
+            size_t k = utf8_seq(x->s + at, x->len - at, NULL);
+            if (!k) {
+                snprintf(text, sizeof text, "0x%02X", c);
+                diag_arg_str(&e->args, "byte", text);
+                set_found(e, N_("byte {byte}"));
+                return;
+            }
+            snprintf(text, sizeof text, "'%.*s'", (int)k, (const char *)x->s + at);
         }
+        /* The file's own characters: the same in every language. */
+        diag_arg_str(&e->args, "text", text);
+        set_found(e, "{text}");
     }
 }
 
 static bool fail(Lex *x, size_t at, const char *expected)
 {
     x->err->offset = at;
-    fs_strlcpy(x->err->expected, expected, sizeof x->err->expected);
-    describe_at(x, at, x->err->found, sizeof x->err->found);
+    set_expected(x->err, expected);
+    describe_at(x, at);
     return false;
 }
 
-/* Like fail(), naming where the unclosed string or bracket starts:
- * what + " at line 3, column 9". */
-static bool fail_at_opener(Lex *x, size_t at, const char *what, size_t opener)
+/* Like fail(), naming where the unclosed string or bracket starts: tmpl
+ * has the placeholders {line} and {col}. */
+static bool fail_at_opener(Lex *x, size_t at, const char *tmpl, size_t opener)
 {
     int line, col;
     json_offset_to_line_col((const char *)x->s, x->len, opener, &line, &col);
-    char expected[160];
-    snprintf(expected, sizeof expected, "%s at line %d, column %d", what, line, col);
-    return fail(x, at, expected);
+    memset(&x->err->args, 0, sizeof x->err->args);
+    diag_arg_int(&x->err->args, "line", line);
+    diag_arg_int(&x->err->args, "col", col);
+    return fail(x, at, tmpl);
 }
 
 static void skip_ws(Lex *x)
@@ -247,7 +278,7 @@ static bool lex_string(Lex *x)
             return true;
         }
         if (c == '\n' || c == '\r') {
-            return fail_at_opener(x, x->pos, "closing quote '\"' of the string that starts", open);
+            return fail_at_opener(x, x->pos, N_("closing quote '\"' of the string that starts at line {line}, column {col}"), open);
         }
         if (c < 0x20) {
             return fail(x, x->pos, c == '\t' ? N_("\\t instead of a raw tab inside a string")
@@ -276,12 +307,14 @@ static bool lex_string(Lex *x)
         }
         if (e != 'u') {
             x->err->offset = esc;
-            fs_strlcpy(x->err->expected, N_("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"),
-                       sizeof x->err->expected);
+            set_expected(x->err, N_("an escape: \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX"));
             if (e >= 0x20 && e < 0x7F) {
-                snprintf(x->err->found, sizeof x->err->found, "'\\%c'", e);
+                char text[8];
+                snprintf(text, sizeof text, "'\\%c'", e);
+                diag_arg_str(&x->err->args, "text", text);
+                set_found(x->err, "{text}");
             } else {
-                describe_at(x, esc + 1, x->err->found, sizeof x->err->found);
+                describe_at(x, esc + 1);
             }
             return false;
         }
@@ -305,7 +338,7 @@ static bool lex_string(Lex *x)
             x->pos += 6;
         }
     }
-    return fail_at_opener(x, x->pos, "closing quote '\"' of the string that starts", open);
+    return fail_at_opener(x, x->pos, N_("closing quote '\"' of the string that starts at line {line}, column {col}"), open);
 }
 
 static bool is_digit(const Lex *x, size_t at)
@@ -437,7 +470,7 @@ bool jsontext_syntax_check(const char *text, size_t len, JsonTextError *err)
                 continue;
             }
             if (eof && st == WANT_KEY_OR_CLOSE) {
-                return fail_at_opener(&x, x.pos, "'}' to close the '{'", opener[depth - 1]);
+                return fail_at_opener(&x, x.pos, N_("'}' to close the '{' at line {line}, column {col}"), opener[depth - 1]);
             }
             if (!eof && c == '}') {
                 return fail(&x, x.pos, N_("another \"key\": value after ',' (or remove that ',')"));
@@ -467,8 +500,8 @@ bool jsontext_syntax_check(const char *text, size_t len, JsonTextError *err)
             }
             if (eof) {
                 return fail_at_opener(&x, x.pos,
-                                      in_object ? "'}' to close the '{'"
-                                                : "']' to close the '['",
+                                      in_object ? N_("'}' to close the '{' at line {line}, column {col}")
+                                                : N_("']' to close the '[' at line {line}, column {col}"),
                                       opener[depth - 1]);
             }
             return fail(&x, x.pos, in_object ? N_("',' or '}' after a value") : N_("',' or ']' after a value"));
@@ -511,7 +544,7 @@ bool jsontext_syntax_check(const char *text, size_t len, JsonTextError *err)
                 }
                 x.pos += n;
             } else if (eof && st == WANT_VALUE_OR_CLOSE) {
-                return fail_at_opener(&x, x.pos, "']' to close the '['", opener[depth - 1]);
+                return fail_at_opener(&x, x.pos, N_("']' to close the '[' at line {line}, column {col}"), opener[depth - 1]);
             } else {
                 const char *base = st == WANT_TOP          ? N_("a JSON value (a scenario is an object { ... })")
                                    : st == WANT_VALUE_COLON ? N_("a value after ':'")
@@ -531,7 +564,8 @@ static void report(DiagList *d, DiagCode code, const char *body, size_t len, con
 {
     int line, col;
     json_offset_to_line_col(body, len, e->offset, &line, &col);
-    diag_add(d, code, line, col, "", e->expected, e->found);
+    diag_add_t(d, code, line, col, "", e->expected_tmpl[0] ? e->expected_tmpl : e->expected,
+               e->found_tmpl[0] ? e->found_tmpl : e->found, &e->args);
 }
 
 cJSON *jsontext_parse(const char *text, size_t len, DiagList *d, size_t *bom_len)
@@ -558,8 +592,9 @@ cJSON *jsontext_parse(const char *text, size_t len, DiagList *d, size_t *bom_len
         /* The strict check passed, so this is cJSON running out of memory (or a
          * disagreement between the two readers, which the fuzz target hunts). */
         e.offset = (end && end >= body && end <= body + body_len) ? (size_t)(end - body) : 0;
-        fs_strlcpy(e.expected, N_("JSON that fits in memory"), sizeof e.expected);
-        fs_strlcpy(e.found, N_("a value the JSON reader could not load"), sizeof e.found);
+        memset(&e.args, 0, sizeof e.args);
+        set_expected(&e, N_("JSON that fits in memory"));
+        set_found(&e, N_("a value the JSON reader could not load"));
         report(d, DIAG_PARSE, body, body_len, &e);
     }
     return root;
@@ -573,19 +608,21 @@ char *jsontext_read_file(const char *path, size_t max_bytes, size_t *len, DiagLi
         return buf;
     }
     if (err == EFBIG) {
-        char expected[96], found[48] = "more";
+        DiagArgs args = {0};
+        const char *found = N_("a larger file");
+        diag_arg_int(&args, "max", (long long)max_bytes);
         struct stat st;
         if (stat(path, &st) == 0 && st.st_size > 0) {
-            snprintf(found, sizeof found, "%jd bytes", (intmax_t)st.st_size);
+            diag_arg_int(&args, "count", (long long)st.st_size);
+            found = N_("{count} bytes");
         }
-        snprintf(expected, sizeof expected, "a file of at most %zu bytes", max_bytes);
-        diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
+        diag_add_t(d, DIAG_TOO_LARGE, 0, 0, "", N_("a file of at most {max} bytes"), found, &args);
     } else if (err == EISDIR) {
         diag_add(d, DIAG_IO, 0, 0, "", N_("a file"), N_("a folder"));
     } else if (err == ENOMEM) {
         diag_add(d, DIAG_IO, 0, 0, "", N_("enough memory to read the file"), N_("out of memory"));
     } else {
-        diag_add(d, DIAG_IO, 0, 0, "", N_("a readable file"), strerror(err ? err : EIO));
+        diag_add(d, DIAG_IO, 0, 0, "", N_("a readable file"), diag_errno_text(err ? err : EIO));
     }
     return NULL;
 }

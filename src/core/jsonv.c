@@ -35,37 +35,88 @@ static bool diags_full(const JsonV *v)
     return v->diags && v->diags->count >= DIAG_LIST_MAX;
 }
 
-void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
+void jv_report_t(JsonV *v, DiagCode code, const char *path, const char *expected_tmpl, const char *found_tmpl,
+                 const DiagArgs *args)
 {
     int line = 0, col = 0;
     if (v->text && !diags_full(v)) {
         json_locate(v->text, v->text_len, path, &line, &col);
     }
-    diag_add(v->diags, code, line, col, path, expected, found);
+    diag_add_t(v->diags, code, line, col, path, expected_tmpl, found_tmpl, args);
+}
+
+void jv_report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
+{
+    jv_report_t(v, code, path, expected, found, NULL);
+}
+
+const char *jv_describe_t(const cJSON *node, DiagArgs *args)
+{
+    if (!node) {
+        return N_("nothing");
+    }
+    if (cJSON_IsString(node)) {
+        char shown[52];
+        fs_strlcpy(shown, node->valuestring, 48);
+        if (strlen(node->valuestring) >= 48) {
+            strcat(shown, "...");
+        }
+        diag_arg_str(args, "text", shown);
+        return N_("text \"{text}\"");
+    }
+    if (cJSON_IsNumber(node) && !isfinite(node->valuedouble)) {
+        return N_("a number too large to store");
+    }
+    if (cJSON_IsNumber(node)) {
+        diag_arg_num(args, "number", node->valuedouble);
+        return N_("the number {number}");
+    }
+    if (cJSON_IsBool(node) || cJSON_IsNull(node)) {
+        /* JSON's own words, the same in every language. */
+        diag_arg_str(args, "literal", cJSON_IsNull(node) ? "null" : cJSON_IsTrue(node) ? "true" : "false");
+        return "{literal}";
+    }
+    if (cJSON_IsArray(node)) {
+        int count = cJSON_GetArraySize(node);
+        if (count == 0) {
+            return N_("an empty array [ ]");
+        }
+        if (count == 1) {
+            return N_("an array of 1 item");
+        }
+        diag_arg_int(args, "count", count);
+        return N_("an array of {count} items");
+    }
+    if (cJSON_IsObject(node)) {
+        return N_("an object { ... }");
+    }
+    return N_("an invalid value");
 }
 
 void jv_describe(const cJSON *node, char *out, size_t n)
 {
-    if (!node) {
-        snprintf(out, n, N_("nothing"));
-    } else if (cJSON_IsString(node)) {
-        char shown[48];
-        fs_strlcpy(shown, node->valuestring, sizeof shown);
-        snprintf(out, n, "string \"%s\"%s", shown, strlen(node->valuestring) >= sizeof shown ? "..." : "");
-    } else if (cJSON_IsNumber(node) && !isfinite(node->valuedouble)) {
-        snprintf(out, n, N_("a number too large to store"));
-    } else if (cJSON_IsNumber(node)) {
-        snprintf(out, n, "number %.10g", node->valuedouble);
-    } else if (cJSON_IsBool(node)) {
-        snprintf(out, n, "%s", cJSON_IsTrue(node) ? "true" : "false");
-    } else if (cJSON_IsNull(node)) {
-        snprintf(out, n, "null");
-    } else if (cJSON_IsArray(node)) {
-        snprintf(out, n, "array of %d items", cJSON_GetArraySize(node));
-    } else if (cJSON_IsObject(node)) {
-        snprintf(out, n, "object");
-    } else {
-        snprintf(out, n, "invalid value");
+    DiagArgs args = {0};
+    const char *tmpl = jv_describe_t(node, &args);
+    diag_fill(tmpl, &args, '.', out, n);
+}
+
+void jv_list_names(const char *const *names, const char *quote, const char *sep, char *out, size_t n)
+{
+    size_t used = 0;
+    if (n) {
+        out[0] = '\0';
+    }
+    for (size_t i = 0; names && names[i] && used < n; i++) {
+        int w = snprintf(out + used, n - used, "%s%s%s%s", i ? sep : "", quote, names[i], quote);
+        if (w < 0 || (size_t)w >= n - used) {
+            /* Cut at the last whole name. */
+            out[used] = '\0';
+            if (used + 4 < n) {
+                memcpy(out + used, "...", 4);
+            }
+            break;
+        }
+        used += (size_t)w;
     }
 }
 
@@ -151,9 +202,9 @@ static size_t *key_occurrences(const cJSON *node)
 bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const *allowed)
 {
     if (!cJSON_IsObject(node)) {
-        char found[96];
-        jv_describe(node, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, path, N_("an object { ... }"), found);
+        DiagArgs args = {0};
+        const char *found = jv_describe_t(node, &args);
+        jv_report_t(v, DIAG_WRONG_TYPE, path, N_("an object { ... }"), found, &args);
         return false;
     }
     size_t *occurrence = key_occurrences(node);
@@ -188,18 +239,21 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
             }
         }
         if (!known) {
-            char expected[160];
+            DiagArgs args = {0};
+            const char *expected;
             if (best) {
-                snprintf(expected, sizeof expected, "a known field (did you mean \"%s\"?)", best);
+                diag_arg_str(&args, "name", best);
+                expected = N_("a known field (did you mean \"{name}\"?)");
             } else {
-                size_t used = (size_t)snprintf(expected, sizeof expected, "one of:");
-                for (size_t i = 0; allowed && allowed[i] && used < sizeof expected; i++) {
-                    used += (size_t)snprintf(expected + used, sizeof expected - used, " %s", allowed[i]);
-                }
+                char list[160];
+                jv_list_names(allowed, "", ", ", list, sizeof list);
+                diag_arg_str(&args, "list", list);
+                expected = N_("one of these fields: {list}");
             }
-            char found[96];
-            snprintf(found, sizeof found, "\"%.80s\"", key);
-            diag_add(v->diags, DIAG_UNKNOWN_FIELD, line, col, p, expected, found);
+            char key_shown[84];
+            snprintf(key_shown, sizeof key_shown, "%.80s", key);
+            diag_arg_str(&args, "key", key_shown);
+            diag_add_t(v->diags, DIAG_UNKNOWN_FIELD, line, col, p, expected, N_("\"{key}\""), &args);
         }
     }
     free(occurrence);
@@ -211,20 +265,22 @@ static const cJSON *member(JsonV *v, const cJSON *obj, const char *path, const c
 {
     const cJSON *m = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
     if (!m && required) {
-        char p[JV_PATH_MAX], expected[96];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
-        snprintf(expected, sizeof expected, "field \"%s\"", key);
-        jv_report(v, DIAG_MISSING_FIELD, p, expected, N_("nothing"));
+        diag_arg_str(&args, "name", key);
+        jv_report_t(v, DIAG_MISSING_FIELD, p, N_("the field \"{name}\""), N_("nothing"), &args);
     }
     return m;
 }
 
 static void wrong_type(JsonV *v, const char *path, const char *key, const char *expected, const cJSON *m)
 {
-    char p[JV_PATH_MAX], found[96];
+    char p[JV_PATH_MAX];
+    DiagArgs args = {0};
     jv_path_key(p, sizeof p, path, key);
-    jv_describe(m, found, sizeof found);
-    jv_report(v, DIAG_WRONG_TYPE, p, expected, found);
+    const char *found = jv_describe_t(m, &args);
+    jv_report_t(v, DIAG_WRONG_TYPE, p, expected, found, &args);
 }
 
 bool jv_double(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required, double lo,
@@ -240,11 +296,13 @@ bool jv_double(JsonV *v, const cJSON *obj, const char *path, const char *key, bo
     }
     double x = m->valuedouble;
     if (x < lo || x > hi) {
-        char p[JV_PATH_MAX], expected[96], found[48];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
-        snprintf(expected, sizeof expected, "a number from %g to %g", lo, hi);
-        snprintf(found, sizeof found, "%.10g", x);
-        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        diag_arg_num(&args, "min", lo);
+        diag_arg_num(&args, "max", hi);
+        diag_arg_num(&args, "value", x);
+        jv_report_t(v, DIAG_OUT_OF_RANGE, p, N_("a number from {min} to {max}"), "{value}", &args);
         return false;
     }
     *out = x;
@@ -264,11 +322,13 @@ bool jv_int(JsonV *v, const cJSON *obj, const char *path, const char *key, bool 
     }
     double x = m->valuedouble;
     if (x < (double)lo || x > (double)hi) {
-        char p[JV_PATH_MAX], expected[96], found[48];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
-        snprintf(expected, sizeof expected, "a whole number from %lld to %lld", (long long)lo, (long long)hi);
-        snprintf(found, sizeof found, "%.17g", x);
-        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        diag_arg_int(&args, "min", (long long)lo);
+        diag_arg_int(&args, "max", (long long)hi);
+        diag_arg_num_sig(&args, "value", x, 17);
+        jv_report_t(v, DIAG_OUT_OF_RANGE, p, N_("a whole number from {min} to {max}"), "{value}", &args);
         return false;
     }
     *out = (int64_t)x;
@@ -302,11 +362,14 @@ static const cJSON *string_member(JsonV *v, const cJSON *obj, const char *path, 
     }
     size_t len = strlen(m->valuestring);
     if (len > max_len || (required && len == 0)) {
-        char p[JV_PATH_MAX], expected[96], found[48];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
-        snprintf(expected, sizeof expected, "a string of %s%zu bytes", required ? "1 to " : "at most ", max_len);
-        snprintf(found, sizeof found, "%zu bytes", len);
-        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        diag_arg_int(&args, "max", (long long)max_len);
+        diag_arg_int(&args, "count", (long long)len);
+        jv_report_t(v, DIAG_OUT_OF_RANGE, p,
+                    required ? N_("a text of 1 to {max} bytes") : N_("a text of at most {max} bytes"),
+                    len == 0 ? N_("an empty text") : N_("{count} bytes"), &args);
         return NULL;
     }
     return m;
@@ -356,14 +419,13 @@ bool jv_enum(JsonV *v, const cJSON *obj, const char *path, const char *key, bool
             }
         }
     }
-    char p[JV_PATH_MAX], expected[160], found[96];
+    char p[JV_PATH_MAX], list[160];
+    DiagArgs args = {0};
     jv_path_key(p, sizeof p, path, key);
-    size_t used = (size_t)snprintf(expected, sizeof expected, "one of:");
-    for (int i = 0; names[i] && used < sizeof expected; i++) {
-        used += (size_t)snprintf(expected + used, sizeof expected - used, " \"%s\"", names[i]);
-    }
-    jv_describe(m, found, sizeof found);
-    jv_report(v, cJSON_IsString(m) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p, expected, found);
+    jv_list_names(names, "\"", " ", list, sizeof list);
+    diag_arg_str(&args, "list", list);
+    const char *found = jv_describe_t(m, &args);
+    jv_report_t(v, cJSON_IsString(m) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p, N_("one of: {list}"), found, &args);
     return false;
 }
 
@@ -390,11 +452,15 @@ const cJSON *jv_child_array(JsonV *v, const cJSON *obj, const char *path, const 
     }
     size_t n = (size_t)cJSON_GetArraySize(m);
     if (n < min_items || n > max_items) {
-        char p[JV_PATH_MAX], expected[96], found[48];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
-        snprintf(expected, sizeof expected, "%zu to %zu items", min_items, max_items);
-        snprintf(found, sizeof found, "%zu items", n);
-        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        diag_arg_int(&args, "min", (long long)min_items);
+        diag_arg_int(&args, "max", (long long)max_items);
+        diag_arg_int(&args, "count", (long long)n);
+        const char *expected = min_items == max_items ? N_("exactly {min} items") : N_("{min} to {max} items");
+        const char *found = n == 0 ? N_("no item") : n == 1 ? N_("1 item") : N_("{count} items");
+        jv_report_t(v, DIAG_OUT_OF_RANGE, p, expected, found, &args);
         return NULL;
     }
     return m;
@@ -415,10 +481,12 @@ bool jv_id(JsonV *v, const cJSON *obj, const char *path, const char *key, bool r
         ok = islower((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '_' || *c == '.' || *c == '-';
     }
     if (!ok) {
-        char p[JV_PATH_MAX], found[96];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
-        snprintf(found, sizeof found, "\"%s\"", tmp);
-        jv_report(v, DIAG_BAD_VALUE, p, N_("an id of lowercase letters, digits, '_', '.', '-'"), found);
+        diag_arg_str(&args, "text", tmp);
+        jv_report_t(v, DIAG_BAD_VALUE, p, N_("an id of lowercase letters, digits, '_', '.', '-'"), N_("\"{text}\""),
+                    &args);
         return false;
     }
     memcpy(out, tmp, strlen(tmp) + 1);

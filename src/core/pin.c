@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fibresim/fileio.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/journal.h"
 
 #define PIN_FILE_FORMAT "fibresim-instructor"
@@ -44,21 +45,21 @@ const char *pin_status_name(PinStatus s)
     case PIN_OK:
         return "ok";
     case PIN_WRONG:
-        return "wrong PIN";
+        return N_("wrong PIN");
     case PIN_THROTTLED:
-        return "too many wrong PINs: wait";
+        return N_("too many wrong PINs: wait");
     case PIN_NOT_SET:
-        return "no PIN set yet";
+        return N_("no PIN set yet");
     case PIN_ALREADY_SET:
-        return "a PIN is already set";
+        return N_("a PIN is already set");
     case PIN_BAD_FORMAT:
-        return "a PIN is 4 to 12 digits";
+        return N_("a PIN is 4 to 12 digits");
     case PIN_DAMAGED:
-        return "instructor.json is damaged";
+        return N_("instructor.json is damaged");
     case PIN_IO:
-        return "cannot write instructor.json";
+        return N_("cannot write instructor.json");
     case PIN_NOMEM:
-        return "out of memory";
+        return N_("out of memory");
     }
     return "?";
 }

@@ -368,10 +368,10 @@ static cJSON *parse_document(const char *text, size_t len, size_t max_bytes, Dia
                              size_t *body_len)
 {
     if (len > max_bytes) {
-        char expected[96], found[64];
-        snprintf(expected, sizeof expected, "at most %zu bytes", max_bytes);
-        snprintf(found, sizeof found, "%zu bytes", len);
-        diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "max", (long long)max_bytes);
+        diag_arg_int(&args, "count", (long long)len);
+        diag_add_t(d, DIAG_TOO_LARGE, 0, 0, "", N_("at most {max} bytes"), N_("{count} bytes"), &args);
         return NULL;
     }
     size_t bom = 0;
@@ -383,13 +383,19 @@ static cJSON *parse_document(const char *text, size_t len, size_t max_bytes, Dia
 
 /* Reports unless the list is already full: locating a path costs a scan of
  * the text, which a hostile file with a million bad events must not multiply. */
-static void report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
+static void report_t(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found,
+                     const DiagArgs *args)
 {
     if (v->diags && v->diags->count >= DIAG_LIST_MAX) {
         v->diags->dropped++;
         return;
     }
-    jv_report(v, code, path, expected, found);
+    jv_report_t(v, code, path, expected, found, args);
+}
+
+static void report(JsonV *v, DiagCode code, const char *path, const char *expected, const char *found)
+{
+    report_t(v, code, path, expected, found, NULL);
 }
 
 static bool check_format(JsonV *v, const cJSON *root, const char *name, int max_version, int *version)
@@ -397,10 +403,10 @@ static bool check_format(JsonV *v, const cJSON *root, const char *name, int max_
     char format[40] = "";
     bool ok = jv_string(v, root, "", "format", true, format, sizeof format);
     if (ok && strcmp(format, name) != 0) {
-        char expected[64], found[64];
-        snprintf(expected, sizeof expected, "\"%s\"", name);
-        snprintf(found, sizeof found, "\"%s\"", format);
-        report(v, DIAG_BAD_VALUE, "format", expected, found);
+        DiagArgs args = {0};
+        diag_arg_str(&args, "name", name);
+        diag_arg_str(&args, "text", format);
+        report_t(v, DIAG_BAD_VALUE, "format", "\"{name}\"", "\"{text}\"", &args);
         ok = false;
     }
     int64_t ver = 0;
@@ -408,10 +414,11 @@ static bool check_format(JsonV *v, const cJSON *root, const char *name, int max_
         return false;
     }
     if (ver > max_version) {
-        char expected[96], found[96];
-        snprintf(expected, sizeof expected, "format_version %d or lower (this program's)", max_version);
-        snprintf(found, sizeof found, "%" PRId64 " (written by a newer Fibresim: update this program)", ver);
-        report(v, DIAG_UNSUPPORTED, "format_version", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "max", max_version);
+        diag_arg_int(&args, "value", (long long)ver);
+        report_t(v, DIAG_UNSUPPORTED, "format_version", N_("format_version {max} or lower (this program's)"),
+                 N_("{value} (written by a newer Fibresim: update this program)"), &args);
         return false;
     }
     *version = (int)ver;
@@ -426,12 +433,13 @@ static bool shaped_string(JsonV *v, const cJSON *obj, const char *path, const ch
         return false;
     }
     if (!valid(out)) {
-        char p[JV_PATH_MAX], found[96];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, key);
         char shown[64];
         fs_strlcpy(shown, out, sizeof shown);
-        snprintf(found, sizeof found, "\"%s\"", shown);
-        report(v, DIAG_BAD_VALUE, p, expected, found);
+        diag_arg_str(&args, "text", shown);
+        report_t(v, DIAG_BAD_VALUE, p, expected, N_("\"{text}\""), &args);
         out[0] = '\0';
         return false;
     }
@@ -463,21 +471,22 @@ static bool parse_u64_decimal(const char *s, uint64_t *out)
 static bool read_seed(JsonV *v, const cJSON *root, uint64_t *out)
 {
     const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "seed");
-    char found[96];
+    DiagArgs args = {0};
     if (!m) {
-        report(v, DIAG_MISSING_FIELD, "seed", "field \"seed\"", "nothing");
+        diag_arg_str(&args, "name", "seed");
+        report_t(v, DIAG_MISSING_FIELD, "seed", N_("the field \"{name}\""), N_("nothing"), &args);
         return false;
     }
     if (!cJSON_IsString(m)) {
-        jv_describe(m, found, sizeof found);
-        report(v, DIAG_WRONG_TYPE, "seed", N_("a decimal string such as \"42\" (JSON numbers lose 64-bit seeds)"),
-               found);
+        const char *found = jv_describe_t(m, &args);
+        report_t(v, DIAG_WRONG_TYPE, "seed", N_("a decimal string such as \"42\" (JSON numbers lose 64-bit seeds)"),
+                 found, &args);
         return false;
     }
     if (!parse_u64_decimal(m->valuestring, out)) {
-        jv_describe(m, found, sizeof found);
-        report(v, DIAG_BAD_VALUE, "seed", N_("a whole number from 0 to 18446744073709551615 in decimal digits"),
-               found);
+        const char *found = jv_describe_t(m, &args);
+        report_t(v, DIAG_BAD_VALUE, "seed", N_("a whole number from 0 to 18446744073709551615 in decimal digits"),
+                 found, &args);
         return false;
     }
     return true;
@@ -540,7 +549,7 @@ static bool read_events(JsonV *v, const cJSON *root, bool end_known, uint32_t en
     size_t i = 0;
     uint32_t prev = 0;
     bool have_prev = false;
-    char p[JV_PATH_MAX], why[160], found[160];
+    char p[JV_PATH_MAX], why[160];
     for (const cJSON *c = arr->child; c; c = c->next, i++) {
         InputEvent e;
         if (!input_from_json(c, &e, why, sizeof why)) {
@@ -550,22 +559,25 @@ static bool read_events(JsonV *v, const cJSON *root, bool end_known, uint32_t en
                 continue;
             }
             jv_path_index(p, sizeof p, "events", i);
-            jv_describe(c, found, sizeof found);
-            report(v, DIAG_BAD_VALUE, p, why, found);
+            DiagArgs args = {0};
+            const char *found_tmpl = jv_describe_t(c, &args);
+            report_t(v, DIAG_BAD_VALUE, p, why, found_tmpl, &args);
             continue;
         }
         if (have_prev && e.tick < prev) {
             ok = false;
             jv_path_index(p, sizeof p, "events", i);
-            snprintf(why, sizeof why, "events in tick order (tick >= %" PRIu32 ")", prev);
-            snprintf(found, sizeof found, "tick %" PRIu32, e.tick);
-            report(v, DIAG_INCONSISTENT, p, why, found);
+            DiagArgs args = {0};
+            diag_arg_int(&args, "min", prev);
+            diag_arg_int(&args, "tick", e.tick);
+            report_t(v, DIAG_INCONSISTENT, p, N_("events in tick order (tick >= {min})"), N_("tick {tick}"), &args);
         } else if (end_known && e.tick >= end_tick) {
             ok = false;
             jv_path_index(p, sizeof p, "events", i);
-            snprintf(why, sizeof why, "a tick below end_tick %" PRIu32, end_tick);
-            snprintf(found, sizeof found, "tick %" PRIu32, e.tick);
-            report(v, DIAG_INCONSISTENT, p, why, found);
+            DiagArgs args = {0};
+            diag_arg_int(&args, "max", end_tick);
+            diag_arg_int(&args, "tick", e.tick);
+            report_t(v, DIAG_INCONSISTENT, p, N_("a tick below end_tick {max}"), N_("tick {tick}"), &args);
         }
         prev = e.tick;
         have_prev = true;
@@ -627,18 +639,18 @@ bool record_parse(const char *text, size_t len, AttemptRecord *out, DiagList *d)
     bool result_ok = res && result_from_json(&v, res, "result", &out->result);
     ok &= result_ok;
     if (result_ok && status_ok && out->result.status != out->status) {
-        char found[64];
-        snprintf(found, sizeof found, "\"%s\"", attempt_status_name(out->result.status));
-        char expected[64];
-        snprintf(expected, sizeof expected, "\"%s\" like the record's status", attempt_status_name(out->status));
-        report(&v, DIAG_INCONSISTENT, "result.status", expected, found);
+        DiagArgs args = {0};
+        diag_arg_str(&args, "name", attempt_status_name(out->status));
+        diag_arg_str(&args, "text", attempt_status_name(out->result.status));
+        report_t(&v, DIAG_INCONSISTENT, "result.status", N_("\"{name}\" like the record's status"), "\"{text}\"",
+                 &args);
         ok = false;
     }
     if (result_ok && end_ok && out->result.ticks != out->end_tick) {
-        char found[64], expected[64];
-        snprintf(found, sizeof found, "%" PRIu32, out->result.ticks);
-        snprintf(expected, sizeof expected, "%" PRIu32 " like end_tick", out->end_tick);
-        report(&v, DIAG_INCONSISTENT, "result.ticks", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "max", out->end_tick);
+        diag_arg_int(&args, "value", out->result.ticks);
+        report_t(&v, DIAG_INCONSISTENT, "result.ticks", N_("{max} like end_tick"), "{value}", &args);
         ok = false;
     }
     ok &= read_events(&v, root, end_ok, out->end_tick, &out->events);
@@ -659,10 +671,10 @@ bool record_load(const char *path, AttemptRecord *out, DiagList *d)
     int err = 0;
     char *text = fs_read_file(path, RECORD_MAX_BYTES, &len, &err);
     if (!text) {
-        char expected[64], found[160];
-        snprintf(expected, sizeof expected, "a readable record file of at most %d bytes", RECORD_MAX_BYTES);
-        snprintf(found, sizeof found, "%s", err == EFBIG ? "a larger file" : strerror(err));
-        diag_add(d, err == EFBIG ? DIAG_TOO_LARGE : DIAG_IO, 0, 0, "", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "max", RECORD_MAX_BYTES);
+        diag_add_t(d, err == EFBIG ? DIAG_TOO_LARGE : DIAG_IO, 0, 0, "",
+                   N_("a readable record file of at most {max} bytes"), diag_errno_text(err), &args);
         return false;
     }
     bool ok = record_parse(text, len, out, d);

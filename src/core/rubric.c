@@ -59,20 +59,33 @@ static bool closest_name(const char *name, const char *const *generic, const cha
 }
 
 /* Reports a measure or event name the module never reports. */
-static void unknown_name(JsonV *v, const char *path, const char *key, const char *what, const char *name,
-                         const char *hint, const char *suggestion)
+static void unknown_name(JsonV *v, const char *path, const char *key, bool measure, bool per_setup,
+                         const char *name, const char *hint, const char *suggestion)
 {
-    char p[JV_PATH_MAX], expected[160], found[64];
+    /* One whole sentence per case, so that each translates as a whole. */
+    static const char *const templates[2][2][2] = {
+        /* event */ {{N_("an event of this module: {list}"),
+                      N_("an event of this module (did you mean \"{name}\"?): {list}")},
+                     {N_("an event of this module: {list}"),
+                      N_("an event of this module (did you mean \"{name}\"?): {list}")}},
+        /* measure */ {{N_("a measure of this module: {list}"),
+                        N_("a measure of this module (did you mean \"{name}\"?): {list}")},
+                       {N_("a measure of this module: {list}, or a name built from the setup (see the module's "
+                           "documentation)"),
+                        N_("a measure of this module (did you mean \"{name}\"?): {list}, or a name built from the "
+                           "setup (see the module's documentation)")}},
+    };
+    char p[JV_PATH_MAX];
+    DiagArgs args = {0};
     jv_path_key(p, sizeof p, path, key);
-    if (suggestion) {
-        snprintf(expected, sizeof expected, "%s of this module (did you mean \"%s\"?): %s", what, suggestion,
-                 hint ? hint : "see the module's documentation");
-    } else {
-        snprintf(expected, sizeof expected, "%s of this module: %s", what,
-                 hint ? hint : "see the module's documentation");
-    }
-    snprintf(found, sizeof found, "\"%s\"", name);
-    jv_report(v, DIAG_BAD_VALUE, p, expected, found);
+    bool has_list = hint && hint[0];
+    const char *expected = !has_list ? (measure ? N_("a measure of this module (see the module's documentation)")
+                                                : N_("an event of this module (see the module's documentation)"))
+                                     : templates[measure][per_setup][suggestion != NULL];
+    diag_arg_str(&args, "list", has_list ? hint : "");
+    diag_arg_str(&args, "name", suggestion ? suggestion : "");
+    diag_arg_str(&args, "text", name);
+    jv_report_t(v, DIAG_BAD_VALUE, p, expected, N_("\"{text}\""), &args);
 }
 
 static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
@@ -132,16 +145,17 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
 {
     memset(t, 0, sizeof *t);
     if (!cJSON_IsArray(node)) {
-        char found[64];
-        jv_describe(node, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, path, N_("an array of [value, credit] pairs"), found);
+        DiagArgs args = {0};
+        const char *found = jv_describe_t(node, &args);
+        jv_report_t(v, DIAG_WRONG_TYPE, path, N_("an array of [value, credit] pairs"), found, &args);
         return false;
     }
     int n = cJSON_GetArraySize(node);
     if (n < 2 || n > RUBRIC_TABLE_MAX) {
-        char found[32];
-        snprintf(found, sizeof found, "%d points", n);
-        jv_report(v, DIAG_OUT_OF_RANGE, path, N_("2 to 16 points"), found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "count", n);
+        jv_report_t(v, DIAG_OUT_OF_RANGE, path, N_("2 to 16 points"),
+                    n == 0 ? N_("no point") : n == 1 ? N_("1 point") : N_("{count} points"), &args);
         return false;
     }
     bool ok = true;
@@ -153,16 +167,16 @@ static bool load_table(JsonV *v, const cJSON *node, const char *path, CreditTabl
         const cJSON *c = cJSON_GetArrayItem(pt, 1);
         if (!cJSON_IsArray(pt) || cJSON_GetArraySize(pt) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(c)
             || !isfinite(x->valuedouble)) {
-            char found[64];
-            jv_describe(pt, found, sizeof found);
-            jv_report(v, DIAG_WRONG_TYPE, p, N_("[value, credit] with two numbers"), found);
+            DiagArgs args = {0};
+            const char *found = jv_describe_t(pt, &args);
+            jv_report_t(v, DIAG_WRONG_TYPE, p, N_("[value, credit] with two numbers"), found, &args);
             ok = false;
             continue;
         }
         if (!(c->valuedouble >= 0.0 && c->valuedouble <= 1.0)) {
-            char found[32];
-            snprintf(found, sizeof found, "%g", c->valuedouble);
-            jv_report(v, DIAG_OUT_OF_RANGE, p, N_("credit between 0 and 1"), found);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "value", c->valuedouble);
+            jv_report_t(v, DIAG_OUT_OF_RANGE, p, N_("credit between 0 and 1"), "{value}", &args);
             ok = false;
         }
         if (i > 0 && !(x->valuedouble > t->x[i - 1])) {
@@ -190,7 +204,7 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
         if (names && names->measure && !in_list(generic_measures, c->measure)
             && !names->measure(names->ctx, c->measure)) {
             char best[RUBRIC_ID_MAX];
-            unknown_name(v, path, "measure", "a measure", c->measure, names->measures_hint,
+            unknown_name(v, path, "measure", true, names->measures_per_setup, c->measure, names->measures_hint,
                          closest_name(c->measure, generic_measures, names->measures_hint, best, sizeof best) ? best
                                                                                                           : NULL);
             ok = false;
@@ -245,7 +259,7 @@ static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const Ru
     if (jv_id(v, node, path, "event", true, pen->event, sizeof pen->event)) {
         if (names && names->event && !names->event(names->ctx, pen->event)) {
             char best[RUBRIC_ID_MAX];
-            unknown_name(v, path, "event", "an event", pen->event, names->events_hint,
+            unknown_name(v, path, "event", false, false, pen->event, names->events_hint,
                          closest_name(pen->event, NULL, names->events_hint, best, sizeof best) ? best : NULL);
             ok = false;
         }
@@ -283,7 +297,9 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                 if (strcmp(out->criteria[k].id, dst->id) == 0) {
                     char pid[JV_PATH_MAX];
                     jv_path_key(pid, sizeof pid, p, "id");
-                    jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another criterion"), dst->id);
+                    DiagArgs args = {0};
+                    diag_arg_str(&args, "text", dst->id);
+                    jv_report_t(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another criterion"), N_("\"{text}\""), &args);
                     ok = false;
                 }
             }
@@ -308,7 +324,9 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
                     if (strcmp(out->penalties[k].id, dst->id) == 0) {
                         char pid[JV_PATH_MAX];
                         jv_path_key(pid, sizeof pid, p, "id");
-                        jv_report(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another penalty"), dst->id);
+                        DiagArgs args = {0};
+                    diag_arg_str(&args, "text", dst->id);
+                    jv_report_t(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another penalty"), N_("\"{text}\""), &args);
                         ok = false;
                     }
                 }

@@ -107,14 +107,7 @@ static void names_hint(const char *const *list, bool generic_time, bool per_setu
     for (size_t i = 0; list && list[i] && used < n; i++) {
         used += (size_t)snprintf(out + used, n - used, "%s%s", used ? ", " : "", list[i]);
     }
-    if (per_setup && used < n) {
-        /* In parentheses: rubric.c reads the names before it for suggestions. */
-        used += (size_t)snprintf(out + used, n - used, "%s(or a name that depends on the setup: see the module's documentation)",
-                                 used ? " " : "");
-    }
-    if (!used && n) {
-        snprintf(out, n, "none");
-    }
+    (void)per_setup; /* said by RubricNames.measures_per_setup, in the edge's language */
 }
 
 /* ---- fields ----------------------------------------------------------------- */
@@ -136,16 +129,16 @@ static void unknown_module(JsonV *v, const char *name)
             best = all[i]->name;
         }
     }
-    char expected[160], found[96];
-    if (count == 0) {
-        snprintf(expected, sizeof expected, "a registered module (this build has none)");
-    } else if (best) {
-        snprintf(expected, sizeof expected, "a registered module (did you mean \"%s\"?): %s", best, list);
-    } else {
-        snprintf(expected, sizeof expected, "a registered module: %s", list);
-    }
-    snprintf(found, sizeof found, "\"%.80s\"", name);
-    jv_report(v, DIAG_UNKNOWN_MODULE, "module", expected, found);
+    DiagArgs args = {0};
+    const char *expected = count == 0 ? N_("a registered module (this build has none)")
+                           : best     ? N_("a registered module (did you mean \"{name}\"?): {list}")
+                                      : N_("a registered module: {list}");
+    diag_arg_str(&args, "name", best ? best : "");
+    diag_arg_str(&args, "list", list);
+    char shown[84];
+    snprintf(shown, sizeof shown, "%.80s", name);
+    diag_arg_str(&args, "text", shown);
+    jv_report_t(v, DIAG_UNKNOWN_MODULE, "module", expected, N_("\"{text}\""), &args);
 }
 
 /* A { "fr": ..., "en": ... } text, each 1..max_bytes. */
@@ -171,10 +164,12 @@ static bool check_schema(JsonV *v, const cJSON *root, Scenario *s)
 {
     const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "schema");
     if (cJSON_IsNumber(m) && m->valuedouble != SCENARIO_SCHEMA) {
-        char expected[96], found[48];
-        snprintf(expected, sizeof expected, "%d (the only scenario format this program reads)", SCENARIO_SCHEMA);
-        snprintf(found, sizeof found, "%.10g", m->valuedouble);
-        jv_report(v, DIAG_UNSUPPORTED, "schema", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "schema", SCENARIO_SCHEMA);
+        diag_arg_num(&args, "value", m->valuedouble);
+        jv_report_t(v, DIAG_UNSUPPORTED, "schema",
+                    N_("{schema} (the only scenario format this program reads; the file needs a newer Fibresim)"),
+                    "{value}", &args);
         return false;
     }
     int64_t schema = 0;
@@ -187,9 +182,9 @@ static bool check_schema(JsonV *v, const cJSON *root, Scenario *s)
 static void validate(JsonV *v, const cJSON *root, Scenario *s, const ScenarioSource *src)
 {
     if (!cJSON_IsObject(root)) {
-        char found[96];
-        jv_describe(root, found, sizeof found);
-        jv_report(v, DIAG_WRONG_TYPE, "", N_("a JSON object { ... } holding the scenario's fields"), found);
+        DiagArgs args = {0};
+        const char *found = jv_describe_t(root, &args);
+        jv_report_t(v, DIAG_WRONG_TYPE, "", N_("a JSON object { ... } holding the scenario's fields"), found, &args);
         return;
     }
     if (!check_schema(v, root, s)) {
@@ -237,7 +232,9 @@ static void validate(JsonV *v, const cJSON *root, Scenario *s, const ScenarioSou
 
     const cJSON *rubric = cJSON_GetObjectItemCaseSensitive(root, "rubric");
     if (!rubric) {
-        jv_report(v, DIAG_MISSING_FIELD, "rubric", N_("field \"rubric\""), N_("nothing"));
+        DiagArgs args = {0};
+        diag_arg_str(&args, "name", "rubric");
+        jv_report_t(v, DIAG_MISSING_FIELD, "rubric", N_("the field \"{name}\""), N_("nothing"), &args);
         return;
     }
     RubricNames names;
@@ -252,6 +249,7 @@ static void validate(JsonV *v, const cJSON *root, Scenario *s, const ScenarioSou
         names.ctx = &ctx;
         names.measures_hint = measures_hint;
         names.events_hint = events_hint;
+        names.measures_per_setup = s->module->measure_known != NULL;
     }
     /* Without a known module any name may be right: check the rest only. */
     rubric_load(v, rubric, "rubric", s->module ? &names : NULL, &s->rubric);
@@ -328,10 +326,10 @@ Scenario *scenario_load_text_with(const char *text, size_t len, const char *name
         name = "<input>";
     }
     if (len > SCENARIO_MAX_BYTES) {
-        char expected[96], found[48];
-        snprintf(expected, sizeof expected, "a file of at most %d bytes", SCENARIO_MAX_BYTES);
-        snprintf(found, sizeof found, "%zu bytes", len);
-        diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "max", SCENARIO_MAX_BYTES);
+        diag_arg_int(&args, "count", (long long)len);
+        diag_add_t(d, DIAG_TOO_LARGE, 0, 0, "", N_("a file of at most {max} bytes"), N_("{count} bytes"), &args);
         return NULL;
     }
     char *buf = malloc(len + 1);

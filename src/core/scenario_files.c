@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "fibresim/fileio.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/scenario.h"
 
 /* A relative path that stays inside the scenario's folder: no leading '/',
@@ -111,35 +112,42 @@ static const char *path_tail(const char *path, size_t max)
     return t;
 }
 
-static char *fail(ScenarioReadError *e, ScenarioReadStatus st, const char *expected, const char *found)
+/* Records why a read failed: English templates (N_() msgids) with the
+ * values already in e->args, filled in English for logs and tests. */
+static char *fail(ScenarioReadError *e, ScenarioReadStatus st, const char *expected_tmpl, const char *found_tmpl)
 {
     e->status = st;
-    snprintf(e->expected, sizeof e->expected, "%s", expected);
-    snprintf(e->found, sizeof e->found, "%s", found);
+    e->expected_tmpl = expected_tmpl;
+    e->found_tmpl = found_tmpl;
+    diag_fill(expected_tmpl, &e->args, '.', e->expected, sizeof e->expected);
+    diag_fill(found_tmpl, &e->args, '.', e->found, sizeof e->found);
     return NULL;
 }
 
 char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, const char *sha256_hex,
                              size_t max_bytes, size_t *len, ScenarioReadError *e)
 {
-    char expected[160], found[160];
     memset(e, 0, sizeof *e);
     *len = 0;
     bool have_dir = src && src->dir;
     bool have_store = src && src->store_dirs && src->store_dirs[0];
+    char shown[124];
+    snprintf(shown, sizeof shown, "%.120s", rel_path);
     if (!have_dir && !have_store) {
-        snprintf(expected, sizeof expected, "a scenario loaded from a file (this one has no folder to find \"%.60s\" in)",
-                 rel_path);
-        return fail(e, SCENARIO_READ_REFUSED, expected, "no such file");
+        diag_arg_str(&e->args, "path", shown);
+        return fail(e, SCENARIO_READ_REFUSED,
+                    N_("a scenario loaded from a file (this one has no folder to find \"{path}\" in)"),
+                    N_("a scenario read from memory"));
     }
     if (!safe_relative(rel_path)) {
-        snprintf(expected, sizeof expected, "a path relative to the scenario's folder, without \"..\" (found \"%.80s\")",
-                 rel_path);
-        return fail(e, SCENARIO_READ_REFUSED, expected, "a path outside the scenario's folder");
+        diag_arg_str(&e->args, "path", shown);
+        return fail(e, SCENARIO_READ_REFUSED, N_("a path relative to the scenario's folder, without \"..\""),
+                    N_("\"{path}\", outside the scenario's folder"));
     }
     if (!sha256_hex_valid(sha256_hex)) {
-        return fail(e, SCENARIO_READ_REFUSED, "the file's SHA-256: 64 lowercase hexadecimal digits",
-                    sha256_hex ? sha256_hex : "none");
+        diag_arg_str(&e->args, "text", sha256_hex ? sha256_hex : "");
+        return fail(e, SCENARIO_READ_REFUSED, N_("the file's SHA-256: 64 lowercase hexadecimal digits"),
+                    N_("\"{text}\""));
     }
     char *data = NULL;
     char other[65] = "";
@@ -165,20 +173,21 @@ char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, co
         }
         if (!path) {
             free(where_buf);
-            return fail(e, SCENARIO_READ_REFUSED, "enough memory to read the file", "out of memory");
+            return fail(e, SCENARIO_READ_REFUSED, N_("enough memory to read the file"), N_("out of memory"));
         }
         looked++;
         char got[65] = "";
         l = look_at(path, sha256_hex, max_bytes, &data, len, got);
         if (l == LOOK_TOO_BIG || l == LOOK_NOMEM) {
             if (l == LOOK_TOO_BIG) {
-                snprintf(expected, sizeof expected, "a file of at most %zu bytes", max_bytes);
-                snprintf(found, sizeof found, "%.140s is bigger", path);
+                diag_arg_int(&e->args, "max", (long long)max_bytes);
+                diag_arg_str(&e->args, "path", path_tail(path, 140));
             }
             free(path);
             free(where_buf);
-            return l == LOOK_TOO_BIG ? fail(e, SCENARIO_READ_REFUSED, expected, found)
-                                     : fail(e, SCENARIO_READ_REFUSED, "enough memory to read the file", "out of memory");
+            return l == LOOK_TOO_BIG
+                       ? fail(e, SCENARIO_READ_REFUSED, N_("a file of at most {max} bytes"), N_("{path} is bigger"))
+                       : fail(e, SCENARIO_READ_REFUSED, N_("enough memory to read the file"), N_("out of memory"));
         }
         if (l == LOOK_OTHER_BYTES && !other_where) {
             memcpy(other, got, sizeof other);
@@ -189,27 +198,33 @@ char *scenario_read_relative(const ScenarioSource *src, const char *rel_path, co
         free(path);
     }
     if (l != LOOK_GOOD) {
-        snprintf(expected, sizeof expected, "%.60s with sha256 %s", rel_path, sha256_hex);
+        diag_arg_str(&e->args, "path", shown);
+        diag_arg_str(&e->args, "sha", sha256_hex);
         if (other_where) {
             /* Other bytes than the pinned ones (an edited trace, a damaged
              * copy): refused, never used. */
-            snprintf(found, sizeof found, "%s has sha256 %.16s...", path_tail(other_where, 110), other);
+            char other_short[20];
+            snprintf(other_short, sizeof other_short, "%.16s", other);
+            diag_arg_str(&e->args, "where", path_tail(other_where, 110));
+            diag_arg_str(&e->args, "other", other_short);
             free(where_buf);
-            return fail(e, SCENARIO_READ_MISMATCH, expected, found);
+            return fail(e, SCENARIO_READ_MISMATCH, N_("{path} with sha256 {sha}"), N_("{where} has sha256 {other}..."));
         }
         if (have_dir) {
-            snprintf(found, sizeof found, "no such file in %s%s", path_tail(src->dir, 80),
-                     have_store ? " nor in the data folders' files/" : "");
-        } else {
-            snprintf(found, sizeof found, "no such file in the data folders' files/ (%zu looked at)", looked);
+            diag_arg_str(&e->args, "where", path_tail(src->dir, 80));
+            return fail(e, SCENARIO_READ_MISSING, N_("{path} with sha256 {sha}"),
+                        have_store ? N_("no such file in {where} nor in the data folders' files/")
+                                   : N_("no such file in {where}"));
         }
-        return fail(e, SCENARIO_READ_MISSING, expected, found);
+        diag_arg_int(&e->args, "count", (long long)looked);
+        return fail(e, SCENARIO_READ_MISSING, N_("{path} with sha256 {sha}"),
+                    N_("no such file in the data folders' files/ ({count} looked at)"));
     }
     free(where_buf);
     if (src->files_read && !scenario_files_add(src->files_read, rel_path, sha256_hex, data, *len)) {
         free(data);
         *len = 0;
-        return fail(e, SCENARIO_READ_REFUSED, "enough memory to read the file", "out of memory");
+        return fail(e, SCENARIO_READ_REFUSED, N_("enough memory to read the file"), N_("out of memory"));
     }
     return data;
 }

@@ -67,23 +67,25 @@ void *ef_setup_load(JsonV *v, const cJSON *node, const char *path)
     }
     /* One connector type on both sides; spares default to a clean face of it. */
     if (have[EF_SIDE_PATCH] && have[EF_SIDE_PORT] && s->face[EF_SIDE_PATCH].type != s->face[EF_SIDE_PORT].type) {
-        char p[JV_PATH_MAX], expected[96], found[96];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, "port");
-        snprintf(expected, sizeof expected, "type \"%s\" like the patch cord",
-                 endface_type_names[s->face[EF_SIDE_PATCH].type]);
-        snprintf(found, sizeof found, "type \"%s\"", endface_type_names[s->face[EF_SIDE_PORT].type]);
-        jv_report(v, DIAG_INCONSISTENT, p, expected, found);
+        diag_arg_str(&args, "name", endface_type_names[s->face[EF_SIDE_PATCH].type]);
+        diag_arg_str(&args, "text", endface_type_names[s->face[EF_SIDE_PORT].type]);
+        jv_report_t(v, DIAG_INCONSISTENT, p, N_("type \"{name}\" like the patch cord"), N_("type \"{text}\""), &args);
     }
     for (int i = 0; i < EF_SIDE_COUNT; i++) {
         endface_init(&s->spare[i], s->face[i].type, s->face[i].ferrule);
         if (read_face(v, node, path, spare_keys[i], false, &s->spare[i]) && have[i]
             && s->spare[i].type != s->face[i].type) {
-            char p[JV_PATH_MAX], expected[96], found[96];
+            char p[JV_PATH_MAX];
+            DiagArgs args = {0};
             jv_path_key(p, sizeof p, path, spare_keys[i]);
-            snprintf(expected, sizeof expected, "type \"%s\" like the %s", endface_type_names[s->face[i].type],
-                     i == EF_SIDE_PATCH ? "patch cord" : "port");
-            snprintf(found, sizeof found, "type \"%s\"", endface_type_names[s->spare[i].type]);
-            jv_report(v, DIAG_INCONSISTENT, p, expected, found);
+            diag_arg_str(&args, "name", endface_type_names[s->face[i].type]);
+            diag_arg_str(&args, "text", endface_type_names[s->spare[i].type]);
+            jv_report_t(v, DIAG_INCONSISTENT, p,
+                        i == EF_SIDE_PATCH ? N_("type \"{name}\" like the patch cord") : N_("type \"{name}\" like the port"),
+                        N_("type \"{text}\""), &args);
         }
     }
     const cJSON *cleaning = jv_child_object(v, node, path, "cleaning", false);

@@ -47,14 +47,16 @@ bool endface_feature_from_json(JsonV *v, const cJSON *node, const char *path, En
     }
     for (size_t i = 0; wrong_shape[i]; i++) {
         if (cJSON_GetObjectItemCaseSensitive(node, wrong_shape[i])) {
-            char p[JV_PATH_MAX], expected[128], found[96];
+            char p[JV_PATH_MAX];
+            DiagArgs args = {0};
             jv_path_key(p, sizeof p, path, wrong_shape[i]);
-            snprintf(expected, sizeof expected, "%s",
-                     i == 0 && wrong_shape[1] == NULL
-                         ? N_("width_um and length_um (a scratch or lint fibre is sized by its width)")
-                         : N_("size_um (a round feature is sized by its diameter)"));
-            snprintf(found, sizeof found, "\"%s\" on a %s", wrong_shape[i], endface_kind_names[kind]);
-            jv_report(v, DIAG_UNKNOWN_FIELD, p, expected, found);
+            diag_arg_str(&args, "key", wrong_shape[i]);
+            diag_arg_str(&args, "kind", endface_kind_names[kind]);
+            jv_report_t(v, DIAG_UNKNOWN_FIELD, p,
+                        i == 0 && wrong_shape[1] == NULL
+                            ? N_("width_um and length_um (a scratch or lint fibre is sized by its width)")
+                            : N_("size_um (a round feature is sized by its diameter)"),
+                        N_("\"{key}\" on a {kind}"), &args);
         }
     }
     jv_object(v, node, path, keys);
@@ -73,10 +75,11 @@ bool endface_feature_from_json(JsonV *v, const cJSON *node, const char *path, En
     }
     bool ok = v->diags->count + v->diags->dropped == before;
     if (ok && hypot(out->x_um, out->y_um) > r_um) {
-        char expected[96], found[96];
-        snprintf(expected, sizeof expected, "a centre on the ferrule (at most %g um from the axis)", r_um);
-        snprintf(found, sizeof found, "%.6g um from the axis", hypot(out->x_um, out->y_um));
-        jv_report(v, DIAG_OUT_OF_RANGE, path, expected, found);
+        DiagArgs args = {0};
+        diag_arg_num(&args, "max", r_um);
+        diag_arg_num_sig(&args, "value", hypot(out->x_um, out->y_um), 6);
+        jv_report_t(v, DIAG_OUT_OF_RANGE, path, N_("a centre on the ferrule (at most {max} um from the axis)"),
+                    N_("{value} um from the axis"), &args);
         ok = false;
     }
     return ok;
@@ -105,10 +108,11 @@ bool endface_from_json(JsonV *v, const cJSON *node, const char *path, const char
         if (ferrule_mm == 1.25) {
             out->ferrule = ENDFACE_FERRULE_1_25;
         } else if (ferrule_mm != 2.5) {
-            char p[JV_PATH_MAX], found[48];
+            char p[JV_PATH_MAX];
+            DiagArgs args = {0};
             jv_path_key(p, sizeof p, path, "ferrule_mm");
-            snprintf(found, sizeof found, "%g", ferrule_mm);
-            jv_report(v, DIAG_BAD_VALUE, p, N_("2.5 (SC, FC, ST) or 1.25 (LC, MU)"), found);
+            diag_arg_num(&args, "value", ferrule_mm);
+            jv_report_t(v, DIAG_BAD_VALUE, p, N_("2.5 (SC, FC, ST) or 1.25 (LC, MU)"), "{value}", &args);
         }
     }
     const cJSON *arr = jv_child_array(v, node, path, "features", true, 0, ENDFACE_FEATURES_MAX);

@@ -43,12 +43,14 @@ static void read_expect(JsonV *v, const cJSON *root, IecCase *out)
             }
         }
         if (found < 0) {
-            char desc[96];
-            jv_describe(z, desc, sizeof desc);
-            jv_report(v, cJSON_IsString(z) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p,
-                      N_("one of: \"A\" \"B\" \"C\" \"D\""), desc);
+            DiagArgs args = {0};
+            const char *desc = jv_describe_t(z, &args);
+            jv_report_t(v, cJSON_IsString(z) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, p,
+                      N_("one of: \"A\" \"B\" \"C\" \"D\""), desc, &args);
         } else if (out->expect_failing_zones & (1u << found)) {
-            jv_report(v, DIAG_DUPLICATE_ID, p, N_("each zone once"), z->valuestring);
+            DiagArgs args = {0};
+            diag_arg_str(&args, "text", z->valuestring);
+            jv_report_t(v, DIAG_DUPLICATE_ID, p, N_("each zone once"), N_("\"{text}\" again"), &args);
         } else {
             out->expect_failing_zones |= 1u << found;
         }
@@ -68,10 +70,10 @@ bool iec_case_parse(const char *text, size_t len, IecCase *out, DiagList *d)
     endface_init(&out->face, ENDFACE_SM_UPC, ENDFACE_FERRULE_2_5);
     size_t before = d->count + d->dropped;
     if (len > IEC_CASE_MAX_BYTES) {
-        char expected[64], found[64];
-        snprintf(expected, sizeof expected, "at most %d bytes", IEC_CASE_MAX_BYTES);
-        snprintf(found, sizeof found, "%zu bytes", len);
-        diag_add(d, DIAG_TOO_LARGE, 0, 0, "", expected, found);
+        DiagArgs args = {0};
+        diag_arg_int(&args, "max", IEC_CASE_MAX_BYTES);
+        diag_arg_int(&args, "count", (long long)len);
+        diag_add_t(d, DIAG_TOO_LARGE, 0, 0, "", N_("at most {max} bytes"), N_("{count} bytes"), &args);
         return false;
     }
     /* Strict RFC 8259 check first: a missing comma is reported with what was

@@ -110,10 +110,12 @@ bool otdr_setup_read_link(JsonV *v, const cJSON *node, const char *path, OtdrLin
 /* Reads the recorded trace named by "trace_file" into s. */
 bool otdr_setup_read_file(JsonV *v, const cJSON *node, const char *path, const ScenarioSource *src,
                           OtdrSetup *s);
-/* A SorFile as a trace and its event table (reading practice). false with a
- * reason (English) when the file cannot be shown. */
+/* A SorFile as a trace and its event table (reading practice). false when
+ * the file cannot be shown, with what a trace needs as an N_() template in
+ * *why and its values in why_args (diag.h). */
 bool otdr_trace_from_sor(const SorFile *f, OtdrTrace *t /* OUT */, OtdrEventTable *ev /* OUT */,
-                         int16_t *numbers /* OUT, OTDR_MAX_EVENTS */, char *why, size_t why_n);
+                         int16_t *numbers /* OUT, OTDR_MAX_EVENTS */, const char **why /* OUT */,
+                         DiagArgs *why_args /* OUT */);
 
 /* ---- the measured link (otdr_link.c) ------------------------------------------- */
 

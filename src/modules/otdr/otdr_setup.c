@@ -62,7 +62,7 @@ static void read_choices(JsonV *v, const cJSON *obj, const char *path, const cha
     if (!a) {
         return;
     }
-    char p[JV_PATH_MAX], q[JV_PATH_MAX], expected[160], found[96];
+    char p[JV_PATH_MAX], q[JV_PATH_MAX];
     jv_path_key(p, sizeof p, path, key);
     OtdrChoices c = {{0}, 0};
     const cJSON *item;
@@ -71,18 +71,19 @@ static void read_choices(JsonV *v, const cJSON *obj, const char *path, const cha
         jv_path_index(q, sizeof q, p, c.n);
         double x = cJSON_IsNumber(item) ? item->valuedouble : (double)NAN;
         if (!(x >= lo && x <= hi) || (pulses && !is_instrument_pulse(x))) {
-            if (pulses) {
-                snprintf(expected, sizeof expected,
-                         "a pulse width the instrument has: 3, 5, 10, 20, 30, 50, 100, 200, 275, 500, 1000, 2000, "
-                         "2500, 5000, 10000, 20000 ns");
-            } else {
-                snprintf(expected, sizeof expected, "a number from %g to %g", lo, hi);
-            }
-            jv_describe(item, found, sizeof found);
-            jv_report(v, cJSON_IsNumber(item) ? DIAG_OUT_OF_RANGE : DIAG_WRONG_TYPE, q, expected, found);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "min", lo);
+            diag_arg_num(&args, "max", hi);
+            const char *expected = pulses ? N_("a pulse width the instrument has: 3, 5, 10, 20, 30, 50, 100, 200, 275, "
+                                               "500, 1000, 2000, 2500, 5000, 10000, 20000 ns")
+                                          : N_("a number from {min} to {max}");
+            const char *found = jv_describe_t(item, &args);
+            jv_report_t(v, cJSON_IsNumber(item) ? DIAG_OUT_OF_RANGE : DIAG_WRONG_TYPE, q, expected, found, &args);
         } else if (c.n > 0 && !(x > c.v[c.n - 1])) {
-            snprintf(found, sizeof found, "%g after %g", x, c.v[c.n - 1]);
-            jv_report(v, DIAG_INCONSISTENT, q, "values in increasing order", found);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "value", x);
+            diag_arg_num(&args, "before", c.v[c.n - 1]);
+            jv_report_t(v, DIAG_INCONSISTENT, q, N_("values in increasing order"), N_("{value} after {before}"), &args);
         }
         c.v[c.n++] = x;
     }
@@ -106,7 +107,7 @@ static void read_instrument(JsonV *v, const cJSON *node, const char *path, OtdrS
     static const char *const start_keys[] = {"wavelength_nm", "pulse_ns", "range_m", "averaging_s", "group_index",
                                              NULL};
     const cJSON *o = jv_child_object(v, node, path, "instrument", false);
-    char p[JV_PATH_MAX], q[JV_PATH_MAX], found[96];
+    char p[JV_PATH_MAX], q[JV_PATH_MAX];
     jv_path_key(p, sizeof p, path, "instrument");
     if (o) {
         jv_object(v, o, p, keys);
@@ -122,9 +123,10 @@ static void read_instrument(JsonV *v, const cJSON *node, const char *path, OtdrS
                 OtdrWavelength wl;
                 jv_path_index(q, sizeof q, wp, i++);
                 if (!cJSON_IsNumber(item) || !otdr_wavelength_from_nm(item->valuedouble, &wl)) {
-                    jv_describe(item, found, sizeof found);
-                    jv_report(v, cJSON_IsNumber(item) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, q, "1310, 1550 or 1625",
-                              found);
+                    DiagArgs args = {0};
+                    const char *found = jv_describe_t(item, &args);
+                    jv_report_t(v, cJSON_IsNumber(item) ? DIAG_BAD_VALUE : DIAG_WRONG_TYPE, q, N_("1310, 1550 or 1625"),
+                                found, &args);
                 } else {
                     s->wavelength_allowed[wl] = true;
                 }
@@ -157,8 +159,9 @@ static void read_instrument(JsonV *v, const cJSON *node, const char *path, OtdrS
         OtdrWavelength wl;
         jv_path_key(q, sizeof q, sp, "wavelength_nm");
         if (!otdr_wavelength_from_nm(nm, &wl) || !s->wavelength_allowed[wl]) {
-            snprintf(found, sizeof found, "%g", nm);
-            jv_report(v, DIAG_INCONSISTENT, q, "one of instrument.wavelengths_nm", found);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "value", nm);
+            jv_report_t(v, DIAG_INCONSISTENT, q, N_("one of instrument.wavelengths_nm"), "{value}", &args);
         } else {
             s->start.wavelength = wl; /* the IOR and K follow the wavelength at acquisition */
         }
@@ -169,18 +172,19 @@ static void read_instrument(JsonV *v, const cJSON *node, const char *path, OtdrS
         const OtdrChoices *list;
         const char *list_name;
     } fields[] = {
-        {"pulse_ns", &s->start.pulse_ns, &s->pulses_ns, "one of instrument.pulses_ns"},
-        {"range_m", &s->start.range_m, &s->ranges_m, "one of instrument.ranges_m"},
-        {"averaging_s", &s->start.averaging_s, &s->averaging_s, "one of instrument.averaging_s"},
-        {"group_index", &s->start.group_index, &s->group_indices, "one of instrument.group_indices"},
+        {"pulse_ns", &s->start.pulse_ns, &s->pulses_ns, N_("one of instrument.pulses_ns")},
+        {"range_m", &s->start.range_m, &s->ranges_m, N_("one of instrument.ranges_m")},
+        {"averaging_s", &s->start.averaging_s, &s->averaging_s, N_("one of instrument.averaging_s")},
+        {"group_index", &s->start.group_index, &s->group_indices, N_("one of instrument.group_indices")},
     };
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         double x = 0;
         if (jv_double(v, st, sp, fields[i].key, false, 0.0, 1e6, &x)) {
             if (!in_choices(fields[i].list, x)) {
                 jv_path_key(q, sizeof q, sp, fields[i].key);
-                snprintf(found, sizeof found, "%g", x);
-                jv_report(v, DIAG_INCONSISTENT, q, fields[i].list_name, found);
+                DiagArgs args = {0};
+                diag_arg_num(&args, "value", x);
+                jv_report_t(v, DIAG_INCONSISTENT, q, fields[i].list_name, "{value}", &args);
             } else {
                 *fields[i].dst = x;
             }
@@ -247,45 +251,49 @@ static int file_event_index(const OtdrSetup *s, const char *at)
 static void check_feature(JsonV *v, const OtdrSetup *s, const char *path, const char *key, const char *name,
                           OtdrAnswerKind kind)
 {
-    char p[JV_PATH_MAX], expected[200], found[96];
+    char p[JV_PATH_MAX];
+    DiagArgs args = {0};
     jv_path_key(p, sizeof p, path, key);
-    snprintf(found, sizeof found, "\"%s\"", name);
+    diag_arg_str(&args, "text", name);
+    const char *found = N_("\"{text}\"");
     if (s->from_file) {
         if (s->file_trace.points == 0) {
             return; /* the file did not load (reported at trace_file): no events to check against */
         }
         bool end_ok = strcmp(name, "end") == 0 && s->file_events.end_m > 0;
         if (!end_ok && !(strcmp(name, "link") == 0 && kind == OTDR_ANS_VERDICT) && file_event_index(s, name) < 0) {
-            snprintf(expected, sizeof expected, "\"event:N\" (an event number of the file: 1..%zu as listed by "
-                     "\"fibresim sor dump\") or \"end\"", s->file_events.count);
-            jv_report(v, DIAG_BAD_VALUE, p, expected, found);
+            diag_arg_int(&args, "count", (long long)s->file_events.count);
+            jv_report_t(v, DIAG_BAD_VALUE, p,
+                        N_("\"event:N\" (an event number of the file: 1 to {count} as listed by \"fibresim sor dump\") "
+                           "or \"end\""),
+                        found, &args);
         }
         return;
     }
     if (strcmp(name, "end") == 0 || (strcmp(name, "break") == 0 && has_break(&s->link))) {
         if (kind == OTDR_ANS_LOSS || kind == OTDR_ANS_ATTENUATION) {
-            jv_report(v, DIAG_INCONSISTENT, p, "a connector, splice, bend (loss) or fibre (attenuation) label", found);
+            jv_report_t(v, DIAG_INCONSISTENT, p, N_("a connector, splice, bend (loss) or fibre (attenuation) label"), found, &args);
         }
         return;
     }
     if (strcmp(name, "link") == 0) {
         if (kind != OTDR_ANS_VERDICT) {
-            jv_report(v, DIAG_INCONSISTENT, p, "\"link\" only for a verdict on the whole link", found);
+            jv_report_t(v, DIAG_INCONSISTENT, p, N_("\"link\" only for a verdict on the whole link"), found, &args);
         }
         return;
     }
     const OtdrElement *e = element_by_label(&s->link, name);
     if (!e) {
-        jv_report(v, DIAG_BAD_VALUE, p, "the label of an element of \"link\", \"break\", \"end\" or \"link\"", found);
+        jv_report_t(v, DIAG_BAD_VALUE, p, N_("the label of an element of \"link\", \"break\", \"end\" or \"link\""), found, &args);
         return;
     }
     bool point = e->kind == OTDR_EL_CONNECTOR || e->kind == OTDR_EL_SPLICE || e->kind == OTDR_EL_BEND;
     if ((kind == OTDR_ANS_LOSS || kind == OTDR_ANS_VERDICT) && !point) {
-        jv_report(v, DIAG_INCONSISTENT, p, "a connector, splice or bend (something with a loss)", found);
+        jv_report_t(v, DIAG_INCONSISTENT, p, N_("a connector, splice or bend (something with a loss)"), found, &args);
     } else if (kind == OTDR_ANS_REFLECTANCE && e->kind != OTDR_EL_CONNECTOR && e->kind != OTDR_EL_BREAK) {
-        jv_report(v, DIAG_INCONSISTENT, p, "a connector or a break (something that reflects)", found);
+        jv_report_t(v, DIAG_INCONSISTENT, p, N_("a connector or a break (something that reflects)"), found, &args);
     } else if (kind == OTDR_ANS_ATTENUATION && e->kind != OTDR_EL_FIBRE) {
-        jv_report(v, DIAG_INCONSISTENT, p, "a fibre label", found);
+        jv_report_t(v, DIAG_INCONSISTENT, p, N_("a fibre label"), found, &args);
     }
 }
 
@@ -310,7 +318,7 @@ static void read_answers(JsonV *v, const cJSON *node, const char *path, OtdrSetu
     if (!arr) {
         return;
     }
-    char ap[JV_PATH_MAX], p[JV_PATH_MAX], q[JV_PATH_MAX], found[96];
+    char ap[JV_PATH_MAX], p[JV_PATH_MAX], q[JV_PATH_MAX];
     jv_path_key(ap, sizeof ap, path, "answers");
     const cJSON *item;
     size_t i = 0;
@@ -325,14 +333,18 @@ static void read_answers(JsonV *v, const cJSON *node, const char *path, OtdrSetu
         }
         if (jv_string(v, item, p, "id", true, a->id, sizeof a->id) && !answer_id_ok(a->id)) {
             jv_path_key(q, sizeof q, p, "id");
-            snprintf(found, sizeof found, "\"%s\"", a->id);
-            jv_report(v, DIAG_BAD_VALUE, q, "1-19 characters of a-z, 0-9, _ and -", found);
+            DiagArgs args = {0};
+            diag_arg_str(&args, "text", a->id);
+            jv_report_t(v, DIAG_BAD_VALUE, q, N_("1-19 characters of a-z, 0-9, _ and -"), N_("\"{text}\""), &args);
         }
         for (size_t j = 0; j + 1 < i && a->id[0]; j++) {
             if (strcmp(s->answers[j].id, a->id) == 0) {
                 jv_path_key(q, sizeof q, p, "id");
-                snprintf(found, sizeof found, "\"%s\" again (first at answers[%zu])", a->id, j);
-                jv_report(v, DIAG_DUPLICATE_ID, q, "an id no other answer has", found);
+                DiagArgs args = {0};
+                diag_arg_str(&args, "text", a->id);
+                diag_arg_int(&args, "index", (long long)j);
+                jv_report_t(v, DIAG_DUPLICATE_ID, q, N_("an id no other answer has"),
+                            N_("\"{text}\" again (first at answers[{index}])"), &args);
             }
         }
         int kind = 0;
@@ -354,11 +366,12 @@ static void read_answers(JsonV *v, const cJSON *node, const char *path, OtdrSetu
         double nm = 0;
         if (jv_double(v, item, p, "wavelength_nm", false, 1300, 1700, &nm)) {
             jv_path_key(q, sizeof q, p, "wavelength_nm");
-            snprintf(found, sizeof found, "%g", nm);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "value", nm);
             if (!otdr_wavelength_from_nm(nm, &a->wavelength)) {
-                jv_report(v, DIAG_BAD_VALUE, q, "1310, 1550 or 1625", found);
+                jv_report_t(v, DIAG_BAD_VALUE, q, N_("1310, 1550 or 1625"), "{value}", &args);
             } else if (!s->from_file && !s->wavelength_allowed[a->wavelength]) {
-                jv_report(v, DIAG_INCONSISTENT, q, "one of instrument.wavelengths_nm", found);
+                jv_report_t(v, DIAG_INCONSISTENT, q, N_("one of instrument.wavelengths_nm"), "{value}", &args);
             } else {
                 a->has_wavelength = true;
             }
@@ -369,7 +382,7 @@ static void read_answers(JsonV *v, const cJSON *node, const char *path, OtdrSetu
                                            &a->max_reflectance_db);
         if (!verdict && (cJSON_GetObjectItemCaseSensitive(item, "max_db")
                          || cJSON_GetObjectItemCaseSensitive(item, "max_reflectance_db"))) {
-            jv_report(v, DIAG_INCONSISTENT, p, "max_db and max_reflectance_db only on a verdict", "a limit");
+            jv_report(v, DIAG_INCONSISTENT, p, N_("max_db and max_reflectance_db only on a verdict"), N_("a limit"));
         }
     }
     s->n_answers = i;
@@ -437,7 +450,7 @@ static void *load(JsonV *v, const cJSON *node, const char *path, const ScenarioS
                                        "instrument", "answers", "ids", "trace_file", NULL};
     OtdrSetup *s = malloc(sizeof *s);
     if (!s) {
-        jv_report(v, DIAG_IO, path, "memory for the setup", "out of memory");
+        jv_report(v, DIAG_IO, path, N_("memory for the setup"), N_("out of memory"));
         return NULL;
     }
     setup_defaults(s);
@@ -453,8 +466,8 @@ static void *load(JsonV *v, const cJSON *node, const char *path, const ScenarioS
     bool has_file = cJSON_GetObjectItemCaseSensitive(node, "trace_file") != NULL;
     bool has_link = cJSON_GetObjectItemCaseSensitive(node, "link") != NULL;
     if (has_file && has_link) {
-        jv_report(v, DIAG_INCONSISTENT, path, "either \"link\" (a simulated link) or \"trace_file\" (a recorded trace)",
-                  "both");
+        jv_report(v, DIAG_INCONSISTENT, path, N_("either \"link\" (a simulated link) or \"trace_file\" (a recorded trace)"),
+                  N_("both"));
     } else if (has_file || s->exercise == OTDR_EX_READING) {
         s->from_file = true;
         otdr_setup_read_file(v, node, path, src, s);
@@ -477,16 +490,16 @@ static void *load(JsonV *v, const cJSON *node, const char *path, const ScenarioS
         char p[JV_PATH_MAX];
         if (s->receive_cable_m > 0 && !otdr_can_receive(s)) {
             jv_path_key(p, sizeof p, path, "receive_cable_m");
-            jv_report(v, DIAG_INCONSISTENT, p, "0, unless the link ends with a connector (and has no break)",
-                      "a receive cable");
+            jv_report(v, DIAG_INCONSISTENT, p, N_("0, unless the link ends with a connector (and has no break)"),
+                      N_("a receive cable"));
         }
         if (s->bidirectional && has_break(&s->link)) {
             jv_path_key(p, sizeof p, path, "bidirectional");
-            jv_report(v, DIAG_INCONSISTENT, p, "false for a broken link (the far end cannot be reached)", "true");
+            jv_report(v, DIAG_INCONSISTENT, p, N_("false for a broken link (the far end cannot be reached)"), "true");
         } else if (s->bidirectional && s->link.el[s->link.count - 1].kind != OTDR_EL_CONNECTOR) {
             jv_path_key(p, sizeof p, path, "bidirectional");
             jv_report(v, DIAG_INCONSISTENT, p,
-                      "false unless the link ends with a connector (where the OTDR plugs in at the far end)", "true");
+                      N_("false unless the link ends with a connector (where the OTDR plugs in at the far end)"), "true");
         }
     }
     if (diag_total(v) != before) {

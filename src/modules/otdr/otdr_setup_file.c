@@ -37,15 +37,15 @@ static double c_over_n(const SorFile *f)
     return SOR_C_M_S / (n > 1.0 ? n : 1.4677);
 }
 
-bool otdr_trace_from_sor(const SorFile *f, OtdrTrace *t, OtdrEventTable *ev, int16_t *numbers, char *why,
-                         size_t why_n)
+bool otdr_trace_from_sor(const SorFile *f, OtdrTrace *t, OtdrEventTable *ev, int16_t *numbers, const char **why,
+                         DiagArgs *why_args)
 {
     memset(t, 0, sizeof *t);
     memset(ev, 0, sizeof *ev);
     double spacing = sor_sample_spacing_m(f);
     if (f->point_count < 64 || !(spacing > 0.0) || !isfinite(spacing)) {
-        snprintf(why, why_n, "a trace of at least 64 points with a sample spacing (found %zu points)",
-                 f->point_count);
+        diag_arg_int(why_args, "count", (long long)f->point_count);
+        *why = N_("a trace of at least 64 points with a sample spacing (found {count} points)");
         return false;
     }
     double wl_nm = sor_wavelength_nm(f);
@@ -59,7 +59,8 @@ bool otdr_trace_from_sor(const SorFile *f, OtdrTrace *t, OtdrEventTable *ev, int
         }
     }
     if (best > 30.0) {
-        snprintf(why, why_n, "a trace at 1310, 1550 or 1625 nm (found %.1f nm)", wl_nm);
+        diag_arg_num_sig(why_args, "value", round(wl_nm * 10.0) / 10.0, 10);
+        *why = N_("a trace at 1310, 1550 or 1625 nm (found {value} nm)");
         return false;
     }
     /* Sample 0 lies at the acquisition offset: put the samples on the grid
@@ -68,13 +69,15 @@ bool otdr_trace_from_sor(const SorFile *f, OtdrTrace *t, OtdrEventTable *ev, int
     long shift = (long)lround(offset_m / spacing);
     long n_long = (long)f->point_count + shift;
     if (n_long < 64 || n_long > 4 * 1024 * 1024) {
-        snprintf(why, why_n, "a trace whose samples start near the front panel (offset %.1f m)", offset_m);
+        diag_arg_num_sig(why_args, "value", round(offset_m * 10.0) / 10.0, 10);
+        *why = N_("a trace whose samples start near the front panel (offset {value} m)");
         return false;
     }
     size_t n = (size_t)n_long;
     t->level_db = malloc(n * sizeof *t->level_db);
     if (!t->level_db) {
-        snprintf(why, why_n, "memory for %zu points", n);
+        diag_arg_int(why_args, "count", (long long)n);
+        *why = N_("memory for {count} points");
         return false;
     }
     t->capacity = n;
@@ -166,14 +169,16 @@ bool otdr_setup_read_file(JsonV *v, const cJSON *node, const char *path, const S
         }
         if (!hex) {
             jv_path_key(q, sizeof q, p, "sha256");
-            jv_report(v, DIAG_BAD_VALUE, q, "64 lowercase hexadecimal digits (sha256sum of the file)", sha);
+            DiagArgs args = {0};
+            diag_arg_str(&args, "text", sha);
+            jv_report_t(v, DIAG_BAD_VALUE, q, N_("64 lowercase hexadecimal digits (sha256sum of the file)"),
+                        N_("\"{text}\""), &args);
         }
     }
     if (v->diags && v->diags->count + v->diags->dropped != before) {
         return false;
     }
     jv_path_key(q, sizeof q, p, "path");
-    char why[256] = "";
     size_t len = 0;
     /* The reader checks the bytes against the pin wherever it finds them
      * (the scenario's folder, or a journal's copy when replaying). */
@@ -186,18 +191,26 @@ bool otdr_setup_read_file(JsonV *v, const cJSON *node, const char *path, const S
         data = scenario_read_relative(src, alt, sha, TRACE_FILE_MAX_BYTES, &len, &e2);
     }
     if (!data) {
-        jv_report(v, e.status == SCENARIO_READ_MISMATCH ? DIAG_INCONSISTENT : DIAG_IO, q, e.expected, e.found);
+        jv_report_t(v, e.status == SCENARIO_READ_MISMATCH ? DIAG_INCONSISTENT : DIAG_IO, q, e.expected_tmpl,
+                    e.found_tmpl, &e.args);
         return false;
     }
     bool ok = false;
     SorFile f;
     SorError err;
+    DiagArgs why_args = {0};
+    const char *why = "";
     if (!sor_read(&f, (const uint8_t *)data, len, &err)) {
-        char found[480];
-        sor_error_format(&err, found, sizeof found);
-        jv_report(v, DIAG_BAD_VALUE, q, "a readable SR-4731 (.sor) file", found);
-    } else if (!otdr_trace_from_sor(&f, &s->file_trace, &s->file_events, s->file_event_numbers, why, sizeof why)) {
-        jv_report(v, DIAG_BAD_VALUE, q, why, "a trace that cannot be shown");
+        DiagArgs args = {0};
+        diag_arg_int(&args, "offset", (long long)err.offset);
+        diag_arg_str(&args, "expected", err.expected);
+        diag_arg_str(&args, "found", err.found);
+        /* The reader's own words name bytes and blocks of the format:
+         * they stay as they are, inside a translated sentence. */
+        jv_report_t(v, DIAG_BAD_VALUE, q, N_("a readable SR-4731 (.sor) file"),
+                    N_("a damaged file (byte {offset}: {expected} / {found})"), &args);
+    } else if (!otdr_trace_from_sor(&f, &s->file_trace, &s->file_events, s->file_event_numbers, &why, &why_args)) {
+        jv_report_t(v, DIAG_BAD_VALUE, q, why, N_("a trace that cannot be shown"), &why_args);
     } else {
         s->file_wavelength_nm = sor_wavelength_nm(&f);
         snprintf(s->file_instrument, sizeof s->file_instrument, "%.40s %.40s", f.sup.supplier, f.sup.mainframe_id);

@@ -49,10 +49,12 @@ static void read_triple(JsonV *v, const cJSON *obj, const char *path, const char
         const cJSON *item = cJSON_GetArrayItem(a, i);
         jv_path_index(q, sizeof q, p, (size_t)i);
         if (!cJSON_IsNumber(item) || !(item->valuedouble >= lo && item->valuedouble <= hi)) {
-            char expected[96], found[96];
-            snprintf(expected, sizeof expected, "a number from %g to %g (1310, 1550, 1625 nm)", lo, hi);
-            jv_describe(item, found, sizeof found);
-            jv_report(v, cJSON_IsNumber(item) ? DIAG_OUT_OF_RANGE : DIAG_WRONG_TYPE, q, expected, found);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "min", lo);
+            diag_arg_num(&args, "max", hi);
+            const char *found = jv_describe_t(item, &args);
+            jv_report_t(v, cJSON_IsNumber(item) ? DIAG_OUT_OF_RANGE : DIAG_WRONG_TYPE, q,
+                        N_("a number from {min} to {max} (1310, 1550, 1625 nm)"), found, &args);
             continue;
         }
         out[i] = item->valuedouble;
@@ -113,11 +115,12 @@ static void read_element(JsonV *v, const cJSON *node, const char *path, OtdrElem
         /* Glass to air reflects at most -14.7 dB (REFERENCE 2.1); 0 = none. */
         if (jv_double(v, node, path, "reflectance_db", false, -90.0, 0.0, &e->reflectance_db)
             && e->reflectance_db > -14.0 && e->reflectance_db != 0.0) {
-            char q[JV_PATH_MAX], found[48];
+            char q[JV_PATH_MAX];
+            DiagArgs args = {0};
             jv_path_key(q, sizeof q, path, "reflectance_db");
-            snprintf(found, sizeof found, "%g", e->reflectance_db);
-            jv_report(v, DIAG_OUT_OF_RANGE, q, "-90 .. -14 dB (a cleaved end reflects at most -14.7 dB), or 0 = none",
-                      found);
+            diag_arg_num(&args, "value", e->reflectance_db);
+            jv_report_t(v, DIAG_OUT_OF_RANGE, q,
+                        N_("-90 .. -14 dB (a cleaved end reflects at most -14.7 dB), or 0 = none"), "{value}", &args);
         }
         break;
     }
@@ -145,15 +148,18 @@ bool otdr_setup_read_link(JsonV *v, const cJSON *node, const char *path, OtdrLin
                 char q[JV_PATH_MAX];
                 jv_path_key(q, sizeof q, p, "label");
                 if (reserved_label(e->label)) {
-                    char found[64];
-                    snprintf(found, sizeof found, "\"%s\"", e->label);
-                    jv_report(v, DIAG_BAD_VALUE, q, "a label other than break, end, link, event:N", found);
+                    DiagArgs args = {0};
+                    diag_arg_str(&args, "text", e->label);
+                    jv_report_t(v, DIAG_BAD_VALUE, q, N_("a label other than break, end, link, event:N"),
+                                N_("\"{text}\""), &args);
                 }
                 for (size_t j = 0; j < i; j++) {
                     if (strcmp(l->el[j].label, e->label) == 0) {
-                        char found[96];
-                        snprintf(found, sizeof found, "\"%s\" again (first at link[%zu])", e->label, j);
-                        jv_report(v, DIAG_DUPLICATE_ID, q, "a label no other element has", found);
+                        DiagArgs args = {0};
+                        diag_arg_str(&args, "text", e->label);
+                        diag_arg_int(&args, "index", (long long)j);
+                        jv_report_t(v, DIAG_DUPLICATE_ID, q, N_("a label no other element has"),
+                                    N_("\"{text}\" again (first at link[{index}])"), &args);
                         break;
                     }
                 }
@@ -165,10 +171,10 @@ bool otdr_setup_read_link(JsonV *v, const cJSON *node, const char *path, OtdrLin
         if (l->count > 0 && l->el[0].kind != OTDR_EL_CONNECTOR) {
             jv_path_index(p, sizeof p, lp, 0);
             jv_report(v, DIAG_INCONSISTENT, p,
-                      "a connector first: the origin where the OTDR or the launch cable plugs in", "another kind");
+                      N_("a connector first: the origin where the OTDR or the launch cable plugs in"), N_("another kind"));
         }
         if (breaks > 1) {
-            jv_report(v, DIAG_INCONSISTENT, lp, "at most one break", "several");
+            jv_report(v, DIAG_INCONSISTENT, lp, N_("at most one break"), N_("several"));
         }
     }
     int end = OTDR_END_OPEN_UPC;
@@ -178,9 +184,13 @@ bool otdr_setup_read_link(JsonV *v, const cJSON *node, const char *path, OtdrLin
     if (!v->diags || v->diags->count + v->diags->dropped == before) {
         OtdrError err;
         if (!otdr_link_check(l, &err)) {
-            char found[96];
-            snprintf(found, sizeof found, "a value outside it (%s)", err.field);
-            jv_report(v, DIAG_OUT_OF_RANGE, lp, err.message, found);
+            DiagArgs args = {0};
+            diag_arg_str(&args, "message", err.message);
+            diag_arg_str(&args, "name", err.field);
+            /* otdr_link_check's limits repeat the ones checked above field by
+             * field: its English text is kept inside a translated sentence. */
+            jv_report_t(v, DIAG_OUT_OF_RANGE, lp, N_("values the simulator accepts ({message})"),
+                        N_("a value outside them ({name})"), &args);
         }
     }
     return !v->diags || v->diags->count + v->diags->dropped == before;

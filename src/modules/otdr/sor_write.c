@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fibresim/diag.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/core.h"
 #include "fibresim/sor.h"
 #include "sor_internal.h"
@@ -304,14 +306,14 @@ bool sor_write(const SorFile *f, uint8_t **out, size_t *out_size, SorError *err)
     if (file.oom || body.oom) {
         free(body.p);
         free(file.p);
-        sor_error_set(err, "", 0, "memory for the file", "allocation failure");
+        sor_error_set(err, "", 0, N_("memory for the file"), N_("out of memory"));
         return false;
     }
     put_u16(&file, sor_crc16(file.p, file.len, 0xFFFF));
     free(body.p);
     if (file.oom) {
         free(file.p);
-        sor_error_set(err, "", 0, "memory for the file", "allocation failure");
+        sor_error_set(err, "", 0, N_("memory for the file"), N_("out of memory"));
         return false;
     }
     *out = file.p;
@@ -330,7 +332,7 @@ bool sor_write_file(const SorFile *f, const char *path, SorError *err)
     char *tmp = malloc(plen + 5);
     if (!tmp) {
         free(data);
-        sor_error_set(err, "", 0, "memory for the file name", "allocation failure");
+        sor_error_set(err, "", 0, N_("memory for the file name"), N_("out of memory"));
         return false;
     }
     memcpy(tmp, path, plen);
@@ -338,15 +340,15 @@ bool sor_write_file(const SorFile *f, const char *path, SorError *err)
     FILE *fp = fopen(tmp, "wb");
     bool ok = fp != NULL;
     if (!ok) {
-        sor_error_set(err, "", 0, "a writable file", strerror(errno));
+        sor_error_set(err, "", 0, N_("a writable file"), diag_errno_text(errno));
     } else {
         ok = fwrite(data, 1, size, fp) == size;
         ok = (fflush(fp) == 0) && ok;
         ok = (fclose(fp) == 0) && ok;
         if (!ok) {
-            sor_error_set(err, "", 0, "the whole file written", strerror(errno));
+            sor_error_set(err, "", 0, N_("the whole file written"), diag_errno_text(errno));
         } else if (rename(tmp, path) != 0) {
-            sor_error_set(err, "", 0, "the file renamed into place", strerror(errno));
+            sor_error_set(err, "", 0, N_("the file renamed into place"), diag_errno_text(errno));
             ok = false;
         }
         if (!ok) {

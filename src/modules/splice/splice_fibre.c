@@ -14,6 +14,7 @@
  *            G.657.A2 7.5 mm) used as storage limits: UNCONFIRMED.
  *   Concentricity: 0.5 um max, the usual G.652/G.657 limit: UNCONFIRMED.
  */
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/splice_physics.h"
 
 #include <cjson/cJSON.h>
@@ -88,12 +89,14 @@ bool splice_fibre_load(JsonV *v, const cJSON *node, const char *path, SpliceFibr
          * shrinks is a typing error (e.g. 1550 and 1625 swapped). */
         for (int i = 1; i < SPLICE_N_LAMBDA; i++) {
             if (!(f.mfd_um[i] > f.mfd_um[i - 1])) {
-                char p[JV_PATH_MAX], expected[96], found[96];
+                char p[JV_PATH_MAX];
+                DiagArgs args = {0};
                 jv_path_key(p, sizeof p, path, fibre_fields[i].key);
-                snprintf(expected, sizeof expected, "an MFD larger than at %.0f nm (%.3g um)",
-                         splice_table_lambda_nm[i - 1], f.mfd_um[i - 1]);
-                snprintf(found, sizeof found, "%.3g um", f.mfd_um[i]);
-                jv_report(v, DIAG_INCONSISTENT, p, expected, found);
+                diag_arg_int(&args, "nm", (long long)(splice_table_lambda_nm[i - 1] + 0.5));
+                diag_arg_num_sig(&args, "before", f.mfd_um[i - 1], 3);
+                diag_arg_num_sig(&args, "value", f.mfd_um[i], 3);
+                jv_report_t(v, DIAG_INCONSISTENT, p, N_("an MFD larger than at {nm} nm ({before} um)"), N_("{value} um"),
+                            &args);
                 ok = false;
             }
         }

@@ -1,6 +1,7 @@
 /*
  * splice_fields.c - table-driven reading of numeric overrides.
  */
+#include "fibresim/messages.h" /* N_() */
 #include "splice_fields.h"
 
 #include <stdlib.h>
@@ -30,7 +31,7 @@ bool splice_fields_object(JsonV *v, const cJSON *obj, const char *path, const Sp
     }
     const char **allowed = calloc(n + n_extra + 1, sizeof *allowed);
     if (!allowed) {
-        jv_report(v, DIAG_IO, path, "memory to read the object", "out of memory");
+        jv_report(v, DIAG_IO, path, N_("memory to read the object"), N_("out of memory"));
         return false;
     }
     for (size_t i = 0; i < n; i++) {

@@ -23,6 +23,7 @@
  * near 0.02 dB at 1310 nm, the typical SM splice of [S29h]. All constants
  * are UNCONFIRMED defaults in SpliceArcParams.
  */
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/splice_physics.h"
 
 #include <math.h>
@@ -98,10 +99,13 @@ bool splice_arc_params_load(JsonV *v, const cJSON *node, const char *path, Splic
         double lo = *(const double *)((const char *)&tmp + ranges[i].lo);
         double hi = *(const double *)((const char *)&tmp + ranges[i].hi);
         if (hi < lo) {
-            char path_key[JV_PATH_MAX], found[48];
+            char path_key[JV_PATH_MAX];
+            DiagArgs args = {0};
             jv_path_key(path_key, sizeof path_key, path, ranges[i].key);
-            snprintf(found, sizeof found, "%g (below the minimum %g)", hi, lo);
-            jv_report(v, DIAG_INCONSISTENT, path_key, "a maximum >= the matching minimum", found);
+            diag_arg_num(&args, "value", hi);
+            diag_arg_num(&args, "min", lo);
+            jv_report_t(v, DIAG_INCONSISTENT, path_key, N_("a maximum >= the matching minimum"),
+                        N_("{value} (below the minimum {min})"), &args);
             ok = false;
         }
     }

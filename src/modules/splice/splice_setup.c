@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fibresim/messages.h" /* N_() */
 #include "splice_fields.h"
 #include "splice_internal.h"
 
@@ -87,7 +88,7 @@ void *splice_setup_load(JsonV *v, const cJSON *node, const char *path)
     static const char *const extra[] = {"fibre1", "fibre2", "align", "cleaver", "arc", NULL};
     SpliceSetup *s = malloc(sizeof *s);
     if (!s) {
-        jv_report(v, DIAG_IO, path, "memory for the setup", "out of memory");
+        jv_report(v, DIAG_IO, path, N_("memory for the setup"), N_("out of memory"));
         return NULL;
     }
     splice_setup_default(s);
@@ -130,10 +131,13 @@ void *splice_setup_load(JsonV *v, const cJSON *node, const char *path)
     }
     /* The strip must leave glass past the blade once the coating edge sits on the mark. */
     if (s->strip_target_mm < s->cleave_length_mm + 2.0) {
-        char p[JV_PATH_MAX], found[64];
+        char p[JV_PATH_MAX];
+        DiagArgs args = {0};
         jv_path_key(p, sizeof p, path, "strip_target_mm");
-        snprintf(found, sizeof found, "%g mm for a %g mm cleave length", s->strip_target_mm, s->cleave_length_mm);
-        jv_report(v, DIAG_INCONSISTENT, p, "at least cleave_length_mm + 2 mm", found);
+        diag_arg_num(&args, "strip", s->strip_target_mm);
+        diag_arg_num(&args, "cleave", s->cleave_length_mm);
+        jv_report_t(v, DIAG_INCONSISTENT, p, N_("at least cleave_length_mm + 2 mm"),
+                    N_("{strip} mm for a {cleave} mm cleave length"), &args);
     }
     if (v->diags && v->diags->count + v->diags->dropped != before) {
         free(s);

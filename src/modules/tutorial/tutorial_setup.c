@@ -97,10 +97,11 @@ static bool read_id(JsonV *v, const cJSON *obj, const char *path, const char *ke
         ok = (*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '_';
     }
     if (!ok) {
-        char p[JV_PATH_MAX], found[96];
+        char p[JV_PATH_MAX];
         jv_path_key(p, sizeof p, path, key);
-        snprintf(found, sizeof found, "\"%s\"", tmp);
-        jv_report(v, DIAG_BAD_VALUE, p, "an id of lowercase letters, digits and '_'", found);
+        DiagArgs args = {0};
+        diag_arg_str(&args, "text", tmp);
+        jv_report_t(v, DIAG_BAD_VALUE, p, N_("an id of lowercase letters, digits and '_'"), N_("\"{text}\""), &args);
         return false;
     }
     memcpy(out, tmp, strlen(tmp) + 1);
@@ -136,27 +137,31 @@ static bool read_point(JsonV *v, const cJSON *obj, const char *path, const char 
     jv_path_key(p, sizeof p, path, key);
     const cJSON *x = cJSON_GetArrayItem(a, 0), *y = cJSON_GetArrayItem(a, 1);
     if (!cJSON_IsNumber(x) || !cJSON_IsNumber(y) || !isfinite(x->valuedouble) || !isfinite(y->valuedouble)) {
-        jv_report(v, DIAG_WRONG_TYPE, p, "[x, y] with two numbers (mm)", "something else in the array");
+        jv_report(v, DIAG_WRONG_TYPE, p, N_("[x, y] with two numbers (mm)"), N_("something else in the array"));
         return false;
     }
     out[0] = x->valuedouble;
     out[1] = y->valuedouble;
     if (bench_ok && (out[0] < 0 || out[0] > s->bench_width_mm || out[1] < 0 || out[1] > s->bench_height_mm)) {
-        char expected[96], found[64];
-        snprintf(expected, sizeof expected, "a point on the bench: x 0 to %g, y 0 to %g (mm)", s->bench_width_mm,
-                 s->bench_height_mm);
-        snprintf(found, sizeof found, "[%g, %g]", out[0], out[1]);
-        jv_report(v, DIAG_OUT_OF_RANGE, p, expected, found);
+        DiagArgs args = {0};
+        diag_arg_num(&args, "width", s->bench_width_mm);
+        diag_arg_num(&args, "height", s->bench_height_mm);
+        diag_arg_num(&args, "x", out[0]);
+        diag_arg_num(&args, "y", out[1]);
+        jv_report_t(v, DIAG_OUT_OF_RANGE, p, N_("a point on the bench: x from 0 to {width} mm, y from 0 to {height} mm"),
+                    N_("x {x} mm, y {y} mm"), &args);
         return false;
     }
     return true;
 }
 
-static void inconsistent(JsonV *v, const char *path, const char *key, const char *expected, const char *found)
+/* expected and found are N_() templates filled from args (may be NULL). */
+static void inconsistent(JsonV *v, const char *path, const char *key, const char *expected, const char *found,
+                         const DiagArgs *args)
 {
     char p[JV_PATH_MAX];
     jv_path_key(p, sizeof p, path, key);
-    jv_report(v, DIAG_INCONSISTENT, p, expected, found);
+    jv_report_t(v, DIAG_INCONSISTENT, p, expected, found, args);
 }
 
 static bool load_drag(JsonV *v, const cJSON *node, const char *path, const TutorialSetup *s, bool bench_ok,
@@ -172,7 +177,8 @@ static bool load_drag(JsonV *v, const cJSON *node, const char *path, const Tutor
         ok &= jv_double(v, node, path, "grab_radius_mm", true, 3.0, 50.0, &t->grab_radius_mm);
     }
     if (ok && hypot(t->to_mm[0] - t->from_mm[0], t->to_mm[1] - t->from_mm[1]) < 10.0) {
-        inconsistent(v, path, "to_mm", "a mark at least 10 mm from the object's start", "a mark closer than 10 mm");
+        inconsistent(v, path, "to_mm", N_("a mark at least 10 mm from the object's start"),
+                     N_("a mark closer than 10 mm"), NULL);
         ok = false;
     }
     return ok;
@@ -193,12 +199,13 @@ static bool load_pull(JsonV *v, const cJSON *node, const char *path, const Tutor
     if (sp) {
         const cJSON *lo = cJSON_GetArrayItem(sp, 0), *hi = cJSON_GetArrayItem(sp, 1);
         if (!cJSON_IsNumber(lo) || !cJSON_IsNumber(hi) || !isfinite(lo->valuedouble) || !isfinite(hi->valuedouble)) {
-            jv_report(v, DIAG_WRONG_TYPE, p, "[min, max] with two numbers (mm/s)", "something else in the array");
+            jv_report(v, DIAG_WRONG_TYPE, p, N_("[min, max] with two numbers (mm/s)"), N_("something else in the array"));
             ok = false;
         } else if (!(lo->valuedouble > 0.0 && lo->valuedouble < hi->valuedouble && hi->valuedouble <= 2000.0)) {
-            char found[64];
-            snprintf(found, sizeof found, "[%g, %g]", lo->valuedouble, hi->valuedouble);
-            jv_report(v, DIAG_INCONSISTENT, p, "0 < min < max <= 2000 (mm/s)", found);
+            DiagArgs args = {0};
+            diag_arg_num(&args, "min", lo->valuedouble);
+            diag_arg_num(&args, "max", hi->valuedouble);
+            jv_report_t(v, DIAG_INCONSISTENT, p, N_("0 < min < max <= 2000 (mm/s)"), N_("min {min}, max {max}"), &args);
             ok = false;
         } else {
             t->speed_min_mm_s = lo->valuedouble;
@@ -208,7 +215,7 @@ static bool load_pull(JsonV *v, const cJSON *node, const char *path, const Tutor
         ok = false;
     }
     if (ok && hypot(t->to_mm[0] - t->from_mm[0], t->to_mm[1] - t->from_mm[1]) < 20.0) {
-        inconsistent(v, path, "to_mm", "a line at least 20 mm long", "a shorter line");
+        inconsistent(v, path, "to_mm", N_("a line at least 20 mm long"), N_("a shorter line"), NULL);
         ok = false;
     }
     return ok;
@@ -236,9 +243,10 @@ static bool load_wipe(JsonV *v, const cJSON *node, const char *path, const Tutor
     }
     double w = t->to_mm[0] - t->from_mm[0], h = t->to_mm[1] - t->from_mm[1];
     if (ok && (w < 10.0 || h < 10.0)) {
-        char found[64];
-        snprintf(found, sizeof found, "%g x %g mm", w, h);
-        inconsistent(v, path, "to_mm", "an area at least 10 x 10 mm", found);
+        DiagArgs args = {0};
+        diag_arg_num(&args, "width", w);
+        diag_arg_num(&args, "height", h);
+        inconsistent(v, path, "to_mm", N_("an area at least 10 x 10 mm"), N_("{width} x {height} mm"), &args);
         ok = false;
     }
     double along = (t->direction == TUTORIAL_DIR_RIGHT || t->direction == TUTORIAL_DIR_LEFT) ? w : h;
@@ -274,54 +282,61 @@ static bool load_adjust(JsonV *v, const cJSON *node, const char *path, TutorialT
     if (cJSON_GetObjectItemCaseSensitive(node, "unit")) {
         ok &= jv_string(v, node, path, "unit", false, t->unit, sizeof t->unit);
     }
-    char found[96];
+    DiagArgs args = {0};
+    diag_arg_num(&args, "min", t->min);
+    diag_arg_num(&args, "max", t->max);
+    diag_arg_num(&args, "coarse", t->step_coarse);
+    diag_arg_num(&args, "fine", t->step_fine);
     if (has_min && has_max && !(t->min < t->max)) {
-        snprintf(found, sizeof found, "min %g, max %g", t->min, t->max);
-        inconsistent(v, path, "max", "max above min", found);
+        inconsistent(v, path, "max", N_("max above min"), N_("min {min}, max {max}"), &args);
         ok = false;
     }
     if (has_coarse && !(t->step_coarse > 0)) {
-        snprintf(found, sizeof found, "%g", t->step_coarse);
-        inconsistent(v, path, "step_coarse", "a step above 0", found);
+        inconsistent(v, path, "step_coarse", N_("a step above 0"), "{coarse}", &args);
         ok = false;
     }
     if (has_fine && !(t->step_fine > 0)) {
-        snprintf(found, sizeof found, "%g", t->step_fine);
-        inconsistent(v, path, "step_fine", "a step above 0", found);
+        inconsistent(v, path, "step_fine", N_("a step above 0"), "{fine}", &args);
         ok = false;
     }
     if (!ok) {
         return false;
     }
     if (t->step_fine > t->step_coarse) {
-        snprintf(found, sizeof found, "fine %g, coarse %g", t->step_fine, t->step_coarse);
-        inconsistent(v, path, "step_fine", "a fine step not larger than the coarse step", found);
+        inconsistent(v, path, "step_fine", N_("a fine step not larger than the coarse step"),
+                     N_("fine {fine}, coarse {coarse}"), &args);
         ok = false;
     }
     if (t->step_coarse > t->max - t->min) {
-        snprintf(found, sizeof found, "coarse %g, range %g", t->step_coarse, t->max - t->min);
-        inconsistent(v, path, "step_coarse", "a coarse step not larger than max - min", found);
+        inconsistent(v, path, "step_coarse", N_("a coarse step not larger than max - min"),
+                     N_("coarse {coarse}, range {min} to {max}"), &args);
         ok = false;
     }
     if (t->start < t->min || t->start > t->max) {
-        snprintf(found, sizeof found, "%g (range %g to %g)", t->start, t->min, t->max);
-        inconsistent(v, path, "start", "a start between min and max", found);
+        DiagArgs a = args;
+        a.count = 2; /* min, max */
+        diag_arg_num(&a, "value", t->start);
+        inconsistent(v, path, "start", N_("a start between min and max"), N_("{value} (range {min} to {max})"), &a);
         ok = false;
     }
     if (t->target < t->min || t->target > t->max) {
-        snprintf(found, sizeof found, "%g (range %g to %g)", t->target, t->min, t->max);
-        inconsistent(v, path, "target", "a target between min and max", found);
+        DiagArgs a = args;
+        a.count = 2; /* min, max */
+        diag_arg_num(&a, "value", t->target);
+        inconsistent(v, path, "target", N_("a target between min and max"), N_("{value} (range {min} to {max})"), &a);
         ok = false;
     }
     if (ok && t->start == t->target) {
-        inconsistent(v, path, "target", "a target different from the start", "the same value");
+        inconsistent(v, path, "target", N_("a target different from the start"), N_("the same value"), NULL);
         ok = false;
     }
     /* The trainee must be able to land exactly on the target with fine steps. */
     double q = (t->target - t->start) / t->step_fine;
     if (ok && fabs(q - round(q)) > 1e-6) {
-        snprintf(found, sizeof found, "(target - start) / step_fine = %g", q);
-        inconsistent(v, path, "target", "a target a whole number of fine steps from the start", found);
+        DiagArgs a = {0};
+        diag_arg_num(&a, "value", q);
+        inconsistent(v, path, "target", N_("a target a whole number of fine steps from the start"),
+                     N_("(target - start) / step_fine = {value}"), &a);
         ok = false;
     }
     t->decimals = decimals_for(t->step_fine);
@@ -359,7 +374,10 @@ static bool load_choose(JsonV *v, const cJSON *node, const char *path, TutorialT
             if (strcmp(t->answers[k].id, ans->id) == 0) {
                 char pid[JV_PATH_MAX];
                 jv_path_key(pid, sizeof pid, p, "id");
-                jv_report(v, DIAG_DUPLICATE_ID, pid, "an id not used by another answer", ans->id);
+                DiagArgs args = {0};
+                diag_arg_str(&args, "text", ans->id);
+                jv_report_t(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another answer"), N_("\"{text}\""),
+                            &args);
                 answers_ok = false;
             }
         }
@@ -375,15 +393,18 @@ static bool load_choose(JsonV *v, const cJSON *node, const char *path, TutorialT
             }
         }
         if (!found && answers_ok) {
-            char expected[160];
-            size_t used = (size_t)snprintf(expected, sizeof expected, "the id of one of the answers:");
-            for (size_t k = 0; k < t->n_answers && used < sizeof expected; k++) {
-                used += (size_t)snprintf(expected + used, sizeof expected - used, " \"%s\"", t->answers[k].id);
+            char list[160];
+            size_t used = 0;
+            list[0] = '\0';
+            for (size_t k = 0; k < t->n_answers && used < sizeof list; k++) {
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", k ? " " : "", t->answers[k].id);
             }
-            char pc[JV_PATH_MAX], shown[64];
+            char pc[JV_PATH_MAX];
+            DiagArgs args = {0};
             jv_path_key(pc, sizeof pc, path, "correct");
-            snprintf(shown, sizeof shown, "\"%s\"", correct);
-            jv_report(v, DIAG_BAD_VALUE, pc, expected, shown);
+            diag_arg_str(&args, "list", list);
+            diag_arg_str(&args, "text", correct);
+            jv_report_t(v, DIAG_BAD_VALUE, pc, N_("the id of one of the answers: {list}"), N_("\"{text}\""), &args);
         }
         ok &= found;
     } else {
@@ -439,7 +460,7 @@ void *tutorial_load_setup(JsonV *v, const cJSON *setup, const char *path)
     }
     TutorialSetup *s = calloc(1, sizeof *s);
     if (!s) {
-        jv_report(v, DIAG_IO, path, "memory for the setup", "out of memory");
+        jv_report(v, DIAG_IO, path, N_("memory for the setup"), N_("out of memory"));
         return NULL;
     }
     bool ok = true;
@@ -465,7 +486,9 @@ void *tutorial_load_setup(JsonV *v, const cJSON *setup, const char *path)
             if (strcmp(s->tasks[k].id, task->id) == 0) {
                 char pid[JV_PATH_MAX];
                 jv_path_key(pid, sizeof pid, p, "id");
-                jv_report(v, DIAG_DUPLICATE_ID, pid, "an id not used by another task", task->id);
+                DiagArgs args = {0};
+                diag_arg_str(&args, "text", task->id);
+                jv_report_t(v, DIAG_DUPLICATE_ID, pid, N_("an id not used by another task"), N_("\"{text}\""), &args);
                 ok = false;
             }
         }
