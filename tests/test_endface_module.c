@@ -792,6 +792,7 @@ static void check_exam_result(const Bot *b, const char *what, double expect_tota
     }
     CHECK_MSG(fabs(exam_total(c, pen) - expect_total) < 1e-9, "%s: credits give %.3f, expected %.3f", what,
               exam_total(c, pen), expect_total);
+    printf("%s: %.2f points, %s\n", what, r->total, r->passed ? "passed" : "failed");
     CHECK_MSG(fabs(r->total - expect_total) < 1e-9, "%s: total %.3f, expected %.3f", what, r->total, expect_total);
     CHECK_MSG(r->passed == expect_pass, "%s: passed %d, expected %d", what, r->passed, expect_pass);
     CHECK_MSG(r->pass_mark == EXAM_PASS_MARK, "%s: pass mark %.1f", what, r->pass_mark);
