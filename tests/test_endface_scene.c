@@ -24,7 +24,7 @@
  * not a control; the picture's centre is the fibre axis; on the bench a tap
  * on the port picks it for the buttons, a tap on the panel's cord row the
  * cord. The exam scenario draws no probe verdict (PASS/FAIL banner) where
- * the same scenario with hints does.
+ * the same scenario with hints does, nor the module's "verdict right" note.
  *
  * argv[1]: the source tree (fonts); FIBRESIM_LOCALEDIR: the build's po.
  */
@@ -327,7 +327,8 @@ static long count_colour(const uint8_t *rgba, int w, SDL_Rect r, SDL_Color c)
 /* The exam (scenarios/endface/exam.json, "hints": false) never shows the
  * probe's own PASS/FAIL: after a FAIL verdict and a second look at the same
  * face, the picture has no banner, where the same scenario with hints has
- * one (a patch of the fail colour over the field of view). */
+ * one (a patch of the fail colour over the field of view); nor the note
+ * that the verdict was right (its tick in the pass colour). */
 static void exam_banner_checks(App *app, const char *src_root, const char *dir)
 {
     char path[4300];
@@ -353,7 +354,7 @@ static void exam_banner_checks(App *app, const char *src_root, const char *dir)
     fclose(o);
 
     const char *files[2] = {path, hinted_path};
-    long fail_px[2] = {-1, -1};
+    long fail_px[2] = {-1, -1}, ok_px[2] = {-1, -1};
     for (int k = 0; k < 2; k++) {
         DiagList d;
         diag_list_init(&d);
@@ -379,6 +380,11 @@ static void exam_banner_checks(App *app, const char *src_root, const char *dir)
             endface_view(attempt_module_state(a), &v);
             CHECK(v.phase == EF_PHASE_INSPECTING && v.sides[EF_SIDE_PATCH].verdict_current);
             CHECK(efpanel_grader_visible(s, &v, EF_SIDE_PATCH) == (k == 1));
+            /* the module said the verdict was right; only the hinted copy tells */
+            CHECK(v.n_notes == 1 && v.notes[0].code == EF_NOTE_VERDICT_RIGHT);
+            CHECK(efpanel_notes_shown(s, &v) == (k == 1 ? 1u : 0u));
+            CHECK(efpanel_note_shown(s, EF_NOTE_LOOKED_INTO) && efpanel_note_shown(s, EF_NOTE_SHORT_PUSH));
+            CHECK(efpanel_note_shown(s, EF_NOTE_OIL_SMEARED) == (k == 1));
             SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
             SDL_RenderClear(app->renderer);
             ms->draw(s, &env, attempt_module_state(a));
@@ -386,7 +392,10 @@ static void exam_banner_checks(App *app, const char *src_root, const char *dir)
             CHECK(px != NULL);
             EfMicroLayout l;
             efmicro_layout(&env, v.magnification, &l);
-            if (px) fail_px[k] = count_colour(px, app->w, l.image, theme.fail);
+            if (px) {
+                fail_px[k] = count_colour(px, app->w, l.image, theme.fail);
+                ok_px[k] = count_colour(px, app->w, (SDL_Rect){0, 0, app->w, app->h}, theme.ok);
+            }
             free(px);
         }
         attempt_destroy(a);
@@ -396,6 +405,10 @@ static void exam_banner_checks(App *app, const char *src_root, const char *dir)
     printf("fail-coloured pixels over the field of view: exam %ld, same with hints %ld\n", fail_px[0], fail_px[1]);
     CHECK_MSG(fail_px[0] == 0, "the exam's picture shows the probe's verdict (%ld px)", fail_px[0]);
     CHECK_MSG(fail_px[1] > 2000, "the hinted copy shows no banner (%ld px): the check is blind", fail_px[1]);
+    /* the "verdict right" note's tick: pass-coloured pixels anywhere */
+    printf("pass-coloured pixels on the screen: exam %ld, same with hints %ld\n", ok_px[0], ok_px[1]);
+    CHECK_MSG(ok_px[0] == 0, "the exam's screen tells the verdict was right (%ld px)", ok_px[0]);
+    CHECK_MSG(ok_px[1] > 50, "the hinted copy shows no note (%ld px): the check is blind", ok_px[1]);
 }
 
 int main(int argc, char **argv)

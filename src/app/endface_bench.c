@@ -592,7 +592,7 @@ static void draw_panel(EfScene *s, Gfx *g, const EfBenchLayout *l, const Endface
     }
     y += 6.0f * sc;
     if (y < bottom) {
-        efpanel_notes(g, (SDL_FRect){x, y, w, bottom - y}, v, lang, 3, fresh);
+        efpanel_notes(s, g, (SDL_FRect){x, y, w, bottom - y}, v, lang, 3, fresh);
     }
 }
 
