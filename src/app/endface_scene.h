@@ -61,6 +61,7 @@ typedef struct EfsStill {
     int w, h;
     float px_per_mm, text_scale;
     EndfaceType type;
+    bool port_lc;                 /* the port takes an LC (1.25 mm ferrule) */
     char lang[8];
 } EfsStill;
 
