@@ -20,6 +20,7 @@
 #include "endface/ef_proc.h" /* private: gesture geometry and state tallies */
 #include "fibresim/attempt.h"
 #include "fibresim/endface_state.h"
+#include "fibresim/iec_case.h"
 #include "fibresim/scenario.h"
 
 static char root[1024];
@@ -678,6 +679,328 @@ static void test_multimode(void)
     scenario_destroy(s);
 }
 
+/* ---- the exam (scenarios/endface/exam.json) ---------------------------------- */
+
+/* The exam's rubric typed here from the scenario: weights in criterion order
+ * and the band that turns each measure into credit. */
+enum { EX_INSPECT, EX_VERDICTS, EX_LOCATED, EX_METHOD, EX_GESTURE, EX_REPLACE, EX_CYCLES, EX_FINAL, EX_AFTER, EX_TIME,
+       EX_COUNT };
+static const char *const exam_ids[EX_COUNT] = {"inspect_first", "verdicts", "located", "method", "gesture",
+                                               "replace", "cycles", "final", "after_pass", "time"};
+static const double exam_weights[EX_COUNT] = {3, 3, 1, 3, 1, 3, 1, 4, 3, 1};
+#define EXAM_PASS_MARK 75.0
+#define EXAM_UNCHECKED_POINTS 20.0
+#define EXAM_WET_PORT_POINTS 5.0
+
+/* Credit of a band with ok_min / zero_min (docs/scenarios.md: a straight line). */
+static double credit_min(double v, double ok_min, double zero_min)
+{
+    return v >= ok_min ? 1.0 : v <= zero_min ? 0.0 : (v - zero_min) / (ok_min - zero_min);
+}
+
+/* 100 x sum(weight x credit) / sum(weight), minus the penalty points. */
+static double exam_total(const double credit[EX_COUNT], double penalty_points)
+{
+    double sum = 0.0, wsum = 0.0;
+    for (int i = 0; i < EX_COUNT; i++) {
+        sum += exam_weights[i] * credit[i];
+        wsum += exam_weights[i];
+    }
+    double t = 100.0 * sum / wsum - penalty_points;
+    return t < 0.0 ? 0.0 : t;
+}
+
+/* Credits of a finished exam attempt worked out from its measures and the
+ * exam's bands (not read from the result), then compared with the result,
+ * criterion by criterion, and the total with expect_total. */
+static void check_exam_result(const Bot *b, const char *what, double expect_total, bool expect_pass)
+{
+    double v[EX_COUNT];
+    const char *measures[EX_COUNT] = {"inspected_first", "verdict_accuracy", "faults_located", "method_suited",
+                                      "stroke_quality", "replace_decision", "cleaning_cycles", "final_iec_pass",
+                                      "connected_after_pass", "time_s"};
+    for (int i = 0; i < EX_COUNT; i++) {
+        v[i] = measure(b, measures[i], NULL);
+    }
+    double c[EX_COUNT];
+    c[EX_INSPECT] = credit_min(v[EX_INSPECT], 1, 0);
+    c[EX_VERDICTS] = credit_min(v[EX_VERDICTS], 1, 0.5);
+    c[EX_LOCATED] = credit_min(v[EX_LOCATED], 1, 0);
+    c[EX_METHOD] = credit_min(v[EX_METHOD], 1, 0);
+    c[EX_GESTURE] = credit_min(v[EX_GESTURE], 0.99, 0.4);
+    c[EX_REPLACE] = credit_min(v[EX_REPLACE], 1, 0.5);
+    c[EX_CYCLES] = v[EX_CYCLES] <= 2 ? 1.0 : v[EX_CYCLES] >= 6 ? 0.0 : (6 - v[EX_CYCLES]) / 4.0;
+    c[EX_FINAL] = v[EX_FINAL] >= 1 ? 1.0 : 0.0;
+    c[EX_AFTER] = v[EX_AFTER] >= 1 ? 1.0 : 0.0;
+    c[EX_TIME] = v[EX_TIME] <= 300 ? 1.0 : v[EX_TIME] >= 600 ? 0.0 : (600 - v[EX_TIME]) / 300.0;
+    const Result *r = attempt_result(b->a);
+    CHECK_MSG(r != NULL, "%s: no result", what);
+    if (!r) {
+        return;
+    }
+    for (int i = 0; i < EX_COUNT; i++) {
+        const CriterionResult *cr = crit(r, exam_ids[i]);
+        CHECK_MSG(cr != NULL, "%s: no criterion %s", what, exam_ids[i]);
+        if (cr) {
+            CHECK_MSG(fabs(cr->credit - c[i]) < 1e-9, "%s: %s credit %.4f, expected %.4f", what, exam_ids[i],
+                      cr->credit, c[i]);
+            CHECK_MSG(cr->def.weight == exam_weights[i], "%s: %s weight", what, exam_ids[i]);
+        }
+    }
+    double pen = 0.0;
+    for (size_t i = 0; i < r->n_penalties; i++) {
+        pen += r->penalties[i].points;
+    }
+    CHECK_MSG(fabs(exam_total(c, pen) - expect_total) < 1e-9, "%s: credits give %.3f, expected %.3f", what,
+              exam_total(c, pen), expect_total);
+    printf("%s: %.2f points, %s\n", what, r->total, r->passed ? "passed" : "failed");
+    CHECK_MSG(fabs(r->total - expect_total) < 1e-9, "%s: total %.3f, expected %.3f", what, r->total, expect_total);
+    CHECK_MSG(r->passed == expect_pass, "%s: passed %d, expected %d", what, r->passed, expect_pass);
+    CHECK_MSG(r->pass_mark == EXAM_PASS_MARK, "%s: pass mark %.1f", what, r->pass_mark);
+    CHECK_MSG(v[EX_TIME] <= 300, "%s: the script took %.1f s", what, v[EX_TIME]);
+    CHECK_MSG(sheet_count(attempt_sheet(b->a), SHEET_EVENT, "hint_used") == 0, "%s: a hint event", what);
+}
+
+static const PenaltyResult *penalty(const Result *r, const char *id)
+{
+    for (size_t i = 0; i < r->n_penalties; i++) {
+        if (strcmp(r->penalties[i].def.id, id) == 0) {
+            return &r->penalties[i];
+        }
+    }
+    return NULL;
+}
+
+/* A criterion's verdict and the message key it is explained with. */
+static void check_crit(const Bot *b, const char *id, Verdict verdict, const char *message)
+{
+    const CriterionResult *c = crit(attempt_result(b->a), id);
+    CHECK_MSG(c && c->verdict == verdict, "%s: verdict %s, expected %s", id, c ? verdict_name(c->verdict) : "-",
+              verdict_name(verdict));
+    const char *key = c && c->def.message[0] ? c->def.message : c ? c->def.measure : "";
+    CHECK_MSG(strcmp(key, message) == 0, "%s: message key %s, expected %s", id, key, message);
+}
+
+/* Whether a face is feature for feature the one of an IEC fixture
+ * (tests/data/iec/NAME.json, checked by "fibresim calc iec" and test_iec). */
+static bool face_is_fixture(const Endface *f, const char *name)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/tests/data/iec/%s.json", root, name);
+    FILE *fp = fopen(path, "rb");
+    CHECK_MSG(fp != NULL, "cannot open %s", path);
+    if (!fp) {
+        return false;
+    }
+    char text[8192];
+    size_t len = fread(text, 1, sizeof text - 1, fp);
+    fclose(fp);
+    text[len] = '\0';
+    IecCase c;
+    memset(&c, 0, sizeof c);
+    DiagList d;
+    diag_list_init(&d);
+    bool same = iec_case_parse(text, len, &c, &d);
+    CHECK_MSG(same, "%s does not parse", path);
+    same = same && c.face.type == f->type && c.face.ferrule == f->ferrule && c.face.count == f->count;
+    for (size_t i = 0; same && i < f->count; i++) {
+        const EndfaceFeature *a = &c.face.features[i], *e = &f->features[i];
+        same = a->kind == e->kind && fabs(a->x_um - e->x_um) < 1e-9 && fabs(a->y_um - e->y_um) < 1e-9
+               && fabs(a->size_um - e->size_um) < 1e-9 && fabs(a->length_um - e->length_um) < 1e-9
+               && fabs(a->angle_deg - e->angle_deg) < 1e-9;
+    }
+    /* and the fixture's expected verdict is the grader's on this face */
+    same = same && c.has_expect && c.expect_pass == face_passes(f);
+    iec_case_finish(&c);
+    diag_list_finish(&d);
+    return same;
+}
+
+static bool hint_noted(const Bot *b)
+{
+    for (EndfaceNoteCode c = EF_NOTE_HINT_INSPECT; c <= EF_NOTE_HINT_CONNECT; c++) {
+        if (has_note(b, c)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void test_exam(void)
+{
+    Scenario *s = load("exam");
+    if (!s) {
+        return;
+    }
+    CHECK(!s->hints && s->difficulty == 4 && s->time_limit_s == 600);
+    const double all[EX_COUNT] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+    /* The careful attempt, over several seeds: the faces are the fixtures'
+     * at each step (cleaning is certain in this scenario), 100 points. */
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        Bot b = bot_start(s, seed * 104729);
+        CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_patch_start"));
+        CHECK(face_is_fixture(face(&b, EF_SIDE_PORT), "upc_exam_port_start"));
+        CHECK(face(&b, EF_SIDE_PATCH)->ferrule == ENDFACE_FERRULE_1_25);
+        perfect_side(&b, EF_SIDE_PATCH);
+        CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_patch_cleaned"));
+        perfect_side(&b, EF_SIDE_PORT);
+        CHECK(face(&b, EF_SIDE_PORT)->count == 0);
+        choose(&b, "connect");
+        CHECK(attempt_status(b.a) == ATTEMPT_FINISHED);
+        check_perfect_measures(&b, "exam careful", true);
+        CHECK(measure(&b, "cleaning_cycles", NULL) == 2.0); /* one wet-to-dry, one click */
+        CHECK(measure(&b, "inspections", NULL) == 4.0);
+        CHECK(state(&b)->side[EF_SIDE_PATCH].replacements == 0); /* the scratch in D stays */
+        check_exam_result(&b, "exam careful", exam_total(all, 0), true);
+        CHECK(attempt_result(b.a)->total >= 95.0);
+        check_replay(s, &b, "exam careful");
+        attempt_destroy(b.a);
+    }
+
+    /* A hint request does nothing in an exam: no event, no note, no points off. */
+    Bot b = bot_start(s, 77);
+    key(&b, ACTION_HINT);
+    inspect_right(&b, EF_SIDE_PATCH);
+    key(&b, ACTION_HINT);
+    perfect_side(&b, EF_SIDE_PATCH);
+    key(&b, ACTION_HINT);
+    perfect_side(&b, EF_SIDE_PORT);
+    key(&b, ACTION_HINT);
+    choose(&b, "connect");
+    CHECK(!hint_noted(&b));
+    CHECK(penalty(attempt_result(b.a), "hints")->count == 0);
+    check_exam_result(&b, "exam hints asked", exam_total(all, 0), true);
+    check_replay(s, &b, "exam hints asked");
+    attempt_destroy(b.a);
+
+    /* Mistake 1: a dry cassette stroke on the oil, then PASS said on the
+     * smeared film and connected. Verdicts 3 right of 4 (0.75), method 1
+     * suited of 2, final fails, after_pass kept (both verdicts were PASS). */
+    b = bot_start(s, 5);
+    inspect_right(&b, EF_SIDE_PATCH);
+    choose(&b, "clean_patch");
+    choose(&b, "tool_cassette");
+    cassette_stroke(&b, false, false, false);
+    choose(&b, "back");
+    CHECK(has_note(&b, EF_NOTE_OIL_SMEARED));
+    CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_patch_smeared"));
+    choose(&b, "inspect_patch");
+    choose(&b, "verdict_pass");
+    perfect_side(&b, EF_SIDE_PORT);
+    choose(&b, "connect");
+    CHECK(measure(&b, "verdict_accuracy", NULL) == 0.75);
+    CHECK(measure(&b, "method_suited", NULL) == 0.5);
+    CHECK(measure(&b, "final_iec_pass", NULL) == 0.0);
+    CHECK(measure(&b, "connected_after_pass", NULL) == 1.0);
+    double c1[EX_COUNT] = {1, 0.5, 1, 0.5, 1, 1, 1, 0, 1, 1};
+    check_exam_result(&b, "exam dry on oil", exam_total(c1, 0), false); /* 16/23: 69.6 */
+    check_crit(&b, "method", VERDICT_PARTIAL, "method_suited");
+    check_crit(&b, "final", VERDICT_FAIL, "final_iec_pass");
+    check_crit(&b, "verdicts", VERDICT_PARTIAL, "verdict_accuracy");
+    check_replay(s, &b, "exam dry on oil");
+    attempt_destroy(b.a);
+
+    /* Mistake 2: the wet kit, still in hand, used on the port: the wipe does
+     * not reach it (nothing lifted), solvent in a bulkhead (5 points off);
+     * then the click cleaner. Method 2 suited of 3, 3 cycles (credit
+     * (6 - 3) / 4), everything else right. */
+    b = bot_start(s, 6);
+    perfect_side(&b, EF_SIDE_PATCH);
+    inspect_right(&b, EF_SIDE_PORT);
+    size_t before = face(&b, EF_SIDE_PORT)->count;
+    choose(&b, "clean_port");
+    choose(&b, "tool_wet");
+    wet_to_dry(&b, true);
+    choose(&b, "back");
+    CHECK(face(&b, EF_SIDE_PORT)->count == before && before == 3);
+    CHECK(has_note(&b, EF_NOTE_WIPE_CANNOT_REACH) && has_note(&b, EF_NOTE_WET_ON_PORT));
+    perfect_side(&b, EF_SIDE_PORT);
+    choose(&b, "connect");
+    CHECK_NEAR(measure(&b, "method_suited", NULL), 2.0 / 3.0, 1e-12);
+    CHECK(measure(&b, "cleaning_cycles", NULL) == 3.0);
+    double c2[EX_COUNT] = {1, 1, 1, 2.0 / 3.0, 1, 1, 0.75, 1, 1, 1};
+    check_exam_result(&b, "exam wipe on port", exam_total(c2, EXAM_WET_PORT_POINTS), true); /* 89.6 */
+    check_crit(&b, "method", VERDICT_PARTIAL, "method_suited");
+    const PenaltyResult *p = penalty(attempt_result(b.a), "wet_port");
+    CHECK(p && p->count == 1 && p->points == EXAM_WET_PORT_POINTS);
+    CHECK(attempt_result(b.a)->total < exam_total(all, 0) - 10.0);
+    check_replay(s, &b, "exam wipe on port");
+    attempt_destroy(b.a);
+
+    /* Mistake 3: the port forgotten: patch cord done by the book, then
+     * connected. Half the sides inspected first, the dirty port fails,
+     * no PASS on the port (20 points off). */
+    b = bot_start(s, 7);
+    perfect_side(&b, EF_SIDE_PATCH);
+    choose(&b, "connect");
+    CHECK(measure(&b, "inspected_first", NULL) == 0.5);
+    CHECK(measure(&b, "final_iec_pass", NULL) == 0.0);
+    CHECK(measure(&b, "connected_after_pass", NULL) == 0.0);
+    double c3[EX_COUNT] = {0.5, 1, 1, 1, 1, 1, 1, 0, 0, 1};
+    check_exam_result(&b, "exam port forgotten", exam_total(c3, EXAM_UNCHECKED_POINTS), false); /* 43.0 */
+    check_crit(&b, "inspect_first", VERDICT_PARTIAL, "inspected_first");
+    check_crit(&b, "after_pass", VERDICT_FAIL, "connected_after_pass");
+    p = penalty(attempt_result(b.a), "unchecked");
+    CHECK(p && p->count == 1 && p->points == EXAM_UNCHECKED_POINTS);
+    CHECK(has_note(&b, EF_NOTE_CONNECTED_UNCHECKED));
+    check_replay(s, &b, "exam port forgotten");
+    attempt_destroy(b.a);
+
+    /* Mistake 4: both sides cleaned the right way, but connected without
+     * inspecting again: the faces do pass (cleaning is certain here), yet
+     * no PASS was seen. Fails on the connect rule alone: 20/23 - 20. */
+    b = bot_start(s, 8);
+    inspect_right(&b, EF_SIDE_PATCH);
+    choose(&b, "clean_patch");
+    choose(&b, "tool_wet");
+    wet_to_dry(&b, true);
+    choose(&b, "back");
+    inspect_right(&b, EF_SIDE_PORT);
+    choose(&b, "clean_port");
+    choose(&b, "tool_click");
+    click_push(&b, 7);
+    choose(&b, "back");
+    choose(&b, "connect");
+    CHECK(measure(&b, "final_iec_pass", NULL) == 1.0);
+    CHECK(measure(&b, "connected_after_pass", NULL) == 0.0);
+    double c4[EX_COUNT] = {1, 1, 1, 1, 1, 1, 1, 1, 0, 1};
+    check_exam_result(&b, "exam connected unchecked", exam_total(c4, EXAM_UNCHECKED_POINTS), false); /* 67.0 */
+    check_crit(&b, "after_pass", VERDICT_FAIL, "connected_after_pass");
+    CHECK(penalty(attempt_result(b.a), "unchecked")->count == 1);
+    check_replay(s, &b, "exam connected unchecked");
+    attempt_destroy(b.a);
+
+    /* Mistake 5: after cleaning, the scratch left in zone D is read as a
+     * failure (scratches have no limit there): a wrong FAIL and a needless
+     * replacement. Verdicts 4 right of 5 (0.8: credit 0.6), one side of two
+     * decided right (0.5: no credit in this band), the spare passes. */
+    b = bot_start(s, 9);
+    inspect_right(&b, EF_SIDE_PATCH);
+    choose(&b, "clean_patch");
+    choose(&b, "tool_wet");
+    wet_to_dry(&b, true);
+    choose(&b, "back");
+    CHECK(face_passes(face(&b, EF_SIDE_PATCH)) && face(&b, EF_SIDE_PATCH)->count == 1);
+    choose(&b, "inspect_patch");
+    choose(&b, "verdict_fail");
+    choose(&b, "replace_patch");
+    CHECK(has_note(&b, EF_NOTE_SAID_FAIL_BUT_PASSES) && has_note(&b, EF_NOTE_REPLACED_NEEDLESS));
+    CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_spare"));
+    perfect_side(&b, EF_SIDE_PATCH);
+    perfect_side(&b, EF_SIDE_PORT);
+    choose(&b, "connect");
+    CHECK_NEAR(measure(&b, "verdict_accuracy", NULL), 0.8, 1e-12);
+    CHECK(measure(&b, "replace_decision", NULL) == 0.5);
+    CHECK(sheet_count(attempt_sheet(b.a), SHEET_EVENT, "replaced_needlessly") == 1);
+    double c5[EX_COUNT] = {1, 0.6, 1, 1, 1, 0, 1, 1, 1, 1};
+    check_exam_result(&b, "exam needless replacement", exam_total(c5, 0), true); /* 18.8/23: 81.7 */
+    check_crit(&b, "replace", VERDICT_FAIL, "replace_decision");
+    check_replay(s, &b, "exam needless replacement");
+    attempt_destroy(b.a);
+    scenario_destroy(s);
+}
+
 /* Hints, zoom, overlay, marks, the view. */
 static void test_view_and_hints(void)
 {
@@ -868,6 +1191,7 @@ int main(void)
     test_dirty_port();
     test_apc();
     test_multimode();
+    test_exam();
     test_view_and_hints();
     return test_done("endface_module");
 }

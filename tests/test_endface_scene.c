@@ -23,7 +23,8 @@
  * follows them; the light buttons send up/down; a press on the picture is
  * not a control; the picture's centre is the fibre axis; on the bench a tap
  * on the port picks it for the buttons, a tap on the panel's cord row the
- * cord.
+ * cord. The exam scenario draws no probe verdict (PASS/FAIL banner) where
+ * the same scenario with hints does, nor the module's "verdict right" note.
  *
  * argv[1]: the source tree (fonts); FIBRESIM_LOCALEDIR: the build's po.
  */
@@ -41,8 +42,10 @@
 #include "fibresim/attempt.h"
 #include "fibresim/journal.h"
 #include "fibresim/record.h"
+#include "fibresim/scenario.h"
 #include "headless.h"
 #include "module_scene.h"
+#include "theme.h"
 #include "i18n.h"
 
 #define PIT_X_UM 72.0
@@ -270,6 +273,106 @@ static void logic_checks(App *app, const Scenario *scn)
     ms->destroy(s);
 }
 
+/* Pixels of colour c inside rect r of an RGBA picture. */
+static long count_colour(const uint8_t *rgba, int w, SDL_Rect r, SDL_Color c)
+{
+    long n = 0;
+    for (int y = r.y; y < r.y + r.h; y++) {
+        for (int x = r.x; x < r.x + r.w; x++) {
+            const uint8_t *p = rgba + 4 * ((size_t)y * (size_t)w + (size_t)x);
+            n += p[0] == c.r && p[1] == c.g && p[2] == c.b;
+        }
+    }
+    return n;
+}
+
+/* The exam (scenarios/endface/exam.json, "hints": false) never shows the
+ * probe's own PASS/FAIL: after a FAIL verdict and a second look at the same
+ * face, the picture has no banner, where the same scenario with hints has
+ * one (a patch of the fail colour over the field of view); nor the note
+ * that the verdict was right (its tick in the pass colour). */
+static void exam_banner_checks(App *app, const char *src_root, const char *dir)
+{
+    char path[4300];
+    snprintf(path, sizeof path, "%s/scenarios/endface/exam.json", src_root);
+    FILE *f = fopen(path, "rb");
+    CHECK_MSG(f != NULL, "cannot open %s", path);
+    if (!f) return;
+    static char text[16384];
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[len] = '\0';
+    char *h = strstr(text, "\"hints\": false");
+    CHECK_MSG(h != NULL, "exam.json has no \"hints\": false");
+    if (!h) return;
+    char hinted_path[4300];
+    snprintf(hinted_path, sizeof hinted_path, "%s/exam-hinted.json", dir);
+    FILE *o = fopen(hinted_path, "wb");
+    CHECK(o != NULL);
+    if (!o) return;
+    fwrite(text, 1, (size_t)(h - text), o);
+    fputs("\"hints\": true", o);
+    fputs(h + strlen("\"hints\": false"), o);
+    fclose(o);
+
+    const char *files[2] = {path, hinted_path};
+    long fail_px[2] = {-1, -1}, ok_px[2] = {-1, -1};
+    for (int k = 0; k < 2; k++) {
+        DiagList d;
+        diag_list_init(&d);
+        Scenario *scn = scenario_load_file(files[k], &d);
+        CHECK_MSG(scn != NULL, "%s does not load", files[k]);
+        diag_list_finish(&d);
+        if (!scn) continue;
+        CHECK(scn->hints == (k == 1));
+        const ModuleScene *ms = module_scene_find("endface");
+        EfScene *s = ms->create(scn);
+        Attempt *a = attempt_create(scn, 3);
+        CHECK(s != NULL && a != NULL);
+        if (s && a) {
+            ModuleSceneEnv env = {.renderer = app->renderer, .gfx = app->gfx, .lang = "fr",
+                                  .area = {20, 150, 1240, 480}, .text_scale = 1.0f};
+            const char *steps[3] = {"inspect_patch", "verdict_fail", "inspect_patch"};
+            for (int i = 0; i < 3; i++) {
+                InputEvent e = input_choice(0, steps[i]);
+                ms->observe(s, &e, attempt_module_state(a));
+                attempt_step(a, &e, 1);
+            }
+            EndfaceView v;
+            endface_view(attempt_module_state(a), &v);
+            CHECK(v.phase == EF_PHASE_INSPECTING && v.sides[EF_SIDE_PATCH].verdict_current);
+            CHECK(efpanel_grader_visible(s, &v, EF_SIDE_PATCH) == (k == 1));
+            /* the module said the verdict was right; only the hinted copy tells */
+            CHECK(v.n_notes == 1 && v.notes[0].code == EF_NOTE_VERDICT_RIGHT);
+            CHECK(efpanel_notes_shown(s, &v) == (k == 1 ? 1u : 0u));
+            CHECK(efpanel_note_shown(s, EF_NOTE_LOOKED_INTO) && efpanel_note_shown(s, EF_NOTE_SHORT_PUSH));
+            CHECK(efpanel_note_shown(s, EF_NOTE_OIL_SMEARED) == (k == 1));
+            SDL_SetRenderDrawColor(app->renderer, 0, 0, 0, 255);
+            SDL_RenderClear(app->renderer);
+            ms->draw(s, &env, attempt_module_state(a));
+            uint8_t *px = headless_read_rgba(app);
+            CHECK(px != NULL);
+            EfMicroLayout l;
+            efmicro_layout(&env, v.magnification, &l);
+            if (px) {
+                fail_px[k] = count_colour(px, app->w, l.image, theme.fail);
+                ok_px[k] = count_colour(px, app->w, (SDL_Rect){0, 0, app->w, app->h}, theme.ok);
+            }
+            free(px);
+        }
+        attempt_destroy(a);
+        ms->destroy(s);
+        scenario_destroy(scn);
+    }
+    printf("fail-coloured pixels over the field of view: exam %ld, same with hints %ld\n", fail_px[0], fail_px[1]);
+    CHECK_MSG(fail_px[0] == 0, "the exam's picture shows the probe's verdict (%ld px)", fail_px[0]);
+    CHECK_MSG(fail_px[1] > 2000, "the hinted copy shows no banner (%ld px): the check is blind", fail_px[1]);
+    /* the "verdict right" note's tick: pass-coloured pixels anywhere */
+    printf("pass-coloured pixels on the screen: exam %ld, same with hints %ld\n", ok_px[0], ok_px[1]);
+    CHECK_MSG(ok_px[0] == 0, "the exam's screen tells the verdict was right (%ld px)", ok_px[0]);
+    CHECK_MSG(ok_px[1] > 50, "the hinted copy shows no note (%ld px): the check is blind", ok_px[1]);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) return 2;
@@ -351,6 +454,7 @@ int main(int argc, char **argv)
         free(pit[m].rgba);
     }
     logic_checks(app, app->catalog.items[app->catalog.count - 1]);
+    exam_banner_checks(app, argv[1], dir);
     app_destroy(app);
     SDL_Quit();
     char cmd[4300];

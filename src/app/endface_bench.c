@@ -313,20 +313,27 @@ static void draw_click_at(const Pen *p, double x, double y, double ux, double uy
     bar(p, x, y, ux, uy, 60, 66, 9.2, 9.2, (SDL_Color){30, 90, 200, 255});
 }
 
+/* Connectors are drawn about twice their size so that they read on the
+ * bench; an LC (1.25 mm ferrule) keeps the real proportions to an SC
+ * (2.5 mm): half the ferrule, a narrower housing. */
+#define LC_FERRULE_SCALE 0.5
+#define LC_HOUSING_SCALE 0.65
+
 /* A connector held ferrule down at (x, y), seen from above at an angle. */
-static void draw_held_connector(const Pen *p, double x, double y, EndfaceType t)
+static void draw_held_connector(const Pen *p, double x, double y, EndfaceType t, bool lc)
 {
     double ux = -0.5, uy = 0.866;
-    bar(p, x + 3, y - 3, ux, uy, 0, 48, 6, 6, shadow);
+    double fk = lc ? LC_FERRULE_SCALE : 1.0, hk = lc ? LC_HOUSING_SCALE : 1.0;
+    bar(p, x + 3, y - 3, ux, uy, 0, 48, 6 * hk, 6 * hk, shadow);
     SDL_FPoint a = efbench_to_px(p->l, x + ux * 46, y + uy * 46), b = efbench_to_px(p->l, x + ux * 110, y + uy * 110);
     gfx_line(p->g, a.x, a.y, b.x, b.y, fmaxf(3.0f, 3.0f * p->l->px_per_mm), cable_colour(t));
-    bar(p, x, y, ux, uy, 30, 48, 5, 2.5, (SDL_Color){30, 30, 34, 255});
-    bar(p, x, y, ux, uy, 7, 30, 6.5, 6.5, housing_colour(t));
-    bar(p, x, y, ux, uy, 0, 8, 1.8, 1.8, (SDL_Color){246, 243, 232, 255});
+    bar(p, x, y, ux, uy, 30, 48, 5 * hk, 2.5, (SDL_Color){30, 30, 34, 255});
+    bar(p, x, y, ux, uy, 7, 30, 6.5 * hk, 6.5 * hk, housing_colour(t));
+    bar(p, x, y, ux, uy, 0, 8, 1.8 * fk, 1.8 * fk, (SDL_Color){246, 243, 232, 255});
 }
 
 /* The patch cord lying on the bench, ferrule to the right. */
-static void draw_cord(const Pen *p, EndfaceType t, bool in_hand)
+static void draw_cord(const Pen *p, EndfaceType t, bool lc, bool in_hand)
 {
     SDL_Color cable = cable_colour(t);
     SDL_FPoint pts[16];
@@ -339,17 +346,25 @@ static void draw_cord(const Pen *p, EndfaceType t, bool in_hand)
     if (in_hand) {
         return;
     }
-    box(p, 64, CORD_Y - 9, 110, CORD_Y + 7, 2.0, shadow);
-    bar(p, 62, CORD_Y, 1, 0, 0, 18, 2.5, 5, (SDL_Color){30, 30, 34, 255});
-    box(p, 80, CORD_Y - 8, 108, CORD_Y + 8, 1.5, housing_colour(t));
-    box(p, 83, CORD_Y - 5, 105, CORD_Y + 5, 1.0,
-        (SDL_Color){(Uint8)(housing_colour(t).r * 0.8), (Uint8)(housing_colour(t).g * 0.8),
-                    (Uint8)(housing_colour(t).b * 0.8), 255});
-    box(p, 108, CORD_Y - 2.5, CORD_TIP_X, CORD_Y + 2.5, 1.0, (SDL_Color){246, 243, 232, 255});
+    double fk = lc ? LC_FERRULE_SCALE : 1.0, hk = lc ? LC_HOUSING_SCALE : 1.0;
+    SDL_Color inner = {(Uint8)(housing_colour(t).r * 0.8), (Uint8)(housing_colour(t).g * 0.8),
+                       (Uint8)(housing_colour(t).b * 0.8), 255};
+    /* the housing's back edge: 80 mm for an SC, further forward for an LC */
+    double back = 108 - 28 * hk;
+    box(p, 64, CORD_Y - 9 * hk - 1, 110, CORD_Y + 8 * hk - 1, 2.0, shadow);
+    bar(p, 62, CORD_Y, 1, 0, 0, back - 62, 2.5, 5 * hk, (SDL_Color){30, 30, 34, 255});
+    box(p, back, CORD_Y - 8 * hk, 108, CORD_Y + 8 * hk, 1.5, housing_colour(t));
+    box(p, back + 3 * hk, CORD_Y - 5 * hk, 105, CORD_Y + 5 * hk, 1.0, inner);
+    if (lc) {
+        /* the LC latch on top of the housing */
+        box(p, back + 2, CORD_Y + 8 * hk - 0.5, 104, CORD_Y + 8 * hk + 2, 0.8, inner);
+    }
+    box(p, 108, CORD_Y - 2.5 * fk, CORD_TIP_X, CORD_Y + 2.5 * fk, 1.0 * fk, (SDL_Color){246, 243, 232, 255});
 }
 
-static void draw_port(const Pen *p, EndfaceType t)
+static void draw_port(const Pen *p, EndfaceType t, bool lc)
 {
+    double fk = lc ? LC_FERRULE_SCALE : 1.0, hk = lc ? LC_HOUSING_SCALE : 1.0;
     box(p, 264, 158, 400, 242, 3.0, shadow);
     box(p, 262, 160, 398, 240, 3.0, (SDL_Color){150, 156, 164, 255});
     for (int k = 0; k < 2; k++) {
@@ -359,9 +374,9 @@ static void draw_port(const Pen *p, EndfaceType t)
     /* a second, empty adapter beside it: the panel of a real termination box */
     box(p, 358, PORT_Y - 13, 384, PORT_Y + 13, 2.0, (SDL_Color){120, 126, 134, 255});
     box(p, 365, PORT_Y - 6, 377, PORT_Y + 6, 1.0, (SDL_Color){60, 62, 66, 255});
-    box(p, PORT_X - 13, PORT_Y - 13, PORT_X + 13, PORT_Y + 13, 2.0, housing_colour(t));
-    box(p, PORT_X - 7, PORT_Y - 7, PORT_X + 7, PORT_Y + 7, 1.0, (SDL_Color){20, 22, 26, 255});
-    disc(p, PORT_X, PORT_Y, 1.6, (SDL_Color){236, 232, 220, 255});
+    box(p, PORT_X - 13 * hk, PORT_Y - 13 * hk, PORT_X + 13 * hk, PORT_Y + 13 * hk, 2.0, housing_colour(t));
+    box(p, PORT_X - 7 * hk, PORT_Y - 7 * hk, PORT_X + 7 * hk, PORT_Y + 7 * hk, 1.0, (SDL_Color){20, 22, 26, 255});
+    disc(p, PORT_X, PORT_Y, 1.6 * fk, (SDL_Color){236, 232, 220, 255});
 }
 
 static void draw_probe_still(const Pen *p)
@@ -514,6 +529,7 @@ static void draw_in_hand(const EfScene *s, const Pen *p, const EndfaceView *v, E
     double x, y;
     hand_at(s, v, &x, &y);
     bool port = v->side == EF_SIDE_PORT;
+    bool lc = v->sides[EF_SIDE_PATCH].face->ferrule == ENDFACE_FERRULE_1_25;
     switch (v->tool) {
     case EF_TOOL_CLICK: {
         double push = 0.0, side = 0.0;
@@ -533,7 +549,7 @@ static void draw_in_hand(const EfScene *s, const Pen *p, const EndfaceView *v, E
             SDL_FPoint c = efbench_to_px(p->l, x, y);
             gfx_stroke_circle(p->g, c.x, c.y, gfx_px(p->g, 12.0f), fmaxf(2.0f, gfx_px(p->g, 3.0f)), theme.focus);
         } else {
-            draw_held_connector(p, x, y, type);
+            draw_held_connector(p, x, y, type, lc);
         }
         break;
     case EF_TOOL_NONE:
@@ -592,7 +608,7 @@ static void draw_panel(EfScene *s, Gfx *g, const EfBenchLayout *l, const Endface
     }
     y += 6.0f * sc;
     if (y < bottom) {
-        efpanel_notes(g, (SDL_FRect){x, y, w, bottom - y}, v, lang, 3, fresh);
+        efpanel_notes(s, g, (SDL_FRect){x, y, w, bottom - y}, v, lang, 3, fresh);
     }
 }
 
@@ -601,24 +617,25 @@ static void draw_panel(EfScene *s, Gfx *g, const EfBenchLayout *l, const Endface
 /* What never moves (mat, cassette, wipe, port panel, probe, labels) is drawn
  * once into a texture and copied each frame: the software renderer then
  * rasterises only what changes. */
-static void draw_still(const Pen *p, EndfaceType type)
+static void draw_still(const Pen *p, EndfaceType type, bool port_lc)
 {
     draw_mat(p);
     draw_cassette_still(p);
     draw_wipe_still(p);
     label(p, _("Solvent"), PEN_X, 36, 34, white_text);
     label(p, _("Click cleaner"), CLICK_X, 146, 2 * (EF_BENCH_W_MM - CLICK_X) - 4, white_text);
-    draw_port(p, type);
+    draw_port(p, type, port_lc);
     draw_probe_still(p);
 }
 
-static bool still_layer(EfScene *s, const ModuleSceneEnv *env, const EfBenchLayout *l, EndfaceType type)
+static bool still_layer(EfScene *s, const ModuleSceneEnv *env, const EfBenchLayout *l, EndfaceType type,
+                        bool port_lc)
 {
     EfsStill *st = &s->still;
     int w = (int)ceilf(l->bench.w), h = (int)ceilf(l->bench.h);
     float text_scale = gfx_text_scale(env->gfx);
     bool same = st->tex && st->renderer == env->renderer && st->w == w && st->h == h && st->px_per_mm == l->px_per_mm
-                && st->type == type && st->text_scale == text_scale && strncmp(st->lang, env->lang, sizeof st->lang) == 0;
+                && st->type == type && st->port_lc == port_lc && st->text_scale == text_scale && strncmp(st->lang, env->lang, sizeof st->lang) == 0;
     if (same) {
         return true;
     }
@@ -649,11 +666,12 @@ static bool still_layer(EfScene *s, const ModuleSceneEnv *env, const EfBenchLayo
     local.bench.x = 0.0f;
     local.bench.y = 0.0f;
     Pen p = {env->gfx, &local};
-    draw_still(&p, type);
+    draw_still(&p, type, port_lc);
     SDL_SetRenderTarget(env->renderer, old);
     SDL_RenderSetClipRect(env->renderer, &env->area);
     st->px_per_mm = l->px_per_mm;
     st->type = type;
+    st->port_lc = port_lc;
     st->text_scale = text_scale;
     snprintf(st->lang, sizeof st->lang, "%s", env->lang);
     return true;
@@ -674,14 +692,16 @@ void efbench_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v)
     efbench_layout(env, &l);
     Pen p = {g, &l};
     EndfaceType type = v->sides[EF_SIDE_PATCH].face->type;
+    bool lc = v->sides[EF_SIDE_PATCH].face->ferrule == ENDFACE_FERRULE_1_25;
+    bool port_lc = v->sides[EF_SIDE_PORT].face->ferrule == ENDFACE_FERRULE_1_25;
     bool cleaning = v->phase == EF_PHASE_CLEANING;
     bool cord_in_hand = cleaning && v->side == EF_SIDE_PATCH
                         && (v->tool == EF_TOOL_CASSETTE || (v->tool == EF_TOOL_WET_KIT && v->wet_spot));
-    if (still_layer(s, env, &l, type)) {
+    if (still_layer(s, env, &l, type, port_lc)) {
         SDL_Rect dst = {(int)l.bench.x, (int)l.bench.y, s->still.w, s->still.h};
         SDL_RenderCopy(env->renderer, s->still.tex, NULL, &dst);
     } else {
-        draw_still(&p, type); /* no target textures: draw it all each frame */
+        draw_still(&p, type, port_lc); /* no target textures: draw it all each frame */
     }
     draw_cassette_state(&p, v, cleaning && v->tool == EF_TOOL_CASSETTE, env->anim_s);
     draw_wipe_state(&p, v, cleaning && v->tool == EF_TOOL_WET_KIT);
@@ -692,9 +712,9 @@ void efbench_draw(EfScene *s, const ModuleSceneEnv *env, const EndfaceView *v)
         draw_click_at(&p, CLICK_X, 130, 0, -1, 0.0);
     }
     if (v->phase == EF_PHASE_CONNECTED) {
-        draw_held_connector(&p, PORT_X, PORT_Y, type);
+        draw_held_connector(&p, PORT_X, PORT_Y, type, lc);
     } else {
-        draw_cord(&p, type, cord_in_hand);
+        draw_cord(&p, type, lc, cord_in_hand);
     }
     draw_probe_screen(s, &p, v, env->renderer);
     if (v->phase == EF_PHASE_BENCH) {

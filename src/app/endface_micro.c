@@ -331,7 +331,7 @@ static void draw_panel(EfScene *s, Gfx *g, const EfMicroLayout *l, const Endface
     }
     /* feedback */
     if (y < bottom) {
-        efpanel_notes(g, (SDL_FRect){x, y, w, bottom - y}, v, lang, 2, fresh);
+        efpanel_notes(s, g, (SDL_FRect){x, y, w, bottom - y}, v, lang, 2, fresh);
     }
 }
 

@@ -71,12 +71,35 @@ static void tone_style(NoteTone t, GfxIcon *icon, SDL_Color *fg, SDL_Color *bg)
     }
 }
 
-float efpanel_notes(Gfx *g, SDL_FRect box, const EndfaceView *v, const char *lang, size_t max_notes, bool fresh)
+bool efpanel_note_shown(const EfScene *s, EndfaceNoteCode code)
+{
+    /* An exam (no hints) is judged at the end only: during the attempt the
+     * panel tells nothing a real bench would not (whether a verdict, a
+     * method or a stroke was right), only the safety warning and a click
+     * cleaner that did not click (felt and heard on a real one). */
+    return s->hints || code == EF_NOTE_LOOKED_INTO || code == EF_NOTE_SHORT_PUSH;
+}
+
+size_t efpanel_notes_shown(const EfScene *s, const EndfaceView *v)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < v->n_notes; i++) {
+        n += efpanel_note_shown(s, v->notes[i].code);
+    }
+    return n;
+}
+
+float efpanel_notes(const EfScene *s, Gfx *g, SDL_FRect box, const EndfaceView *v, const char *lang,
+                    size_t max_notes, bool fresh)
 {
     float pad = gfx_px(g, 8.0f), icon = gfx_px(g, 22.0f), gap = gfx_px(g, 6.0f);
     float y = box.y;
-    for (size_t k = 0; k < max_notes && k < v->n_notes; k++) {
-        const EndfaceNote *n = &v->notes[v->n_notes - 1 - k];
+    size_t k = 0;
+    for (size_t i = v->n_notes; i-- > 0 && k < max_notes;) {
+        const EndfaceNote *n = &v->notes[i];
+        if (!efpanel_note_shown(s, n->code)) {
+            continue;
+        }
         char text[512];
         efpanel_note_text(n, lang, text, sizeof text);
         GfxIcon ic;
@@ -101,6 +124,7 @@ float efpanel_notes(Gfx *g, SDL_FRect box, const EndfaceView *v, const char *lan
         st.wrap = true;
         gfx_text(g, text, (SDL_FRect){box.x + icon + 2 * pad, y + pad, tw, th + 2}, &st);
         y += h + gap;
+        k++;
     }
     return y - box.y;
 }

@@ -12,7 +12,9 @@
  * shown only in scenarios with hints (exam scenarios never show it), and
  * only once the trainee has given a verdict on that state of the face: it
  * confirms or corrects a reading, it never replaces one. The scenario format
- * has no setting of its own for it yet.
+ * has no setting of its own for it yet. For the same reason an exam's panel
+ * keeps the module's feedback (verdict right or wrong, method, stroke) for
+ * the result: only the safety warning and a push that did not click show.
  */
 #include "endface_scene.h"
 
@@ -142,9 +144,10 @@ static void efs_draw(void *self, const ModuleSceneEnv *env, const void *module_s
     EfScene *s = self;
     EndfaceView v;
     endface_view(module_state, &v);
-    /* a new note: remember when it came, to highlight it for a while */
-    if (v.n_notes != s->notes_seen) {
-        s->notes_seen = v.n_notes;
+    /* a new note shown: remember when it came, to highlight it for a while */
+    size_t shown = efpanel_notes_shown(s, &v);
+    if (shown != s->notes_seen) {
+        s->notes_seen = shown;
         s->newest_note_s = env->anim_s;
     }
     /* the end of a stroke: keep its trail a moment, fading */

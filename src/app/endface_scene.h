@@ -61,6 +61,7 @@ typedef struct EfsStill {
     int w, h;
     float px_per_mm, text_scale;
     EndfaceType type;
+    bool port_lc;                 /* the port takes an LC (1.25 mm ferrule) */
     char lang[8];
 } EfsStill;
 
@@ -145,9 +146,16 @@ void efbench_still_finish(EfScene *s);
 
 /* One note in the trainee's language. */
 void efpanel_note_text(const EndfaceNote *n, const char *lang, char *out, size_t cap);
-/* The newest notes (up to max_notes), newest first, in box; the newest is
- * highlighted while fresh. Returns the height used. */
-float efpanel_notes(Gfx *g, SDL_FRect box, const EndfaceView *v, const char *lang, size_t max_notes, bool fresh);
+/* Whether a note of the module is shown during the attempt: every note with
+ * hints; in an exam (no hints) only the safety warning and the click
+ * cleaner's "no click" (the result explains the rest at the end). */
+bool efpanel_note_shown(const EfScene *s, EndfaceNoteCode code);
+/* How many of the view's notes are shown. */
+size_t efpanel_notes_shown(const EfScene *s, const EndfaceView *v);
+/* The newest shown notes (up to max_notes), newest first, in box; the newest
+ * is highlighted while fresh. Returns the height used. */
+float efpanel_notes(const EfScene *s, Gfx *g, SDL_FRect box, const EndfaceView *v, const char *lang,
+                    size_t max_notes, bool fresh);
 /* A side's state in words with its icon: not inspected, PASS, FAIL, to inspect again. */
 void efpanel_side_status(Gfx *g, SDL_FRect row, const EndfaceView *v, EndfaceSide side, bool selected);
 /* The probe's own PASS/FAIL banner in rect, text of size_pt design points. */

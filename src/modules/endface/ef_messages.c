@@ -62,5 +62,16 @@ const MessageDef ef_messages[] = {
      N_("You looked into a connector: 1310/1550 nm light is invisible and burns the eye. Always use the probe."),
      N_("You looked into a connector: 1310/1550 nm light is invisible and burns the eye. Always use the probe."),
      NULL},
+    /* Penalised events (the result lists them by label; the report adds the
+     * explanation). */
+    {"connected_unchecked", N_("Connected unchecked"), NULL, NULL,
+     N_("Connected before both sides passed inspection: inspect again after cleaning"), NULL},
+    {"wet_on_port", N_("Solvent in a port"), NULL, NULL,
+     N_("Never clean a bulkhead port with solvent: use the click cleaner"), NULL},
+    {"stroke_reused_area", N_("Cloth reused"), NULL, NULL,
+     N_("A used part of the cloth puts dirt back: take a fresh part for each stroke"), NULL},
+    {"stroke_scrubbing", N_("Rubbing to and fro"), NULL, NULL,
+     N_("Rubbing to and fro or in a figure 8 moves the dirt around: one straight stroke"), NULL},
+    {"hint_used", N_("Hints"), NULL, NULL, N_("Hint used"), NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
