@@ -810,7 +810,7 @@ static bool face_is_fixture(const Endface *f, const char *name)
                && fabs(a->angle_deg - e->angle_deg) < 1e-9;
     }
     /* and the fixture's expected verdict is the grader's on this face */
-    same = same && c.has_expect && c.expect_pass == face_passes(f);
+    same = same && c.has_expect && c.expect_pass == judge_passes(f);
     iec_case_finish(&c);
     diag_list_finish(&d);
     return same;
@@ -839,13 +839,13 @@ static void test_exam(void)
      * at each step (cleaning is certain in this scenario), 100 points. */
     for (uint64_t seed = 1; seed <= 5; seed++) {
         Bot b = bot_start(s, seed * 104729);
-        CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_patch_start"));
-        CHECK(face_is_fixture(face(&b, EF_SIDE_PORT), "upc_exam_port_start"));
-        CHECK(face(&b, EF_SIDE_PATCH)->ferrule == ENDFACE_FERRULE_1_25);
+        CHECK(face_is_fixture(judge_face(b.a, EF_SIDE_PATCH), "upc_exam_patch_start"));
+        CHECK(face_is_fixture(judge_face(b.a, EF_SIDE_PORT), "upc_exam_port_start"));
+        CHECK(judge_face(b.a, EF_SIDE_PATCH)->ferrule == ENDFACE_FERRULE_1_25);
         perfect_side(&b, EF_SIDE_PATCH);
-        CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_patch_cleaned"));
+        CHECK(face_is_fixture(judge_face(b.a, EF_SIDE_PATCH), "upc_exam_patch_cleaned"));
         perfect_side(&b, EF_SIDE_PORT);
-        CHECK(face(&b, EF_SIDE_PORT)->count == 0);
+        CHECK(judge_face(b.a, EF_SIDE_PORT)->count == 0);
         choose(&b, "connect");
         CHECK(attempt_status(b.a) == ATTEMPT_FINISHED);
         check_perfect_measures(&b, "exam careful", true);
@@ -884,7 +884,7 @@ static void test_exam(void)
     cassette_stroke(&b, false, false, false);
     choose(&b, "back");
     CHECK(has_note(&b, EF_NOTE_OIL_SMEARED));
-    CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_patch_smeared"));
+    CHECK(face_is_fixture(judge_face(b.a, EF_SIDE_PATCH), "upc_exam_patch_smeared"));
     choose(&b, "inspect_patch");
     choose(&b, "verdict_pass");
     perfect_side(&b, EF_SIDE_PORT);
@@ -908,12 +908,12 @@ static void test_exam(void)
     b = bot_start(s, 6);
     perfect_side(&b, EF_SIDE_PATCH);
     inspect_right(&b, EF_SIDE_PORT);
-    size_t before = face(&b, EF_SIDE_PORT)->count;
+    size_t before = judge_face(b.a, EF_SIDE_PORT)->count;
     choose(&b, "clean_port");
     choose(&b, "tool_wet");
     wet_to_dry(&b, true);
     choose(&b, "back");
-    CHECK(face(&b, EF_SIDE_PORT)->count == before && before == 3);
+    CHECK(judge_face(b.a, EF_SIDE_PORT)->count == before && before == 3);
     CHECK(has_note(&b, EF_NOTE_WIPE_CANNOT_REACH) && has_note(&b, EF_NOTE_WET_ON_PORT));
     perfect_side(&b, EF_SIDE_PORT);
     choose(&b, "connect");
@@ -981,12 +981,12 @@ static void test_exam(void)
     choose(&b, "tool_wet");
     wet_to_dry(&b, true);
     choose(&b, "back");
-    CHECK(face_passes(face(&b, EF_SIDE_PATCH)) && face(&b, EF_SIDE_PATCH)->count == 1);
+    CHECK(judge_passes(judge_face(b.a, EF_SIDE_PATCH)) && judge_face(b.a, EF_SIDE_PATCH)->count == 1);
     choose(&b, "inspect_patch");
     choose(&b, "verdict_fail");
     choose(&b, "replace_patch");
     CHECK(has_note(&b, EF_NOTE_SAID_FAIL_BUT_PASSES) && has_note(&b, EF_NOTE_REPLACED_NEEDLESS));
-    CHECK(face_is_fixture(face(&b, EF_SIDE_PATCH), "upc_exam_spare"));
+    CHECK(face_is_fixture(judge_face(b.a, EF_SIDE_PATCH), "upc_exam_spare"));
     perfect_side(&b, EF_SIDE_PATCH);
     perfect_side(&b, EF_SIDE_PORT);
     choose(&b, "connect");
