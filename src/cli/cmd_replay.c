@@ -41,7 +41,6 @@
 #include "i18n.h"
 #include "scenario_search.h"
 
-
 static const char *status_label(AttemptStatus s)
 {
     switch (s) {
