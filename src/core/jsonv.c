@@ -6,6 +6,7 @@
 #include <cjson/cJSON.h>
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,13 +14,31 @@
 #include "fibresim/core.h"
 #include "fibresim/messages.h" /* N_() */
 
+/* Appends s at *at, truncating to fit out[n] (NUL kept). Paths are built
+ * for every member read, errors or not, so this avoids snprintf. */
+static void path_append(char *out, size_t n, size_t *at, const char *s)
+{
+    size_t len = strlen(s);
+    if (*at + len >= n) {
+        len = n - 1 - *at;
+    }
+    memcpy(out + *at, s, len);
+    *at += len;
+    out[*at] = '\0';
+}
+
 void jv_path_key(char *out, size_t n, const char *parent, const char *key)
 {
-    if (parent && parent[0]) {
-        snprintf(out, n, "%s.%s", parent, key);
-    } else {
-        snprintf(out, n, "%s", key);
+    if (n == 0) {
+        return;
     }
+    size_t at = 0;
+    out[0] = '\0';
+    if (parent && parent[0]) {
+        path_append(out, n, &at, parent);
+        path_append(out, n, &at, ".");
+    }
+    path_append(out, n, &at, key);
 }
 
 void jv_path_index(char *out, size_t n, const char *parent, size_t i)
@@ -199,6 +218,26 @@ static size_t *key_occurrences(const cJSON *node)
     return occ;
 }
 
+/* The common case, checked without allocating: every key is allowed and
+ * appears once (a bit per allowed name). Anything else takes the slow path,
+ * which finds and reports each problem. */
+static bool all_known_once(const cJSON *node, const char *const *allowed)
+{
+    uint64_t seen = 0;
+    for (const cJSON *c = node->child; c; c = c->next) {
+        const char *key = c->string ? c->string : "";
+        size_t i = 0;
+        while (allowed && allowed[i] && strcmp(allowed[i], key) != 0) {
+            i++;
+        }
+        if (!allowed || !allowed[i] || i >= 64 || (seen >> i & 1u)) {
+            return false;
+        }
+        seen |= (uint64_t)1 << i;
+    }
+    return true;
+}
+
 bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const *allowed)
 {
     if (!cJSON_IsObject(node)) {
@@ -206,6 +245,9 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
         const char *found = jv_describe_t(node, &args);
         jv_report_t(v, DIAG_WRONG_TYPE, path, N_("an object { ... }"), found, &args);
         return false;
+    }
+    if (all_known_once(node, allowed)) {
+        return true;
     }
     size_t *occurrence = key_occurrences(node);
     size_t index = 0;

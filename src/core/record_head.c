@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fibresim/json_arena.h"
 #include "fibresim/record.h"
 
 static bool is_space(char c)
@@ -72,20 +73,20 @@ static bool ends_like_record(const char *t, size_t n)
 bool record_parse_head_parts(const char *head, size_t head_len, const char *tail, size_t tail_len,
                              AttemptRecord *out)
 {
-    record_init(out);
     long key = ends_like_record(tail, tail_len) ? find_events_key(head, head_len) : -1;
-    if (key < 0) {
-        return false;
-    }
     static const char close_doc[] = "\"events\":[]}";
-    size_t n = (size_t)key + sizeof close_doc - 1;
-    char *doc = malloc(n + 1);
+    size_t n = key < 0 ? 0 : (size_t)key + sizeof close_doc - 1;
+    char *doc = key < 0 ? NULL : malloc(n + 1);
     if (!doc) {
+        record_init(out); /* record_parse does it otherwise */
         return false;
     }
     memcpy(doc, head, (size_t)key);
     memcpy(doc + key, close_doc, sizeof close_doc);
+    /* The head's tree (a few hundred items) in one block: see json_arena.h. */
+    json_arena_enter(json_arena_of_thread());
     bool ok = record_parse(doc, n, out, NULL);
+    json_arena_leave();
     free(doc);
     return ok;
 }

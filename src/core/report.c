@@ -12,6 +12,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +85,83 @@ static void run_parallel(size_t n, unsigned threads, ItemFn fn, void *ctx)
     pthread_mutex_destroy(&p.lock);
 }
 
+/* Reads items on several threads while the calling thread consumes them in
+ * order, a batch at a time: fn(ctx, i) for every i in [0, n), and
+ * consume(ctx, from, to) on the calling thread for each batch of `batch`
+ * items (a multiple of POOL_BATCH) once all of it is read. The calling
+ * thread reads too whenever the next batch is not complete, so the serial
+ * consuming overlaps the reading instead of following it. Items are claimed
+ * POOL_BATCH at a time; a batch's count is published with release order,
+ * so the consumer sees every write fn made. false as soon as consume does. */
+typedef struct Ordered {
+    size_t n, batch, n_batches;
+    atomic_size_t next;  /* first item not yet claimed */
+    atomic_size_t *done; /* per batch: items read */
+    ItemFn fn;
+    void *ctx;
+} Ordered;
+
+/* Reads one claim of items; false when every item is claimed. */
+static bool ordered_read_some(Ordered *o)
+{
+    size_t i = atomic_fetch_add_explicit(&o->next, POOL_BATCH, memory_order_relaxed);
+    if (i >= o->n) {
+        return false;
+    }
+    size_t end = i + POOL_BATCH < o->n ? i + POOL_BATCH : o->n;
+    for (size_t k = i; k < end; k++) {
+        o->fn(o->ctx, k);
+    }
+    atomic_fetch_add_explicit(&o->done[i / o->batch], end - i, memory_order_release);
+    return true;
+}
+
+static void *ordered_worker(void *arg)
+{
+    while (ordered_read_some(arg)) {
+    }
+    return NULL;
+}
+
+static bool run_ordered(size_t n, size_t batch, unsigned threads, ItemFn fn,
+                        bool (*consume)(void *ctx, size_t from, size_t to), void *ctx)
+{
+    Ordered o = {.n = n, .batch = batch, .n_batches = (n + batch - 1) / batch, .fn = fn, .ctx = ctx};
+    atomic_init(&o.next, 0);
+    o.done = malloc((o.n_batches ? o.n_batches : 1) * sizeof *o.done);
+    if (!o.done) {
+        return false;
+    }
+    for (size_t k = 0; k < o.n_batches; k++) {
+        atomic_init(&o.done[k], 0);
+    }
+    pthread_t tid[64];
+    unsigned started = 0;
+    for (unsigned t = 1; t < threads && t < 64 && n > batch; t++) {
+        if (pthread_create(&tid[started], NULL, ordered_worker, &o) == 0) {
+            started++;
+        }
+    }
+    bool ok = true;
+    for (size_t k = 0; k < o.n_batches && ok;) {
+        size_t from = k * batch, to = from + batch < n ? from + batch : n;
+        if (atomic_load_explicit(&o.done[k], memory_order_acquire) == to - from) {
+            ok = consume(ctx, from, to);
+            k++;
+        } else if (!ordered_read_some(&o)) {
+            sched_yield(); /* a worker is finishing its last claim of this batch */
+        }
+    }
+    if (!ok) {
+        atomic_store(&o.next, n); /* the workers stop after their current claim */
+    }
+    for (unsigned t = 0; t < started; t++) {
+        pthread_join(tid[t], NULL);
+    }
+    free(o.done);
+    return ok;
+}
+
 /* ---- listing the record files ---------------------------------------------------------- */
 
 typedef struct FileItem {
@@ -90,6 +169,7 @@ typedef struct FileItem {
     size_t rel_off;             /* start of the path relative to its data folder */
     unsigned dir;
     bool conflict_copy;         /* "<id>.conflict-<hash>.json" */
+    bool have_key;              /* false: stat it when its turn comes */
     FileKey key;
     const SummaryEntry *cached; /* borrowed from the folder's summary cache */
     Blob blob;                  /* owned: summary read from the file */
@@ -111,6 +191,16 @@ static bool has_suffix(const char *s, const char *suffix)
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
+static void set_key(FileKey *k, const struct stat *st)
+{
+    k->size = (uint64_t)st->st_size;
+    k->ino = (uint64_t)st->st_ino;
+    k->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
+    k->ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+}
+
+/* st NULL: a regular file by its directory entry, stat()ed later, on the
+ * reading threads (one stat per file is a tenth of a cold report). */
 static bool list_add(FileList *l, const char *dir_path, size_t data_len, const char *sub, const char *name,
                      unsigned dir, const struct stat *st)
 {
@@ -135,10 +225,10 @@ static bool list_add(FileList *l, const char *dir_path, size_t data_len, const c
     it->rel_off = data_len + 1;
     it->dir = dir;
     it->conflict_copy = strstr(name, ".conflict-") != NULL;
-    it->key.size = (uint64_t)st->st_size;
-    it->key.ino = (uint64_t)st->st_ino;
-    it->key.mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-    it->key.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+    if (st) {
+        set_key(&it->key, st);
+        it->have_key = true;
+    }
     return true;
 }
 
@@ -160,6 +250,17 @@ static bool list_level(FileList *l, const char *data, const char *sub, unsigned 
     struct dirent *e;
     while (ok && (e = readdir(d))) {
         if (e->d_name[0] == '.') {
+            continue;
+        }
+        /* The entry's type is enough for what is plainly a file or a folder;
+         * links and file systems that do not say are stat()ed. */
+        if (e->d_type == DT_REG) {
+            if (has_suffix(e->d_name, ".json")) {
+                ok = list_add(l, data, strlen(data), sub, e->d_name, dir, NULL);
+            }
+            continue;
+        }
+        if (e->d_type == DT_DIR && !subdirs) {
             continue;
         }
         struct stat st;
@@ -214,21 +315,30 @@ static bool list_folder(FileList *l, const char *data, unsigned dir)
 typedef struct SummaryCtx {
     FileList *files;
     SummaryCache *caches;  /* one per folder */
+    bool use_cache;        /* false: no file key needed */
 } SummaryCtx;
 
 static void read_summary(void *arg, size_t i)
 {
     SummaryCtx *c = arg;
     FileItem *it = &c->files->items[i];
+    if (!it->have_key && c->use_cache) {
+        struct stat st;
+        it->have_key = stat(it->path, &st) == 0 && S_ISREG(st.st_mode);
+        if (it->have_key) {
+            set_key(&it->key, &st);
+        }
+    }
     const char *rel = it->path + it->rel_off;
-    const SummaryEntry *e = summary_cache_find(&c->caches[it->dir], rel, strlen(rel));
+    const SummaryEntry *e = it->have_key ? summary_cache_find(&c->caches[it->dir], rel, strlen(rel)) : NULL;
     if (e && file_key_equal(&e->key, &it->key)) {
         it->cached = e;
         it->ok = true;
         return;
     }
     Diag problem;
-    it->ok = summary_read_file(it->path, &it->blob, &problem);
+    /* Gone or replaced since the listing: the read says what it found. */
+    it->ok = summary_read_file(it->path, it->have_key ? it->key.size : 0, &it->blob, &problem);
     if (!it->ok) {
         it->problem = malloc(sizeof *it->problem);
         if (it->problem) {
@@ -247,6 +357,7 @@ typedef struct Build {
     ReportAttempt *all;    /* every decoded attempt (file order) */
     FileItem **owner;      /* its file */
     size_t n_all;
+    size_t n_problems, cap_problems;
     const char **dir_list; /* NULL-terminated copy of opt->dirs */
 } Build;
 
@@ -277,16 +388,12 @@ static void add_problem(Build *b, const FileItem *it, const Diag *d, size_t *n, 
     }
 }
 
-static bool decode_all(Build *b)
+/* Decodes the summaries of files [from, to) into b->all (in file order). */
+static bool decode_range(Build *b, size_t from, size_t to)
 {
     Report *r = b->r;
-    b->all = calloc(b->files.count ? b->files.count : 1, sizeof *b->all);
-    b->owner = calloc(b->files.count ? b->files.count : 1, sizeof *b->owner);
-    if (!b->all || !b->owner) {
-        return false;
-    }
-    size_t n_prob = 0, cap_prob = 0;
-    for (size_t i = 0; i < b->files.count; i++) {
+    size_t *n_prob = &b->n_problems, *cap_prob = &b->cap_problems;
+    for (size_t i = from; i < to; i++) {
         FileItem *it = &b->files.items[i];
         ReportAttempt *a = &b->all[b->n_all];
         bool ok = false;
@@ -298,9 +405,9 @@ static bool decode_all(Build *b)
                 r->stats.summaries_read++;
                 it->cached = NULL;
                 Diag problem;
-                it->ok = summary_read_file(it->path, &it->blob, &problem);
+                it->ok = summary_read_file(it->path, 0, &it->blob, &problem);
                 if (!it->ok) {
-                    add_problem(b, it, &problem, &n_prob, &cap_prob);
+                    add_problem(b, it, &problem, n_prob, cap_prob);
                     continue;
                 }
             }
@@ -316,13 +423,13 @@ static bool decode_all(Build *b)
                 d.code = DIAG_IO;
                 snprintf(d.expected, sizeof d.expected, "memory for the summary of the record");
                 snprintf(d.found, sizeof d.found, "out of memory");
-                add_problem(b, it, &d, &n_prob, &cap_prob);
+                add_problem(b, it, &d, n_prob, cap_prob);
                 continue;
             }
             it->fresh = true;
         }
         if (!ok) {
-            add_problem(b, it, it->problem, &n_prob, &cap_prob);
+            add_problem(b, it, it->problem, n_prob, cap_prob);
             continue;
         }
         a->path = arena_intern_cstr(r->arena, it->path);
@@ -334,8 +441,45 @@ static bool decode_all(Build *b)
         it->attempt = b->n_all;
         b->owner[b->n_all++] = it;
     }
-    r->n_problems = n_prob;
+    r->n_problems = *n_prob;
     return true;
+}
+
+/* Files are read and decoded a batch at a time: the summaries read from
+ * files (a few kB each) are then never all in memory at once, which on
+ * 100,000 files saved 250 MB and the time to fault it in. */
+#define READ_BATCH 1024
+
+typedef struct ReadDecode {
+    SummaryCtx summaries;
+    Build *b;
+} ReadDecode;
+
+static void read_one(void *ctx, size_t i)
+{
+    read_summary(&((ReadDecode *)ctx)->summaries, i);
+}
+
+static bool decode_batch(void *ctx, size_t from, size_t to)
+{
+    Build *b = ((ReadDecode *)ctx)->b;
+    for (size_t i = from; i < to; i++) {
+        b->r->stats.summaries_cached += b->files.items[i].cached != NULL;
+        b->r->stats.summaries_read += b->files.items[i].cached == NULL;
+    }
+    return decode_range(b, from, to);
+}
+
+static bool read_and_decode(Build *b)
+{
+    size_t count = b->files.count;
+    b->all = calloc(count ? count : 1, sizeof *b->all);
+    b->owner = calloc(count ? count : 1, sizeof *b->owner);
+    if (!b->all || !b->owner) {
+        return false;
+    }
+    ReadDecode rd = {{&b->files, b->caches, b->opt->use_cache}, b};
+    return run_ordered(count, READ_BATCH, b->opt->threads, read_one, decode_batch, &rd);
 }
 
 static void save_caches(Build *b)
@@ -687,13 +831,7 @@ bool report_build(const ReportOptions *opt, Report *out, char *err, size_t err_n
     }
     out->stats.files = b.files.count;
 
-    SummaryCtx sc = {&b.files, b.caches};
-    run_parallel(b.files.count, opt->threads, read_summary, &sc);
-    for (size_t i = 0; i < b.files.count; i++) {
-        out->stats.summaries_cached += b.files.items[i].cached != NULL;
-        out->stats.summaries_read += b.files.items[i].cached == NULL;
-    }
-    if (!decode_all(&b)) {
+    if (!read_and_decode(&b)) {
         ok = fail(err, err_n, "out of memory reading the summaries", NULL);
         goto out;
     }

@@ -152,8 +152,9 @@ bool verified_cache_append(const char *data_dir, const char *program_version, ch
  * "events" key and the last bytes (the file must end like a record), parsed
  * with the full record rules with the events left out. Falls back to reading
  * the whole file when the head does not have that shape. On failure, false
- * with the first problem in *problem. */
-bool summary_read_file(const char *path, Blob *out, Diag *problem /* OUT */);
+ * with the first problem in *problem. size: the file's size if the caller
+ * has just stat()ed it (saves a call per file), else 0. */
+bool summary_read_file(const char *path, uint64_t size, Blob *out, Diag *problem /* OUT */);
 
 /* Same, from the whole text in memory. */
 bool summary_from_text(const char *text, size_t len, Blob *out, Diag *problem /* OUT */);

@@ -1,7 +1,8 @@
 /*
  * report_read.c - a record's summary from as few bytes as possible.
  *
- * Only the first 16 kB and the last bytes of a file are read: a record's
+ * Only the first 16 kB and the last bytes of a file are used (files up to
+ * 48 kB are read in one call, larger ones in two, plus a stat): a record's
  * header and result come before its events (record_parse_head_parts,
  * record.h). Anything else is read whole and parsed in full, so the problem
  * reported is the true one. The events themselves are checked only by the
@@ -20,6 +21,7 @@
 
 #define HEAD_BYTES 16384
 #define TAIL_BYTES 64
+#define WHOLE_BYTES 49152
 
 static void set_problem(Diag *p, DiagCode code, const char *expected, const char *found)
 {
@@ -72,6 +74,17 @@ bool summary_from_text(const char *text, size_t len, Blob *out, Diag *problem)
     return summary_full(text, len, out, problem);
 }
 
+/* Bytes read at `at`, up to n: fewer only at the end of the file; -1 on error. */
+static ssize_t read_some(int fd, char *buf, size_t n, off_t at)
+{
+    for (;;) {
+        ssize_t r = pread(fd, buf, n, at);
+        if (r >= 0 || errno != EINTR) {
+            return r;
+        }
+    }
+}
+
 static bool read_at(int fd, char *buf, size_t n, off_t at)
 {
     size_t got = 0;
@@ -88,18 +101,32 @@ static bool read_at(int fd, char *buf, size_t n, off_t at)
     return true;
 }
 
-bool summary_read_file(const char *path, Blob *out, Diag *problem)
+bool summary_read_file(const char *path, uint64_t known_size, Blob *out, Diag *problem)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
-    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
-        && (uint64_t)st.st_size <= RECORD_MAX_BYTES) {
-        size_t size = (size_t)st.st_size;
-        size_t head_n = size < HEAD_BYTES ? size : HEAD_BYTES;
-        size_t tail_n = size < TAIL_BYTES ? size : TAIL_BYTES;
-        char head[HEAD_BYTES], tail[TAIL_BYTES];
-        bool quick = read_at(fd, head, head_n, 0) && read_at(fd, tail, tail_n, (off_t)(size - tail_n))
-            && summary_from_parts(head, head_n, tail, tail_n, out);
+    if (fd >= 0) {
+        /* Most records are smaller than the buffer: one read gets all of
+         * it (a short read of a regular file is its end), and neither a
+         * stat nor a second read is needed. Whatever is odd about the file
+         * (it changed meanwhile, a read cut short) makes the head or the
+         * tail fail to parse, and the whole file is then read below. */
+        char buf[WHOLE_BYTES];
+        ssize_t got = read_some(fd, buf, sizeof buf, 0);
+        bool quick = false;
+        if (got > 0 && (size_t)got < sizeof buf) {
+            size_t n = (size_t)got;
+            size_t tail_n = n < TAIL_BYTES ? n : TAIL_BYTES;
+            quick = summary_from_parts(buf, n < HEAD_BYTES ? n : HEAD_BYTES, buf + n - tail_n, tail_n, out);
+        } else if (got == (ssize_t)sizeof buf) {
+            struct stat st;
+            if (known_size == 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+                known_size = (uint64_t)st.st_size;
+            }
+            char tail[TAIL_BYTES];
+            quick = known_size > sizeof buf && known_size <= RECORD_MAX_BYTES
+                 && read_at(fd, tail, TAIL_BYTES, (off_t)(known_size - TAIL_BYTES))
+                 && summary_from_parts(buf, HEAD_BYTES, tail, TAIL_BYTES, out);
+        }
         if (quick) {
             close(fd);
             return true;
