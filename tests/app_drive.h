@@ -40,6 +40,13 @@ static inline void drive_frames(App *app, int n)
     }
 }
 
+/* Frames until the scene's background work is done (a report being
+ * built); false if still busy after 120 s. */
+static inline bool drive_settle(App *app)
+{
+    return app_settle(app, 120.0);
+}
+
 /* One key press (SDL_KEYDOWN), then a frame. */
 static inline void drive_key(App *app, SDL_Keycode k)
 {

@@ -75,7 +75,10 @@ int main(int argc, char **argv)
     drive_frames(app, 1);
     CHECK(app->scene == SCENE_REVIEW && app->instructor_unlocked);
     CHECK(pin_state(app->paths.data, &st) == PIN_OK && st.set);
-    drive_frames(app, 1); /* "checking every attempt" shows, then the list */
+    /* "Checking every attempt" and a bar while the report is built on its
+     * own thread, then the list. */
+    CHECK(app->busy);
+    CHECK(drive_settle(app));
     drive_frames(app, 1);
 
     /* 2. Arrows and Enter open the first trainee's page (names in order). */

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "fibresim/report.h"
@@ -451,6 +452,60 @@ int main(void)
     o.dirs = none;
     o.n_dirs = 1;
     CHECK(!report_build(&o, &r, err, sizeof err) && strstr(err, "/nonexistent/fibresim-data"));
+
+    /* 11. Progress and cancel (the trainee list builds its report on a
+     * thread and shows how far it is). On a copy with no cache: every file
+     * read and every attempt checked is counted; a cancelled build fails
+     * with "cancelled" and writes no summary cache. Without the cache
+     * (files stat()ed not at all) the figures are the same. */
+    char P[700], cache_file[800];
+    snprintf(P, sizeof P, "%s/p", root);
+    snprintf(cache_file, sizeof cache_file, "%s/cache/report-summaries.bin", P);
+    if (fixture_copy_tree(A, P)) {
+        char cache_dir[760];
+        snprintf(cache_dir, sizeof cache_dir, "%s/cache", P);
+        fixture_remove_tree(cache_dir);
+        const char *pd[] = {P};
+        ReportProgress prog;
+        report_progress_init(&prog);
+        memset(&o, 0, sizeof o);
+        o.dirs = pd;
+        o.n_dirs = 1;
+        o.scenario_dirs = scenario_dirs;
+        o.use_cache = true;
+        o.threads = 2;
+        o.progress = &prog;
+        atomic_store(&prog.cancel, true);
+        CHECK(!report_build(&o, &r, err, sizeof err) && strcmp(err, "cancelled") == 0);
+        CHECK_MSG(access(cache_file, F_OK) != 0, "a cancelled build wrote %s", cache_file);
+        report_progress_init(&prog);
+        o.verify = true;
+        if (report_build(&o, &r, err, sizeof err)) {
+            CHECK(atomic_load(&prog.files_total) == r.stats.files && atomic_load(&prog.files_done) == r.stats.files);
+            CHECK(atomic_load(&prog.verify_total) == r.n_attempts && atomic_load(&prog.verify_done) == r.n_attempts);
+            CHECK(r.stats.files == fx.n_att && r.stats.verified == fx.n_att);
+            CHECK(access(cache_file, F_OK) == 0);
+            Report nc;
+            o.use_cache = false;
+            o.verify = false;
+            o.progress = NULL;
+            if (report_build(&o, &nc, err, sizeof err)) {
+                CHECK(nc.n_attempts == r.n_attempts && nc.n_trainees == r.n_trainees);
+                CHECK(nc.stats.summaries_read == fx.n_att && nc.stats.summaries_cached == 0);
+                CHECK(nc.group.attempts == r.group.attempts && nc.group.average == r.group.average);
+                for (size_t i = 0; i < nc.n_attempts && i < r.n_attempts; i++) {
+                    CHECK(strcmp(nc.attempts[i].attempt_id, r.attempts[i].attempt_id) == 0
+                          && nc.attempts[i].total == r.attempts[i].total);
+                }
+                report_finish(&nc);
+            }
+            report_finish(&r);
+        } else {
+            CHECK_MSG(false, "report with progress: %s", err);
+        }
+    } else {
+        CHECK(false);
+    }
 
     fixture_finish(&fx);
     fixture_remove_tree(root);

@@ -113,8 +113,12 @@ static void audit_sizes(const char *data)
                     CHECK_MSG(false, "screen %s does not open", app_scene_def((SceneId)id)->name);
                     continue;
                 }
-                /* the trainee list loads its attempts over a few frames */
+                /* the trainee list builds its report in the background:
+                 * its targets are counted once it is done (the waiting
+                 * screen's alone, first) */
                 for (int f = 0; f < 6 && app->scene == (SceneId)id; f++) app_frame(app, 1.0 / 60.0);
+                CHECK_MSG(app_settle(app, 120.0), "screen %s still busy", app_scene_def((SceneId)id)->name);
+                app_frame(app, 1.0 / 60.0);
                 CHECK_MSG(app->scene == (SceneId)id, "screen %s left by itself", app_scene_def((SceneId)id)->name);
                 int n = ui_widget_count(app->ui);
                 float smallest = 1e9f;

@@ -45,6 +45,7 @@
 #ifndef FIBRESIM_REPORT_H
 #define FIBRESIM_REPORT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -167,6 +168,18 @@ typedef struct ReportFilter {
     char until[REPORT_TIME_LEN]; /* started_at <= until; "" = open */
 } ReportFilter;
 
+/* How far a report_build() running on another thread is, read while it
+ * runs (a progress bar), and a way to stop it early. Counters only grow;
+ * totals are set when known (0 before). */
+typedef struct ReportProgress {
+    atomic_size_t files_total, files_done;   /* summaries read */
+    atomic_size_t verify_total, verify_done; /* attempts checked */
+    atomic_bool cancel;                      /* set it: report_build stops soon and returns false */
+} ReportProgress;
+
+/* Zeroes the counters and the cancel flag. */
+void report_progress_init(ReportProgress *p);
+
 typedef struct ReportOptions {
     const char *const *dirs;   /* data folders (borrowed) */
     size_t n_dirs;
@@ -175,6 +188,7 @@ typedef struct ReportOptions {
     bool verify;
     bool use_cache;            /* read and write DATA/cache/ */
     unsigned threads;          /* worker threads (0 or 1: none) */
+    ReportProgress *progress;  /* borrowed; may be NULL */
 } ReportOptions;
 
 typedef struct ReportStats {
@@ -209,8 +223,10 @@ typedef struct Report {
  * 23:59:59 for an end) or "YYYY-MM-DDTHH:MM:SSZ". false if malformed. */
 bool report_parse_date(const char *text, bool end_of_day, char out[REPORT_TIME_LEN]);
 
-/* Builds a report. false only on OOM or when no folder could be listed at all
- * (err says which); unreadable records are problems, not failures. */
+/* Builds a report. false only on OOM, when no folder could be listed at all
+ * or when opt->progress->cancel was set (err says which); unreadable records
+ * are problems, not failures. A cancelled build writes no summary cache;
+ * attempts it verified before stopping are remembered. */
 bool report_build(const ReportOptions *opt, Report *out /* OUT */, char *err, size_t err_n);
 void report_finish(Report *r); /* fine on a zeroed report */
 

@@ -185,6 +185,7 @@ bool app_open_scene(App *app, SceneId id)
     if (app->scene_self && app->scene < SCENE_COUNT) {
         scenes[app->scene]->destroy(app->scene_self);
     }
+    app->busy = false;
     app->scene_self = NULL;
     app->scene = id;
     app->tick_acc_s = 0;
@@ -333,6 +334,16 @@ static void draw_pending_banner(App *app)
     if (ui_button(app->ui, "pending.retry", btn, _("Save again"), GFX_ICON_SAVE, UI_SECONDARY)) {
         app_retry_pending(app);
     }
+}
+
+bool app_settle(App *app, double max_s)
+{
+    uint64_t t0 = SDL_GetTicks64();
+    while (app->busy && (double)(SDL_GetTicks64() - t0) < max_s * 1000.0) {
+        SDL_Delay(5);
+        app_frame(app, 1.0 / 60.0);
+    }
+    return !app->busy;
 }
 
 void app_frame(App *app, double dt_s)

@@ -122,6 +122,10 @@ struct App {
     double tick_acc_s;          /* fixed-tick accumulator */
     bool headless;
     uint64_t frames;
+    /* the scene is waiting for work on another thread (a report being
+     * built, report_loader.h): headless commands and tests draw frames
+     * until it is false (app_settle) */
+    bool busy;
     /* headless commands only: an attempt the exercise screen replays before
      * its first frame (exercise_preset.h); borrowed, NULL = a new attempt */
     const struct ExercisePreset *preset;
@@ -145,6 +149,9 @@ void app_event(App *app, const SDL_Event *e);
 /* Advances the clock by dt_s (ticks at 100 Hz, at most 8 ticks of catch-up
  * after a stall), then draws one frame and presents it. */
 void app_frame(App *app, double dt_s);
+/* Draws frames (1/60 s each, a few ms apart) while the scene is busy, for
+ * at most max_s seconds of wall time; true once it is not busy. */
+bool app_settle(App *app, double max_s);
 /* The interactive loop until the window closes. Returns the exit code. */
 int app_loop(App *app);
 

@@ -34,6 +34,7 @@ static const CliOption options[] = {
     {"seed", CLI_VALUE, "N", N_("Exercise screen: the attempt's seed (default: the preset's, else 1)")},
     {"attempt", CLI_VALUE, "RECORD", N_("Trainee and replay screens: this stored attempt (a record file of the data folder)")},
     {"at", CLI_VALUE, "FRACTION", N_("Replay screen: where in the attempt, from 0 (start) to 1 (end); default 0.5")},
+    {"no-wait", CLI_FLAG, NULL, N_("Picture the screen while it is still working in the background (the trainee list's progress bar)")},
     {NULL, CLI_FLAG, NULL, NULL},
 };
 
@@ -112,6 +113,12 @@ static int run(const CliArgs *a)
     if (headless_prepare(app, id, scenario) && app_open_scene(app, id) && app->scene == id) {
         for (int i = 0; i < WARM_UP_FRAMES; i++) {
             app_frame(app, 1.0 / 60.0);
+        }
+        /* a screen building its report in the background: the picture is
+         * of the finished screen (a warning if it never finishes) */
+        if (!cli_flag(a, "no-wait") && !app_settle(app, 300.0)) {
+            fprintf(stderr, _("fibresim screenshot: the %s screen was still busy after 300 s\n"),
+                    app_scene_def(id)->name);
         }
         /* the last frame is the picture: count only its overflows, and keep
          * the scene (a finished attempt would switch) */

@@ -11,7 +11,7 @@
 #include "module_scene.h"
 #include "theme.h"
 
-bool instructor_report(App *app, const char *trainee, bool verify, Report *out)
+bool instructor_report(App *app, const char *trainee, bool verify, ReportProgress *progress, Report *out)
 {
     const char *dirs[1] = {app->paths.data};
     const char *scn_dirs[2] = {app->paths.scenarios, NULL};
@@ -25,9 +25,12 @@ bool instructor_report(App *app, const char *trainee, bool verify, Report *out)
     o.use_cache = true;
     long cpus = SDL_GetCPUCount();
     o.threads = cpus > 1 ? (unsigned)(cpus > 8 ? 8 : cpus) : 1;
+    o.progress = progress;
     char err[512];
     if (!report_build(&o, out, err, sizeof err)) {
-        SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "report of %s: %s", app->paths.data, err);
+        if (!progress || !atomic_load(&progress->cancel)) {
+            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "report of %s: %s", app->paths.data, err);
+        }
         memset(out, 0, sizeof *out);
         return false;
     }
@@ -187,7 +190,7 @@ void instructor_prepare(App *app, SceneId id)
     (void)id;
     app->instructor_unlocked = true;
     Report r;
-    if (!instructor_report(app, NULL, false, &r)) {
+    if (!instructor_report(app, NULL, false, NULL, &r)) {
         return;
     }
     const ReportAttempt *pick = NULL;

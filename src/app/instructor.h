@@ -21,9 +21,11 @@
 #include "report_out.h"
 
 /* Builds the report of the app's data folder: every trainee (trainee NULL)
- * without replays, or one trainee with every attempt checked by replay
- * (cached, so only new attempts are replayed). false (logged) on failure. */
-bool instructor_report(App *app, const char *trainee, bool verify, Report *out /* OUT */);
+ * or one, checked by replay if verify (cached, so only new attempts are
+ * replayed). progress (may be NULL) is updated as it goes and can cancel
+ * it; it may run on another thread (report_loader.h): it only reads app's
+ * paths. false (logged unless cancelled) on failure. */
+bool instructor_report(App *app, const char *trainee, bool verify, ReportProgress *progress, Report *out /* OUT */);
 
 /* A ReportOut for labels and numbers in the UI language (no stream). */
 ReportOut instructor_out(const App *app, const Report *r);

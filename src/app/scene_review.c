@@ -13,6 +13,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "instructor.h"
+#include "report_loader.h"
 #include "scene_common.h"
 #include "theme.h"
 
@@ -35,7 +36,8 @@ typedef struct ReviewScene {
     SDL_FRect rows_r;
     float row_h;
     TouchScroll touch;   /* a finger on the rows: drag scrolls, a tap opens */
-    int load_in;         /* frames before loading (0 = loaded): the "checking" text shows first */
+    ReportLoader loader; /* the report being built on its own thread */
+    bool loaded;         /* s->r holds a finished report */
 } ReviewScene;
 
 /* The sort key of one row, so that qsort needs no context. */
@@ -86,17 +88,37 @@ static void resort(ReviewScene *s)
     free(k);
 }
 
-static void load(ReviewScene *s, App *app)
+/* Every score checked by replay, as in "fibresim report": only attempts
+ * not verified before are replayed (the cache knows the others). On a large
+ * folder that takes seconds the first time, so it runs on its own thread
+ * while the screen shows how far it is. The list shown stays until the new
+ * report is ready (Refresh). */
+static void start_load(ReviewScene *s, App *app)
 {
+    report_loader_start(&s->loader, app, NULL, true);
+    app->busy = report_loader_busy(&s->loader);
+}
+
+/* Takes the finished report, if there is one. */
+static void take_report(ReviewScene *s, App *app)
+{
+    Report r;
+    bool ok = false;
+    if (!report_loader_poll(&s->loader, &r, &ok)) {
+        return;
+    }
     report_finish(&s->r);
     free(s->order);
-    s->order = NULL;
-    /* Every score checked by replay, as in "fibresim report": only attempts
-     * not verified before are replayed (the cache knows the others). */
-    s->ok = instructor_report(app, NULL, true, &s->r);
+    s->r = r;
+    s->ok = ok;
+    s->loaded = true;
     s->order = calloc(s->r.n_trainees ? s->r.n_trainees : 1, sizeof *s->order);
     for (size_t i = 0; s->order && i < s->r.n_trainees; i++) s->order[i] = i;
     resort(s);
+    s->selected = -1;
+    for (size_t i = 0; s->order && i < s->r.n_trainees; i++) {
+        if (strcmp(s->r.trainees[s->order[i]].id, app->review_trainee) == 0) s->selected = (int)i;
+    }
 }
 
 static void *review_create(App *app)
@@ -107,13 +129,16 @@ static void *review_create(App *app)
     ReviewScene *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->selected = -1;
-    s->load_in = 2;
+    if (app->instructor_unlocked) {
+        start_load(s, app);
+    }
     return s;
 }
 
 static void review_destroy(void *self)
 {
     ReviewScene *s = self;
+    report_loader_stop(&s->loader); /* leaving while it builds: it stops */
     report_finish(&s->r);
     free(s->order);
     free(s);
@@ -186,7 +211,7 @@ static bool review_event(void *self, App *app, const SDL_Event *e)
         app_goto(app, SCENE_START);
         return true;
     }
-    if (e->type == SDL_KEYDOWN && s->load_in == 0) {
+    if (e->type == SDL_KEYDOWN && s->loaded) {
         switch (e->key.keysym.sym) {
         case SDLK_DOWN: s->selected = s->selected + 1 < n ? s->selected + 1 : n - 1; return true;
         case SDLK_UP: s->selected = s->selected > 0 ? s->selected - 1 : 0; return true;
@@ -213,6 +238,9 @@ static void review_frame(void *self, App *app)
     Gfx *g = app->gfx;
     Ui *ui = app->ui;
     float sc = app_scale(app);
+    take_report(s, app);
+    bool busy = report_loader_busy(&s->loader);
+    app->busy = busy;
     float row = ui_row_h(ui);
     SDL_FRect bar = scene_topbar(app, _("Instructor area"), _("Trainees"), (float)app->w * 0.5f);
     float bw = fmaxf(row * 3.2f, 190 * sc);
@@ -221,26 +249,16 @@ static void review_frame(void *self, App *app)
         instructor_leave(app);
         app_goto(app, SCENE_START);
     }
-    if (ui_button(ui, "review.refresh", (SDL_FRect){back.x - bw - THEME_GAP * sc, back.y, bw, row}, _("Refresh"),
-                  GFX_ICON_RETRY, UI_QUIET)) {
-        load(s, app);
+    if (ui_button_ex(ui, "review.refresh", (SDL_FRect){back.x - bw - THEME_GAP * sc, back.y, bw, row},
+                     _("Refresh"), GFX_ICON_RETRY, UI_QUIET, !busy)) {
+        start_load(s, app);
     }
     SDL_FRect body = scene_body(app);
     scene_card(app, body);
-    if (s->load_in > 0) {
-        /* Checking a large folder takes a moment the first time: say so
-         * on screen before doing it. */
-        GfxTextStyle ws = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text_muted);
-        ws.wrap = true;
-        ws.align = GFX_ALIGN_CENTER;
-        ws.valign = GFX_VALIGN_MIDDLE;
-        gfx_text(g, _("Checking every attempt..."), rect_inset(body, 40 * sc), &ws);
-        if (--s->load_in == 0) {
-            load(s, app);
-            for (size_t i = 0; i < s->r.n_trainees; i++) {
-                if (strcmp(s->r.trainees[s->order[i]].id, app->review_trainee) == 0) s->selected = (int)i;
-            }
-        }
+    if (!s->loaded) {
+        /* The first time on a large folder, checking takes seconds: how far
+         * it is, while Leave still works. */
+        report_loader_draw(&s->loader, app, rect_inset(body, 40 * sc));
         return;
     }
     float pad = 16 * sc;

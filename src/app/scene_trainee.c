@@ -95,7 +95,7 @@ static void load(TraineeScene *s, App *app)
     report_out_finish(&s->out);
     report_finish(&s->r);
     s->t = NULL;
-    if (!instructor_report(app, app->review_trainee, true, &s->r)) return;
+    if (!instructor_report(app, app->review_trainee, true, NULL, &s->r)) return;
     for (size_t i = 0; i < s->r.n_trainees; i++) {
         if (strcmp(s->r.trainees[i].id, app->review_trainee) == 0) s->t = &s->r.trainees[i];
     }

@@ -455,14 +455,35 @@ typedef struct ReadDecode {
     Build *b;
 } ReadDecode;
 
+static bool cancelled(const ReportProgress *p)
+{
+    return p && atomic_load_explicit(&p->cancel, memory_order_relaxed);
+}
+
+static void count_done(atomic_size_t *counter)
+{
+    atomic_fetch_add_explicit(counter, 1, memory_order_relaxed);
+}
+
 static void read_one(void *ctx, size_t i)
 {
-    read_summary(&((ReadDecode *)ctx)->summaries, i);
+    ReadDecode *rd = ctx;
+    ReportProgress *p = rd->b->opt->progress;
+    if (cancelled(p)) {
+        return; /* the build fails as a whole: nothing of it is used */
+    }
+    read_summary(&rd->summaries, i);
+    if (p) {
+        count_done(&p->files_done);
+    }
 }
 
 static bool decode_batch(void *ctx, size_t from, size_t to)
 {
     Build *b = ((ReadDecode *)ctx)->b;
+    if (cancelled(b->opt->progress)) {
+        return false;
+    }
     for (size_t i = from; i < to; i++) {
         b->r->stats.summaries_cached += b->files.items[i].cached != NULL;
         b->r->stats.summaries_read += b->files.items[i].cached == NULL;
@@ -627,12 +648,19 @@ typedef struct VerifyCtx {
     ScenarioTable *table;
     HashSet *verified;   /* per folder */
     HashSet *mismatched; /* per folder */
+    ReportProgress *progress;
 } VerifyCtx;
 
 static void verify_item(void *arg, size_t i)
 {
     VerifyCtx *v = arg;
+    if (cancelled(v->progress)) {
+        return; /* left unchecked; what was checked is still remembered */
+    }
     verify_job_run(&v->jobs[i], v->table, &v->verified[v->dir_of[i]], &v->mismatched[v->dir_of[i]]);
+    if (v->progress) {
+        count_done(&v->progress->verify_done);
+    }
 }
 
 static bool verify_all(Build *b, ReportAttempt *list, size_t n)
@@ -654,7 +682,10 @@ static bool verify_all(Build *b, ReportAttempt *list, size_t n)
             jobs[i].path = list[i].path;
             dir_of[i] = list[i].dir;
         }
-        VerifyCtx ctx = {jobs, dir_of, &table, verified, mismatched};
+        VerifyCtx ctx = {jobs, dir_of, &table, verified, mismatched, opt->progress};
+        if (opt->progress) {
+            atomic_store(&opt->progress->verify_total, n);
+        }
         run_parallel(n, opt->threads, verify_item, &ctx);
         /* New outcomes, per folder, in attempt order. */
         char(*fresh)[65] = calloc(n ? n : 1, sizeof *fresh);
@@ -719,6 +750,15 @@ static bool verify_all(Build *b, ReportAttempt *list, size_t n)
 }
 
 /* ---- public ---------------------------------------------------------------------------------- */
+
+void report_progress_init(ReportProgress *p)
+{
+    atomic_init(&p->files_total, 0);
+    atomic_init(&p->files_done, 0);
+    atomic_init(&p->verify_total, 0);
+    atomic_init(&p->verify_done, 0);
+    atomic_init(&p->cancel, false);
+}
 
 bool report_parse_date(const char *text, bool end_of_day, char out[REPORT_TIME_LEN])
 {
@@ -830,9 +870,12 @@ bool report_build(const ReportOptions *opt, Report *out, char *err, size_t err_n
         qsort(b.files.items, b.files.count, sizeof *b.files.items, cmp_item_path);
     }
     out->stats.files = b.files.count;
+    if (opt->progress) {
+        atomic_store(&opt->progress->files_total, b.files.count);
+    }
 
     if (!read_and_decode(&b)) {
-        ok = fail(err, err_n, "out of memory reading the summaries", NULL);
+        ok = fail(err, err_n, cancelled(opt->progress) ? "cancelled" : "out of memory reading the summaries", NULL);
         goto out;
     }
     if (opt->use_cache) {
@@ -859,6 +902,10 @@ bool report_build(const ReportOptions *opt, Report *out, char *err, size_t err_n
     }
     if (opt->verify && !verify_all(&b, out->attempts, out->n_attempts)) {
         ok = fail(err, err_n, "out of memory verifying", NULL);
+        goto out;
+    }
+    if (cancelled(opt->progress)) {
+        ok = fail(err, err_n, "cancelled", NULL);
         goto out;
     }
     for (size_t i = 0; i < out->n_attempts; i++) {
