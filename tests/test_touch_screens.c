@@ -23,6 +23,7 @@
 
 #include "app.h"
 #include "check.h"
+#include "fibresim/attempt.h"
 #include "fibresim/pin.h"
 #include "headless.h"
 #include "i18n.h"
@@ -217,6 +218,98 @@ static void result_scroll_by_finger(const char *data)
     app_destroy(app);
 }
 
+/* A mouse event as SDL makes it from a touch (which = SDL_TOUCH_MOUSEID). */
+static void push_touch_mouse(Uint32 type, float px, float py)
+{
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = type;
+    e.button.which = SDL_TOUCH_MOUSEID;
+    e.button.button = SDL_BUTTON_LEFT;
+    e.button.x = (Sint32)px;
+    e.button.y = (Sint32)py;
+    CHECK(SDL_PushEvent(&e) == 1);
+}
+
+/* The replay viewer's timeline by finger: a drag seeks where the finger is
+ * lifted (not before), a tap further back re-simulates to that point, a
+ * touch away from the bar does nothing, and SDL's mouse copies of a touch
+ * are not handled a second time. Expected ticks from the bar's geometry:
+ * round(fraction x end tick), within one pixel's worth of ticks. */
+static void replay_by_finger(const char *data)
+{
+    App *app = open_app(data, "fr", 1280, 720);
+    if (!app) return;
+    if (!headless_prepare(app, SCENE_REPLAY, NULL)) {
+        CHECK(false);
+        app_destroy(app);
+        return;
+    }
+    app->review_autoplay = false; /* paused: only the finger moves it */
+    app->review_start_frac = 0.05;
+    CHECK(app_open_scene(app, SCENE_REPLAY));
+    pump(app);
+    pump(app);
+    const AttemptRecord *rec = NULL;
+    const Attempt *a = instructor_replay_attempt(app->scene_self, &rec);
+    SDL_FRect t = instructor_replay_timeline(app->scene_self);
+    CHECK_MSG(a && rec && t.w > 100, "replay not open (timeline %.0f px wide)", (double)t.w);
+    if (!a || !rec || t.w <= 100) {
+        app_destroy(app);
+        return;
+    }
+    double end = (double)rec->end_tick, px_ticks = end / (double)t.w + 1.0;
+    float y = t.y + t.h * 0.5f;
+    uint32_t start = attempt_tick(a);
+    CHECK_MSG(fabs((double)start - lround(0.05 * end)) <= px_ticks, "opened at tick %u of %.0f", start, end);
+
+    /* drag from a quarter to three quarters: nothing moves until lifted */
+    push_finger(app, SDL_FINGERDOWN, t.x + 0.25f * t.w, y);
+    pump(app);
+    push_finger(app, SDL_FINGERMOTION, t.x + 0.75f * t.w, y);
+    pump(app);
+    a = instructor_replay_attempt(app->scene_self, NULL);
+    CHECK_MSG(attempt_tick(a) == start, "moved to %u while the finger was down", attempt_tick(a));
+    push_finger(app, SDL_FINGERUP, t.x + 0.75f * t.w, y);
+    pump(app);
+    a = instructor_replay_attempt(app->scene_self, NULL);
+    CHECK_MSG(fabs((double)attempt_tick(a) - lround(0.75 * end)) <= px_ticks, "drag to 75%%: tick %u of %.0f",
+              attempt_tick(a), end);
+
+    /* a tap back at 10 %: re-simulated from the start to there */
+    push_finger(app, SDL_FINGERDOWN, t.x + 0.10f * t.w, y);
+    pump(app);
+    push_finger(app, SDL_FINGERUP, t.x + 0.10f * t.w, y);
+    pump(app);
+    a = instructor_replay_attempt(app->scene_self, NULL);
+    uint32_t at10 = attempt_tick(a);
+    CHECK_MSG(fabs((double)at10 - lround(0.10 * end)) <= px_ticks, "tap at 10%%: tick %u of %.0f", at10, end);
+
+    /* SDL's mouse copy of a touch at 60 %: left to the finger events */
+    push_touch_mouse(SDL_MOUSEBUTTONDOWN, t.x + 0.6f * t.w, y);
+    push_touch_mouse(SDL_MOUSEBUTTONUP, t.x + 0.6f * t.w, y);
+    pump(app);
+    a = instructor_replay_attempt(app->scene_self, NULL);
+    CHECK_MSG(attempt_tick(a) == at10, "a touch's mouse copy seeked to %u", attempt_tick(a));
+
+    /* a finger well above the bar (on the picture): no seek */
+    push_finger(app, SDL_FINGERDOWN, t.x + 0.9f * t.w, t.y - 6 * t.h - 40);
+    pump(app);
+    push_finger(app, SDL_FINGERUP, t.x + 0.9f * t.w, t.y - 6 * t.h - 40);
+    pump(app);
+    a = instructor_replay_attempt(app->scene_self, NULL);
+    CHECK_MSG(attempt_tick(a) == at10, "a touch off the bar seeked to %u", attempt_tick(a));
+
+    /* the replayed attempt still ends with the stored result */
+    if (rec) {
+        Result again;
+        CHECK(attempt_replay(attempt_scenario(a), rec->seed, rec->events.items, rec->events.count, rec->end_tick,
+                             rec->status, &again));
+        CHECK(result_equal(&again, &rec->result));
+    }
+    app_destroy(app);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) return 2;
@@ -238,6 +331,7 @@ int main(int argc, char **argv)
     audit_sizes(data);
     pin_by_finger(fresh);
     result_scroll_by_finger(res);
+    replay_by_finger(data);
     SDL_Quit();
     fixture_finish(&fx);
     tu_rm_rf(root);

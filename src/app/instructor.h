@@ -42,7 +42,9 @@ void instructor_chart(App *app, SDL_FRect r, const Report *rep, const ReportTrai
 /* The replay scene's attempt as re-simulated up to now, and the record it
  * plays (for tests); NULL when the scene could not load it. self is the
  * replay scene's state (app->scene_self while it is open). */
-const struct Attempt *instructor_replay_attempt(const void *self, const AttemptRecord **rec /* OUT */);
+const struct Attempt *instructor_replay_attempt(const void *self, const AttemptRecord **rec /* OUT, may be NULL */);
+/* The replay scene's timeline as last drawn (window pixels), for tests. */
+SDL_FRect instructor_replay_timeline(const void *self);
 
 /* For the screenshot and bench commands: opens the area, picks the attempt
  * named by app->review_attempt (its file name) if set, else the first

@@ -45,7 +45,9 @@ typedef struct ReplayScene {
     double acc;
     char error[512];
     SDL_FRect timeline;        /* last frame's, for the pointer */
-    bool dragging;
+    bool dragging;             /* a mouse button or a finger holds the cursor */
+    bool drag_finger;          /* by a finger: drag_finger_id */
+    SDL_FingerID drag_finger_id;
     uint32_t drag_tick;
     double opened_s;
 } ReplayScene;
@@ -191,21 +193,48 @@ static bool replay_event(void *self, App *app, const SDL_Event *e)
         case SDLK_ESCAPE: app_goto(app, SCENE_TRAINEE); return true;
         default: return false;
         }
-    case SDL_MOUSEBUTTONDOWN:
-        if (e->button.button == SDL_BUTTON_LEFT && s->a && in_timeline(s, (float)e->button.x, (float)e->button.y)) {
+    /* A finger on the timeline: its own events (positions 0..1 of the
+     * window); SDL's mouse copies of touches are left out below, so a touch
+     * is handled once, whatever the platform sends. */
+    case SDL_FINGERDOWN: {
+        float x = e->tfinger.x * (float)app->w, y = e->tfinger.y * (float)app->h;
+        if (s->a && !s->dragging && in_timeline(s, x, y)) {
             s->dragging = true;
+            s->drag_finger = true;
+            s->drag_finger_id = e->tfinger.fingerId;
+            s->drag_tick = tick_at(s, x);
+            return true;
+        }
+        return false;
+    }
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP:
+        if (!s->dragging || !s->drag_finger || e->tfinger.fingerId != s->drag_finger_id) {
+            return false;
+        }
+        s->drag_tick = tick_at(s, e->tfinger.x * (float)app->w);
+        if (e->type == SDL_FINGERUP) {
+            s->dragging = false;
+            seek(s, s->drag_tick);
+        }
+        return true;
+    case SDL_MOUSEBUTTONDOWN:
+        if (e->button.which != SDL_TOUCH_MOUSEID && e->button.button == SDL_BUTTON_LEFT && s->a && !s->dragging
+            && in_timeline(s, (float)e->button.x, (float)e->button.y)) {
+            s->dragging = true;
+            s->drag_finger = false;
             s->drag_tick = tick_at(s, (float)e->button.x);
             return true;
         }
         return false;
     case SDL_MOUSEMOTION:
-        if (s->dragging) {
+        if (s->dragging && !s->drag_finger && e->motion.which != SDL_TOUCH_MOUSEID) {
             s->drag_tick = tick_at(s, (float)e->motion.x);
             return true;
         }
         return false;
     case SDL_MOUSEBUTTONUP:
-        if (s->dragging) {
+        if (s->dragging && !s->drag_finger && e->button.which != SDL_TOUCH_MOUSEID) {
             s->dragging = false;
             seek(s, tick_at(s, (float)e->button.x));
             return true;
@@ -378,8 +407,15 @@ static void replay_frame(void *self, App *app)
 const Attempt *instructor_replay_attempt(const void *self, const AttemptRecord **rec)
 {
     const ReplayScene *s = self;
-    *rec = s && s->have_rec ? &s->rec : NULL;
+    if (rec) {
+        *rec = s && s->have_rec ? &s->rec : NULL;
+    }
     return s ? s->a : NULL;
 }
 
 const SceneDef scene_replay = {"replay", replay_create, replay_destroy, replay_event, replay_tick, replay_frame, NULL};
+
+SDL_FRect instructor_replay_timeline(const void *self)
+{
+    return ((const ReplayScene *)self)->timeline;
+}
