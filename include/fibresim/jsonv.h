@@ -60,6 +60,9 @@ void jv_describe(const cJSON *node, char *out, size_t n);
  * and that none appears twice. Unknown keys get a "did you mean" suggestion.
  * Returns false if node is not an object. */
 bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const *allowed);
+/* obj[key] (first match), NULL if absent or obj is not an object: reports
+ * nothing. */
+const cJSON *jv_get(const cJSON *obj, const char *key);
 
 /* Each getter: key missing -> DIAG_MISSING_FIELD if required (returns false,
  * *out untouched, so preset defaults survive); wrong type or out of range ->

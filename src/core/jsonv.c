@@ -43,7 +43,38 @@ void jv_path_key(char *out, size_t n, const char *parent, const char *key)
 
 void jv_path_index(char *out, size_t n, const char *parent, size_t i)
 {
-    snprintf(out, n, "%s[%zu]", parent ? parent : "", i);
+    if (n == 0) {
+        return;
+    }
+    char digits[24];
+    size_t k = sizeof digits;
+    digits[--k] = '\0';
+    do {
+        digits[--k] = (char)('0' + i % 10);
+        i /= 10;
+    } while (i);
+    size_t at = 0;
+    out[0] = '\0';
+    path_append(out, n, &at, parent ? parent : "");
+    path_append(out, n, &at, "[");
+    path_append(out, n, &at, digits + k);
+    path_append(out, n, &at, "]");
+}
+
+const cJSON *jv_get(const cJSON *obj, const char *key)
+{
+    /* cJSON_GetObjectItemCaseSensitive, with the first byte compared
+     * before calling strcmp: reading 100,000 records makes millions of
+     * these lookups. */
+    if (!cJSON_IsObject(obj)) {
+        return NULL;
+    }
+    for (const cJSON *c = obj->child; c; c = c->next) {
+        if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0) {
+            return c;
+        }
+    }
+    return NULL;
 }
 
 /* True once the list keeps no more problems: later ones are only counted, so
@@ -227,7 +258,7 @@ static bool all_known_once(const cJSON *node, const char *const *allowed)
     for (const cJSON *c = node->child; c; c = c->next) {
         const char *key = c->string ? c->string : "";
         size_t i = 0;
-        while (allowed && allowed[i] && strcmp(allowed[i], key) != 0) {
+        while (allowed && allowed[i] && (allowed[i][0] != key[0] || strcmp(allowed[i], key) != 0)) {
             i++;
         }
         if (!allowed || !allowed[i] || i >= 64 || (seen >> i & 1u)) {
@@ -305,7 +336,7 @@ bool jv_object(JsonV *v, const cJSON *node, const char *path, const char *const 
 /* Fetches obj[key]; reports a missing required key. NULL if absent. */
 static const cJSON *member(JsonV *v, const cJSON *obj, const char *path, const char *key, bool required)
 {
-    const cJSON *m = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+    const cJSON *m = jv_get(obj, key);
     if (!m && required) {
         char p[JV_PATH_MAX];
         DiagArgs args = {0};

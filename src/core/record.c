@@ -470,7 +470,7 @@ static bool parse_u64_decimal(const char *s, uint64_t *out)
 
 static bool read_seed(JsonV *v, const cJSON *root, uint64_t *out)
 {
-    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, "seed");
+    const cJSON *m = jv_get(root, "seed");
     DiagArgs args = {0};
     if (!m) {
         diag_arg_str(&args, "name", "seed");

@@ -97,19 +97,19 @@ static bool load_band(JsonV *v, const cJSON *node, const char *path, Band *b)
     memset(b, 0, sizeof *b);
     const double big = 1e12;
     bool ok = true;
-    if (cJSON_GetObjectItemCaseSensitive(node, "ok_min")) {
+    if (jv_get(node, "ok_min")) {
         b->has_ok_min = jv_double(v, node, path, "ok_min", true, -big, big, &b->ok_min);
         ok &= b->has_ok_min;
     }
-    if (cJSON_GetObjectItemCaseSensitive(node, "ok_max")) {
+    if (jv_get(node, "ok_max")) {
         b->has_ok_max = jv_double(v, node, path, "ok_max", true, -big, big, &b->ok_max);
         ok &= b->has_ok_max;
     }
-    if (cJSON_GetObjectItemCaseSensitive(node, "zero_min")) {
+    if (jv_get(node, "zero_min")) {
         b->has_zero_min = jv_double(v, node, path, "zero_min", true, -big, big, &b->zero_min);
         ok &= b->has_zero_min;
     }
-    if (cJSON_GetObjectItemCaseSensitive(node, "zero_max")) {
+    if (jv_get(node, "zero_max")) {
         b->has_zero_max = jv_double(v, node, path, "zero_max", true, -big, big, &b->zero_max);
         ok &= b->has_zero_max;
     }
@@ -213,24 +213,24 @@ static bool load_criterion(JsonV *v, const cJSON *node, const char *path, const 
         ok = false;
     }
     c->weight = 1.0;
-    if (cJSON_GetObjectItemCaseSensitive(node, "weight")) {
+    if (jv_get(node, "weight")) {
         ok &= jv_double(v, node, path, "weight", true, 0.001, 1000.0, &c->weight);
     }
     int64_t decimals = 1;
-    if (cJSON_GetObjectItemCaseSensitive(node, "decimals")) {
+    if (jv_get(node, "decimals")) {
         ok &= jv_int(v, node, path, "decimals", true, 0, 4, &decimals);
     }
     c->decimals = (int)decimals;
-    if (cJSON_GetObjectItemCaseSensitive(node, "unit")) {
+    if (jv_get(node, "unit")) {
         ok &= jv_string(v, node, path, "unit", false, c->unit, sizeof c->unit);
     }
-    if (cJSON_GetObjectItemCaseSensitive(node, "message")) {
+    if (jv_get(node, "message")) {
         ok &= jv_id(v, node, path, "message", true, c->message, sizeof c->message);
     } else {
         memcpy(c->message, c->measure, sizeof c->message);
     }
-    const cJSON *band = cJSON_GetObjectItemCaseSensitive(node, "band");
-    const cJSON *table = cJSON_GetObjectItemCaseSensitive(node, "table");
+    const cJSON *band = jv_get(node, "band");
+    const cJSON *table = jv_get(node, "table");
     char p[JV_PATH_MAX];
     if (band && table) {
         jv_report(v, DIAG_INCONSISTENT, path, N_("either \"band\" or \"table\""), N_("both"));
@@ -267,7 +267,7 @@ static bool load_penalty(JsonV *v, const cJSON *node, const char *path, const Ru
         ok = false;
     }
     ok &= jv_double(v, node, path, "points", true, 0.0, 100.0, &pen->points);
-    if (cJSON_GetObjectItemCaseSensitive(node, "max_points")) {
+    if (jv_get(node, "max_points")) {
         ok &= jv_double(v, node, path, "max_points", true, 0.0, 100.0, &pen->max_points);
     }
     return ok;
@@ -308,7 +308,7 @@ bool rubric_load(JsonV *v, const cJSON *node, const char *path, const RubricName
     } else {
         ok = false;
     }
-    if (cJSON_GetObjectItemCaseSensitive(node, "penalties")) {
+    if (jv_get(node, "penalties")) {
         const cJSON *pens = jv_child_array(v, node, path, "penalties", true, 0, RUBRIC_PENALTIES_MAX);
         if (pens) {
             jv_path_key(ap, sizeof ap, path, "penalties");
