@@ -743,9 +743,71 @@ static void test_result_diff(void)
     CHECK(!record_result_diff(&a, &b, what, sizeof what) && result_equal(&a, &b));
 }
 
+/* record_parse_head() reads the fields without the events, cutting the text
+ * at the first quoted key "events": the same fields as a full parse, also
+ * when that word appears earlier (in a name, as text, or spaced out), and a
+ * file cut short is refused. */
+static void expect_head(const AttemptRecord *want, const char *text, size_t len, const char *what)
+{
+    AttemptRecord head;
+    DiagList d;
+    diag_list_init(&d);
+    bool ok = record_parse_head(text, len, &head, &d);
+    CHECK_MSG(ok, "%s: refused (%zu problems)", what, d.count);
+    if (ok) {
+        AttemptRecord full = *want;
+        CHECK_MSG(head.events.count == 0, "%s: %zu events read", what, head.events.count);
+        full.events.count = 0; /* compared without the events */
+        full.events.items = NULL;
+        CHECK_MSG(record_equal(&head, &full), "%s: fields differ from the record's", what);
+    }
+    record_finish(&head);
+    diag_list_finish(&d);
+}
+
+static void test_head(void)
+{
+    AttemptRecord a;
+    sample_record(&a, 0x1234567890abcdefull, 40);
+    size_t len = 0;
+    char *text = record_serialize(&a, &len);
+    CHECK(text != NULL);
+    if (!text) {
+        record_finish(&a);
+        return;
+    }
+    expect_head(&a, text, len, "as written");
+    /* The key spaced out, as an editor may leave it. */
+    char *at = strstr(text, "\"events\":");
+    char *spaced = malloc(len + 8);
+    if (at && spaced) {
+        size_t k = (size_t)(at - text);
+        memcpy(spaced, text, k);
+        memcpy(spaced + k, "\"events\" \t: ", 12);
+        memcpy(spaced + k + 12, at + 9, len - k - 9);
+        expect_head(&a, spaced, len + 3, "spaced key");
+    }
+    free(spaced);
+    free(text);
+    /* The word in a trainee's name, escaped quotes and colon included. */
+    snprintf(a.trainee_name, sizeof a.trainee_name, "%s", "Awa \"events\": [1]");
+    text = record_serialize(&a, &len);
+    if (text) {
+        CHECK(strstr(text, "\\\"events\\\":") < strstr(text, ",\"events\":"));
+        expect_head(&a, text, len, "word in a name");
+        /* Cut short in its events: refused, not read as complete. */
+        AttemptRecord h;
+        CHECK(!record_parse_head(text, len - 40, &h, NULL));
+        record_finish(&h);
+        free(text);
+    }
+    record_finish(&a);
+}
+
 int main(void)
 {
     test_number_text();
+    test_head();
     test_round_trip();
     test_round_trip_random();
     test_problems_with_paths();

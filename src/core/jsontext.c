@@ -272,6 +272,15 @@ static bool lex_string(Lex *x)
 {
     size_t open = x->pos++;
     while (x->pos < x->len) {
+        /* Plain printable ASCII, the bulk of every string, in a tight loop. */
+        const unsigned char *p = x->s + x->pos, *end = x->s + x->len;
+        while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\') {
+            p++;
+        }
+        x->pos = (size_t)(p - x->s);
+        if (x->pos >= x->len) {
+            break;
+        }
         unsigned char c = x->s[x->pos];
         if (c == '"') {
             x->pos++;

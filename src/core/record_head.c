@@ -11,6 +11,7 @@
  * which catches a file cut short. A text of any other shape (events
  * elsewhere, an escaped key, a head that does not parse) is parsed whole.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,42 +23,29 @@ static bool is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Offset of the '"' that opens the top-level key "events", or -1. */
+/* Offset of the '"' that opens the first key "events" (the quoted word
+ * followed by a colon), or -1. A match that is not the top-level key (one
+ * inside a string, or a nested key) leaves a cut text that does not parse
+ * as a record, so the record is then read whole: only speed depends on
+ * finding the right one first, which record_serialize() guarantees. */
 static long find_events_key(const char *t, size_t n)
 {
-    size_t i = 0;
-    int depth = 0;
-    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) {
-        i = 3;
-    }
-    while (i < n) {
-        char c = t[i];
-        if (c == '"') {
-            size_t start = i++;
-            while (i < n && t[i] != '"') {
-                i += t[i] == '\\' ? 2 : 1;
-            }
-            if (i >= n) {
-                return -1;
-            }
-            size_t end = i++;
-            if (depth == 1 && end - start == 7 && memcmp(t + start + 1, "events", 6) == 0) {
-                size_t j = i;
-                while (j < n && is_space(t[j])) {
-                    j++;
-                }
-                if (j < n && t[j] == ':') {
-                    return (long)start;
-                }
-            }
-            continue;
+    static const char key[] = "\"events\"";
+    const size_t key_len = sizeof key - 1;
+    const char *p = t, *end = t + n;
+    while ((size_t)(end - p) >= key_len) {
+        const char *hit = memmem(p, (size_t)(end - p), key, key_len);
+        if (!hit) {
+            return -1;
         }
-        if (c == '{' || c == '[') {
-            depth++;
-        } else if (c == '}' || c == ']') {
-            depth--;
+        const char *j = hit + key_len;
+        while (j < end && is_space(*j)) {
+            j++;
         }
-        i++;
+        if (j < end && *j == ':') {
+            return (long)(hit - t);
+        }
+        p = hit + 1;
     }
     return -1;
 }
