@@ -16,6 +16,7 @@
 #include "fibresim/trainee_admin.h"
 #include "i18n.h"
 #include "instructor.h"
+#include "report_loader.h"
 #include "scene_common.h"
 #include "theme.h"
 
@@ -36,6 +37,8 @@ typedef struct TraineeScene {
     ReportOut out;             /* scenario titles (owned), labels and numbers */
     SDL_FRect breakdown_r;     /* last frame's breakdown area, for the wheel */
     int shown_selected;        /* attempt whose breakdown is shown */
+    ReportLoader loader;       /* the trainee's report, built on its own thread */
+    bool loaded;               /* r holds a finished report */
 } TraineeScene;
 
 static void free_lists(TraineeScene *s)
@@ -90,13 +93,28 @@ static void build_lists(TraineeScene *s, App *app)
     }
 }
 
-static void load(TraineeScene *s, App *app)
+/* Every attempt of the trainee checked by replay (new ones only: the cache
+ * remembers the others) on the loader's thread; the page shows how far it
+ * is the first time, and keeps what it shows while it reloads. */
+static void start_load(TraineeScene *s, App *app)
 {
+    report_loader_start(&s->loader, app, app->review_trainee, true);
+    app->busy = report_loader_busy(&s->loader);
+}
+
+/* Takes the finished report, if there is one. */
+static void take_report(TraineeScene *s, App *app)
+{
+    Report r;
+    bool ok = false;
+    if (!report_loader_poll(&s->loader, &r, &ok)) return;
     report_out_finish(&s->out);
     report_finish(&s->r);
+    free_lists(s);
+    s->r = r;
+    s->loaded = true;
     s->t = NULL;
-    if (!instructor_report(app, app->review_trainee, true, NULL, &s->r)) return;
-    for (size_t i = 0; i < s->r.n_trainees; i++) {
+    for (size_t i = 0; ok && i < s->r.n_trainees; i++) {
         if (strcmp(s->r.trainees[i].id, app->review_trainee) == 0) s->t = &s->r.trainees[i];
     }
     /* titles of the scenarios, for the list */
@@ -106,6 +124,13 @@ static void load(TraineeScene *s, App *app)
     report_out_load_titles(&s->out, dirs, scn);
     build_lists(s, app);
     s->selected = s->n > 0 ? 0 : -1;
+    /* back from a replay: the same attempt selected */
+    for (int i = 0; i < s->n; i++) {
+        if (strcmp(s->r.attempts[s->index[i]].path, app->review_attempt) == 0) {
+            s->selected = i;
+            s->list_scroll = -1; /* ui_list brings it into view */
+        }
+    }
 }
 
 static void *trainee_create(App *app)
@@ -115,20 +140,16 @@ static void *trainee_create(App *app)
     }
     TraineeScene *s = calloc(1, sizeof *s);
     if (!s) return NULL;
-    load(s, app);
-    /* back from a replay: the same attempt selected */
-    for (int i = 0; i < s->n; i++) {
-        if (strcmp(s->r.attempts[s->index[i]].path, app->review_attempt) == 0) {
-            s->selected = i;
-            s->list_scroll = -1; /* ui_list brings it into view */
-        }
-    }
+    s->selected = -1;
+    s->shown_selected = -1;
+    if (app->instructor_unlocked) start_load(s, app);
     return s;
 }
 
 static void trainee_destroy(void *self)
 {
     TraineeScene *s = self;
+    report_loader_stop(&s->loader);
     free_lists(s);
     report_out_finish(&s->out);
     report_finish(&s->r);
@@ -248,7 +269,7 @@ static void dialogs(TraineeScene *s, App *app)
                 s->dialog = DIALOG_NONE;
                 trainees_finish(&app->trainees);
                 trainees_load(&app->journal, &app->trainees);
-                load(s, app);
+                start_load(s, app);
                 snprintf(s->msg, sizeof s->msg, "%s", _("Renamed."));
             } else {
                 snprintf(s->msg, sizeof s->msg, "%s", _("This name cannot be used."));
@@ -292,7 +313,9 @@ static void trainee_frame(void *self, App *app)
     Ui *ui = app->ui;
     float sc = app_scale(app);
     float row = ui_row_h(ui);
-    if (strcmp(s->lang, app->settings.lang) != 0) build_lists(s, app);
+    take_report(s, app);
+    app->busy = report_loader_busy(&s->loader);
+    if (s->loaded && strcmp(s->lang, app->settings.lang) != 0) build_lists(s, app);
     SDL_FRect bar = scene_topbar(app, s->t ? s->t->name : app->review_trainee, _("Instructor area"),
                                  (float)app->w * 0.55f);
     float bw = fmaxf(row * 3.2f, 190 * sc);
@@ -301,6 +324,11 @@ static void trainee_frame(void *self, App *app)
         app_goto(app, SCENE_REVIEW);
     }
     SDL_FRect body = scene_body(app);
+    if (!s->loaded) {
+        scene_card(app, body);
+        report_loader_draw(&s->loader, app, rect_inset(body, 40 * sc));
+        return;
+    }
     SDL_FRect btns = rect_take_bottom(&body, row, THEME_GAP * sc);
     SDL_FRect left, right;
     rect_split_h(body, body.w * 0.42f, THEME_GAP * sc, &left, &right);
