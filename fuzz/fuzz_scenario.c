@@ -4,8 +4,9 @@
  * Besides "no crash, no leak, no undefined behaviour" it checks the loader's
  * promises: a scenario comes back exactly when no problem was reported, every
  * problem found after reading is located (line:col) and printable as valid
- * UTF-8, and whatever the strict syntax check accepts is UTF-8 and cJSON
- * parses it.
+ * UTF-8, whatever the strict syntax check accepts is UTF-8 and cJSON
+ * parses it, and jsontext_tree() accepts exactly the same texts and builds
+ * cJSON's tree field for field.
  */
 #include <cjson/cJSON.h>
 #include <stdint.h>
@@ -15,6 +16,7 @@
 #include "fibresim/diag.h"
 #include "fibresim/jsontext.h"
 #include "fibresim/scenario.h"
+#include "tests/json_same.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -58,7 +60,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * passes). */
     size_t bom = jsontext_bom_len(text, size);
     JsonTextError e;
-    if (jsontext_syntax_check(text + bom, size - bom, &e)) {
+    memset(&e, 0, sizeof e); /* the checker adds its arguments to e's */
+    bool valid = jsontext_syntax_check(text + bom, size - bom, &e);
+    /* The one-pass reader: the checker's verdict, cJSON's tree. */
+    cJSON *fast = jsontext_tree(text + bom, size - bom);
+    if (valid != (fast != NULL)) {
+        abort();
+    }
+    if (fast) {
+        cJSON *ref = cJSON_ParseWithLength(text + bom, size - bom);
+        if (!json_same(fast, ref)) {
+            abort();
+        }
+        cJSON_Delete(ref);
+        cJSON_Delete(fast);
+    }
+    if (valid) {
         if (!jsontext_utf8_check(text + bom, size - bom, &e)) {
             abort();
         }

@@ -53,6 +53,12 @@ bool jsontext_utf8_check(const char *text, size_t len, JsonTextError *err /* OUT
  * (check it first); never reads past len. */
 bool jsontext_syntax_check(const char *text, size_t len, JsonTextError *err /* OUT */);
 
+/* The tree of text if it passes jsontext_syntax_check(), built in one pass
+ * (the same tree as cJSON_Parse, freed with cJSON_Delete); NULL otherwise
+ * or when out of memory, with no reason given: jsontext_parse() then runs
+ * the checks that say why. No BOM expected. */
+cJSON *jsontext_tree(const char *text, size_t len);
+
 /* Checks and parses text (len bytes, need not be NUL-terminated): skips a
  * UTF-8 BOM, reports invalid UTF-8 (DIAG_NOT_UTF8) or the first syntax error
  * (DIAG_PARSE) with line:col counted after the BOM, as editors show them.

@@ -21,6 +21,7 @@
 #include "fibresim/fileio.h"
 #include "fibresim/jsonv.h"
 #include "fibresim/messages.h" /* N_() */
+#include "jsontext_internal.h"
 
 size_t jsontext_bom_len(const char *text, size_t len)
 {
@@ -111,6 +112,11 @@ static void set_found(JsonTextError *err, const char *tmpl)
 {
     fs_strlcpy(err->found_tmpl, tmpl, sizeof err->found_tmpl);
     diag_fill(tmpl, &err->args, '.', err->found, sizeof err->found);
+}
+
+size_t jsontext_utf8_len(const unsigned char *s, size_t avail)
+{
+    return utf8_seq(s, avail, NULL);
 }
 
 bool jsontext_utf8_check(const char *text, size_t len, JsonTextError *err)
@@ -585,6 +591,12 @@ cJSON *jsontext_parse(const char *text, size_t len, DiagList *d, size_t *bom_len
     }
     const char *body = text + bom;
     size_t body_len = len - bom;
+    /* Valid text (nearly every file read) in one pass; the checks below
+     * only run to say what is wrong. */
+    cJSON *fast = jsontext_tree(body, body_len);
+    if (fast) {
+        return fast;
+    }
     JsonTextError e;
     memset(&e, 0, sizeof e);
     /* Text the syntax check passes is valid UTF-8 (it checks every string
