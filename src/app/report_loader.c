@@ -16,6 +16,12 @@ static int loader_thread(void *arg)
 {
     ReportLoader *l = arg;
     l->result_ok = instructor_report(l->app, l->trainee[0] ? l->trainee : NULL, l->verify, &l->progress, &l->result);
+    if (l->titles && l->result_ok && !atomic_load(&l->progress.cancel)) {
+        const char *dirs[2] = {l->app->paths.data, NULL};
+        const char *scn[2] = {l->app->paths.scenarios, NULL};
+        l->result_out = instructor_out(l->app, &l->result);
+        report_out_load_titles(&l->result_out, dirs, scn);
+    }
     SDL_AtomicSet(&l->finished, 1);
     return 0;
 }
@@ -26,20 +32,24 @@ void report_loader_stop(ReportLoader *l)
         atomic_store(&l->progress.cancel, true);
         SDL_WaitThread(l->thread, NULL);
         l->thread = NULL;
+        report_out_finish(&l->result_out);
         report_finish(&l->result);
         memset(&l->result, 0, sizeof l->result);
+        memset(&l->result_out, 0, sizeof l->result_out);
     }
     SDL_AtomicSet(&l->finished, 0);
 }
 
-void report_loader_start(ReportLoader *l, App *app, const char *trainee, bool verify)
+void report_loader_start(ReportLoader *l, App *app, const char *trainee, bool verify, bool titles)
 {
     report_loader_stop(l);
     l->app = app;
     snprintf(l->trainee, sizeof l->trainee, "%s", trainee ? trainee : "");
     l->verify = verify;
+    l->titles = titles;
     report_progress_init(&l->progress);
     memset(&l->result, 0, sizeof l->result);
+    memset(&l->result_out, 0, sizeof l->result_out);
     l->result_ok = false;
     SDL_AtomicSet(&l->finished, 0);
     l->thread = SDL_CreateThread(loader_thread, "report", l);
@@ -55,7 +65,7 @@ bool report_loader_busy(const ReportLoader *l)
     return l->thread != NULL && SDL_AtomicGet((SDL_atomic_t *)&l->finished) == 0;
 }
 
-bool report_loader_poll(ReportLoader *l, Report *out, bool *ok)
+bool report_loader_poll(ReportLoader *l, Report *out, bool *ok, ReportOut *titles)
 {
     if (SDL_AtomicGet(&l->finished) == 0) {
         return false;
@@ -66,7 +76,14 @@ bool report_loader_poll(ReportLoader *l, Report *out, bool *ok)
     }
     *out = l->result;
     *ok = l->result_ok;
+    if (titles) {
+        *titles = l->result_out;
+        titles->r = out; /* the report moved */
+    } else {
+        report_out_finish(&l->result_out);
+    }
     memset(&l->result, 0, sizeof l->result);
+    memset(&l->result_out, 0, sizeof l->result_out);
     SDL_AtomicSet(&l->finished, 0);
     return true;
 }

@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "fibresim/report.h"
+#include "report_out.h"
 
 typedef struct ReportLoader {
     SDL_Thread *thread;     /* NULL: not running */
@@ -25,20 +26,26 @@ typedef struct ReportLoader {
     App *app;
     char trainee[64];       /* "" = every trainee */
     bool verify;
+    bool titles;            /* also load the scenarios' titles (result_out) */
     Report result;
     bool result_ok;
+    ReportOut result_out;   /* instructor_out() of the result, titles loaded */
 } ReportLoader;
 
 /* Starts building (stopping a build still running first). If no thread can
- * be started the report is built at once, on this thread. */
-void report_loader_start(ReportLoader *l, App *app, const char *trainee /* NULL: all */, bool verify);
+ * be started the report is built at once, on this thread. titles: also
+ * look up each scenario's title (reading scenario files takes a frame or
+ * two of time: done on the thread too). */
+void report_loader_start(ReportLoader *l, App *app, const char *trainee /* NULL: all */, bool verify, bool titles);
 
 /* True while a build runs (the scene shows progress). */
 bool report_loader_busy(const ReportLoader *l);
 
 /* Once the build is done: true, *out takes the report (report_finish it)
- * and *ok says whether it was built. False while running or if idle. */
-bool report_loader_poll(ReportLoader *l, Report *out /* OUT */, bool *ok /* OUT */);
+ * and *ok says whether it was built; with titles, *titles (may be NULL
+ * otherwise) takes the ReportOut (report_out_finish it), pointing at *out.
+ * False while running or if idle. */
+bool report_loader_poll(ReportLoader *l, Report *out /* OUT */, bool *ok /* OUT */, ReportOut *titles /* OUT */);
 
 /* 0..1 of the work known so far (reading summaries counts for a tenth when
  * verifying), and a short line "1 234 / 10 000 attempts checked". */

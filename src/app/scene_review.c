@@ -95,7 +95,7 @@ static void resort(ReviewScene *s)
  * report is ready (Refresh). */
 static void start_load(ReviewScene *s, App *app)
 {
-    report_loader_start(&s->loader, app, NULL, true);
+    report_loader_start(&s->loader, app, NULL, true, false);
     app->busy = report_loader_busy(&s->loader);
 }
 
@@ -104,7 +104,7 @@ static void take_report(ReviewScene *s, App *app)
 {
     Report r;
     bool ok = false;
-    if (!report_loader_poll(&s->loader, &r, &ok)) {
+    if (!report_loader_poll(&s->loader, &r, &ok, NULL)) {
         return;
     }
     report_finish(&s->r);

@@ -98,7 +98,7 @@ static void build_lists(TraineeScene *s, App *app)
  * is the first time, and keeps what it shows while it reloads. */
 static void start_load(TraineeScene *s, App *app)
 {
-    report_loader_start(&s->loader, app, app->review_trainee, true);
+    report_loader_start(&s->loader, app, app->review_trainee, true, true);
     app->busy = report_loader_busy(&s->loader);
 }
 
@@ -106,22 +106,21 @@ static void start_load(TraineeScene *s, App *app)
 static void take_report(TraineeScene *s, App *app)
 {
     Report r;
+    ReportOut out;
     bool ok = false;
-    if (!report_loader_poll(&s->loader, &r, &ok)) return;
+    if (!report_loader_poll(&s->loader, &r, &ok, &out)) return;
     report_out_finish(&s->out);
     report_finish(&s->r);
     free_lists(s);
     s->r = r;
+    s->out = out;
+    s->out.r = &s->r;
     s->loaded = true;
     s->t = NULL;
     for (size_t i = 0; ok && i < s->r.n_trainees; i++) {
         if (strcmp(s->r.trainees[i].id, app->review_trainee) == 0) s->t = &s->r.trainees[i];
     }
-    /* titles of the scenarios, for the list */
-    const char *dirs[2] = {app->paths.data, NULL};
-    const char *scn[2] = {app->paths.scenarios, NULL};
-    s->out = instructor_out(app, &s->r);
-    report_out_load_titles(&s->out, dirs, scn);
+    if (!ok) s->out = instructor_out(app, &s->r); /* labels even with no report */
     build_lists(s, app);
     s->selected = s->n > 0 ? 0 : -1;
     /* back from a replay: the same attempt selected */
