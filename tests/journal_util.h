@@ -186,6 +186,7 @@ static inline TuRun tu_run(const char *dir, const char *lang, const char *const 
     return r;
 }
 
+/* Frees what tu_run captured; r can be reused. */
 static inline void tu_run_free(TuRun *r)
 {
     free(r->out);
