@@ -1,6 +1,7 @@
 /*
  * journal_util.h - file and folder helpers shared by the tests: temporary data
- * folders, reading files, listing a folder tree, removing it afterwards.
+ * folders, reading files, listing a folder tree, removing it afterwards, and
+ * running a program (fibresim as a command) with its output captured.
  */
 #ifndef FIBRESIM_TEST_JOURNAL_UTIL_H
 #define FIBRESIM_TEST_JOURNAL_UTIL_H
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* A fresh folder under $TMPDIR (or /tmp); owned string. */
@@ -26,12 +28,9 @@ static inline char *tu_mkdtemp(const char *tag)
     return p;
 }
 
-static inline char *tu_read(const char *path, size_t *len)
+/* All of f from its current position, NUL-terminated; owned. */
+static inline char *tu_read_stream(FILE *f, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        return NULL;
-    }
     size_t cap = 4096, n = 0;
     char *buf = malloc(cap + 1);
     size_t got;
@@ -42,12 +41,22 @@ static inline char *tu_read(const char *path, size_t *len)
             buf = realloc(buf, cap + 1);
         }
     }
-    fclose(f);
     buf[n] = '\0';
     if (len) {
         *len = n;
     }
     return buf;
+}
+
+static inline char *tu_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    char *text = tu_read_stream(f, len);
+    fclose(f);
+    return text;
 }
 
 static inline bool tu_write(const char *path, const char *text)
@@ -128,6 +137,67 @@ static inline size_t tu_count_tmp(const char *dir)
     size_t n = 0;
     tu_walk(dir, tu_count_tmp_fn, &n);
     return n;
+}
+
+/* What a program run by tu_run did. */
+typedef struct TuRun {
+    int rc;          /* exit status; -1 if it was killed or could not be started */
+    char *out, *err; /* owned (tu_run_free): all it wrote on stdout and stderr */
+} TuRun;
+
+/* Runs argv (NULL-terminated: argv[0] a path, or a name looked up in PATH)
+ * to its end in folder dir (NULL: this one), with FIBRESIM_LANG=lang (NULL:
+ * as inherited) and without FIBRESIM_DATA and FIBRESIM_SCENARIOS, so that
+ * only its arguments name folders. stdout and stderr go to unnamed
+ * temporary files, read back whole (no pipe to fill, nothing left behind). */
+static inline TuRun tu_run(const char *dir, const char *lang, const char *const argv[])
+{
+    TuRun r = {-1, NULL, NULL};
+    FILE *out = tmpfile(), *err = tmpfile();
+    pid_t pid = out && err ? fork() : -1;
+    if (pid == 0) {
+        if (dup2(fileno(out), 1) < 0 || dup2(fileno(err), 2) < 0 || (dir && chdir(dir) != 0)) {
+            _exit(126);
+        }
+        if (lang) {
+            setenv("FIBRESIM_LANG", lang, 1);
+        }
+        unsetenv("FIBRESIM_DATA");
+        unsetenv("FIBRESIM_SCENARIOS");
+        execvp(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    if (pid > 0) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        /* The child wrote through its own descriptors: start from the top. */
+        rewind(out);
+        rewind(err);
+        r.out = tu_read_stream(out, NULL);
+        r.err = tu_read_stream(err, NULL);
+    }
+    if (out) {
+        fclose(out);
+    }
+    if (err) {
+        fclose(err);
+    }
+    return r;
+}
+
+/* Frees what tu_run captured; r can be reused. */
+static inline void tu_run_free(TuRun *r)
+{
+    free(r->out);
+    free(r->err);
+    r->out = r->err = NULL;
+}
+
+/* text (NULL: none) holds needle. */
+static inline bool tu_contains(const char *text, const char *needle)
+{
+    return text && strstr(text, needle);
 }
 
 static inline void tu_rm_rf(const char *dir);

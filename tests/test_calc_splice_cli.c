@@ -11,47 +11,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "check.h"
+#include "journal_util.h"
 
 #define PI 3.14159265358979323846
 
 static const char *exe;
 static double worst_json_dev_db;
 
-/* Runs "fibresim calc splice ARGS" with FIBRESIM_LANG=lang, captures stdout
- * (and stderr when with_stderr). Returns the exit status; text is owned. */
-static int run(const char *lang, const char *args, bool with_stderr, char **text)
+/* Runs "fibresim calc splice ARGS" (ARGS: words split at spaces) with
+ * FIBRESIM_LANG=lang. */
+static TuRun run(const char *lang, const char *args)
 {
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd, "FIBRESIM_LANG=%s '%s' calc splice %s%s", lang, exe, args,
-             with_stderr ? " 2>&1" : "");
-    FILE *p = popen(cmd, "r");
-    if (!p) {
-        *text = NULL;
-        return -1;
+    char words[512];
+    snprintf(words, sizeof words, "%s", args);
+    const char *argv[40] = {exe, "calc", "splice"};
+    size_t n = 3;
+    char *save = NULL;
+    for (char *w = strtok_r(words, " ", &save); w && n < 39; w = strtok_r(NULL, " ", &save)) {
+        argv[n++] = w;
     }
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    size_t got;
-    while (buf && (got = fread(buf + len, 1, cap - len - 1, p)) > 0) {
-        len += got;
-        if (cap - len < 2) {
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    if (buf) {
-        buf[len] = '\0';
-    }
-    int status = pclose(p);
-    *text = buf;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    argv[n] = NULL;
+    return tu_run(NULL, lang, argv);
 }
 
 typedef struct Case {
@@ -87,11 +69,10 @@ static void json_case(const Case *c)
 {
     char args[512];
     snprintf(args, sizeof args, "%s --json", c->args);
-    char *out = NULL;
-    int rc = run("fr", args, false, &out);
-    CHECK_MSG(rc == 0, "exit %d for %s", rc, args);
-    cJSON *o = out ? cJSON_Parse(out) : NULL;
-    CHECK_MSG(o != NULL, "not JSON for %s: %s", args, out ? out : "(null)");
+    TuRun r = run("fr", args);
+    CHECK_MSG(r.rc == 0, "exit %d for %s", r.rc, args);
+    cJSON *o = r.out ? cJSON_Parse(r.out) : NULL;
+    CHECK_MSG(o != NULL, "not JSON for %s: %s", args, r.out ? r.out : "(null)");
     if (o) {
         double off, tilt, mm, gap, fr;
         expected(c, &off, &tilt, &mm, &gap, &fr);
@@ -113,7 +94,7 @@ static void json_case(const Case *c)
         }
         cJSON_Delete(o);
     }
-    free(out);
+    tu_run_free(&r);
 }
 
 int main(int argc, char **argv)
@@ -153,59 +134,63 @@ int main(int argc, char **argv)
             sizeof cases / sizeof cases[0], worst_json_dev_db);
 
     /* Symmetry through the tool: swapping the fibres changes nothing. */
-    char *a = NULL, *b = NULL;
-    run("fr", "--offset-um 0.8 --tilt-deg 0.4 --gap-um 3 --mfd1-um 9.2 --mfd2-um 8.6 --json", false, &a);
-    run("fr", "--offset-um 0.8 --tilt-deg 0.4 --gap-um 3 --mfd1-um 8.6 --mfd2-um 9.2 --json", false, &b);
-    cJSON *ja = a ? cJSON_Parse(a) : NULL, *jb = b ? cJSON_Parse(b) : NULL;
+    TuRun a = run("fr", "--offset-um 0.8 --tilt-deg 0.4 --gap-um 3 --mfd1-um 9.2 --mfd2-um 8.6 --json");
+    TuRun b = run("fr", "--offset-um 0.8 --tilt-deg 0.4 --gap-um 3 --mfd1-um 8.6 --mfd2-um 9.2 --json");
+    cJSON *ja = a.out ? cJSON_Parse(a.out) : NULL, *jb = b.out ? cJSON_Parse(b.out) : NULL;
     CHECK(ja && jb);
     if (ja && jb) {
         CHECK_NEAR(num(ja, "total_db"), num(jb, "total_db"), 1e-12);
     }
     cJSON_Delete(ja);
     cJSON_Delete(jb);
-    free(a);
-    free(b);
+    tu_run_free(&a);
+    tu_run_free(&b);
 
     /* Human output: French by default with a decimal comma, English with a point. */
-    char *out = NULL;
-    CHECK(run("fr", "--offset-um 1", false, &out) == 0);
-    CHECK_MSG(out && strstr(out, "0,205 dB"), "French output: %s", out ? out : "(null)");
-    CHECK(out && strstr(out, "Décalage latéral"));
-    CHECK(out && !strstr(out, "0.205"));
-    free(out);
-    CHECK(run("en", "--offset-um 1", false, &out) == 0);
-    CHECK_MSG(out && strstr(out, "0.205 dB") && strstr(out, "Lateral offset"), "English output: %s",
-              out ? out : "(null)");
-    free(out);
+    TuRun r = run("fr", "--offset-um 1");
+    CHECK(r.rc == 0);
+    CHECK_MSG(r.out && strstr(r.out, "0,205 dB"), "French output: %s", r.out ? r.out : "(null)");
+    CHECK(r.out && strstr(r.out, "Décalage latéral"));
+    CHECK(r.out && !strstr(r.out, "0.205"));
+    tu_run_free(&r);
+    r = run("en", "--offset-um 1");
+    CHECK(r.rc == 0);
+    CHECK_MSG(r.out && strstr(r.out, "0.205 dB") && strstr(r.out, "Lateral offset"), "English output: %s",
+              r.out ? r.out : "(null)");
+    tu_run_free(&r);
     /* Air gap: the Fresnel line is there (0.309 dB for glass 1.46). */
-    CHECK(run("fr", "--gap-um 10 --lambda-nm 1550 --n 1", false, &out) == 0);
-    CHECK(out && strstr(out, "0,309 dB") && strstr(out, "0,036 dB"));
-    free(out);
+    r = run("fr", "--gap-um 10 --lambda-nm 1550 --n 1");
+    CHECK(r.rc == 0);
+    CHECK(r.out && strstr(r.out, "0,309 dB") && strstr(r.out, "0,036 dB"));
+    tu_run_free(&r);
     /* --help documents the defaults. */
-    CHECK(run("en", "--help", false, &out) == 0);
-    CHECK(out && strstr(out, "--lambda-nm") && strstr(out, "default 1310") && strstr(out, "default 1.46"));
-    free(out);
+    r = run("en", "--help");
+    CHECK(r.rc == 0);
+    CHECK(r.out && strstr(r.out, "--lambda-nm") && strstr(r.out, "default 1310") && strstr(r.out, "default 1.46"));
+    tu_run_free(&r);
 
     /* Bad input: exit 2, message naming the option, nothing on stdout. */
-    CHECK(run("en", "--mfd1-um 0", true, &out) == 2);
-    CHECK_MSG(out && strstr(out, "--mfd1-um") && strstr(out, "from 1 to 100"), "message: %s", out ? out : "");
-    free(out);
-    CHECK(run("en", "--offset-um abc", true, &out) == 2);
-    CHECK(out && strstr(out, "--offset-um") && strstr(out, "abc"));
-    free(out);
-    CHECK(run("en", "--fibre1 G.999", true, &out) == 2);
-    CHECK(out && strstr(out, "G.999"));
-    free(out);
-    CHECK(run("en", "--n 0.5", true, &out) == 2);
-    free(out);
-    CHECK(run("en", "--lambda-nm nan", true, &out) == 2);
-    free(out);
-    CHECK(run("en", "--lambda-nm 850", true, &out) == 2); /* below cut-off: not single-mode */
-    free(out);
-    CHECK(run("en", "--gap-um -3", true, &out) == 2);
-    free(out);
-    CHECK(run("en", "--bogus 1", true, &out) == 2);
-    free(out);
+    static const struct {
+        const char *args;
+        const char *says[2]; /* in the message (NULL: nothing asked) */
+    } bad[] = {
+        {"--mfd1-um 0", {"--mfd1-um", "from 1 to 100"}},
+        {"--offset-um abc", {"--offset-um", "abc"}},
+        {"--fibre1 G.999", {"G.999", NULL}},
+        {"--n 0.5", {NULL, NULL}},
+        {"--lambda-nm nan", {NULL, NULL}},
+        {"--lambda-nm 850", {NULL, NULL}}, /* below cut-off: not single-mode */
+        {"--gap-um -3", {NULL, NULL}},
+        {"--bogus 1", {NULL, NULL}},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        r = run("en", bad[i].args);
+        CHECK_MSG(r.rc == 2, "exit %d for %s", r.rc, bad[i].args);
+        for (size_t k = 0; k < 2 && bad[i].says[k]; k++) {
+            CHECK_MSG(tu_contains(r.err, bad[i].says[k]), "%s: message %s", bad[i].args, r.err ? r.err : "");
+        }
+        tu_run_free(&r);
+    }
 
     return test_done("calc_splice_cli");
 }

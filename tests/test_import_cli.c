@@ -12,11 +12,9 @@
  * Usage: test_import_cli FIBRESIM
  */
 #include <dirent.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -25,31 +23,6 @@
 
 static const char *exe;
 static char *work;
-
-static int run(const char *const argv[], char **out, char **err)
-{
-    char out_path[800], err_path[800];
-    snprintf(out_path, sizeof out_path, "%s/out.txt", work);
-    snprintf(err_path, sizeof err_path, "%s/err.txt", work);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (o < 0 || e < 0) {
-            _exit(126);
-        }
-        dup2(o, 1);
-        dup2(e, 2);
-        setenv("FIBRESIM_LANG", "en", 1);
-        execv(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    int st = 0;
-    waitpid(pid, &st, 0);
-    *out = tu_read(out_path, NULL);
-    *err = tu_read(err_path, NULL);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
 
 /* "  label: N" in the output. */
 static long count_of(const char *out, const char *label)
@@ -117,20 +90,18 @@ int main(int argc, char **argv)
     CHECK(tu_write(junk, "not json at all"));
 
     const char *args[] = {exe, "import", lap, "--into", plat, NULL};
-    char *out = NULL, *err = NULL;
-    int rc = run(args, &out, &err);
-    CHECK_MSG(rc == 1, "rc %d (1: merged, with conflicts or unreadable files)\n%s\n%s", rc, out ? out : "",
-              err ? err : "");
-    CHECK(count_of(out, "attempt files read") == 12);
-    CHECK(count_of(out, "new attempts copied") == 5);
-    CHECK(count_of(out, "already there (skipped)") == 4);
-    CHECK(count_of(out, "conflicts kept side by side") == 1);
-    CHECK(count_of(out, "unreadable files (not copied)") == 2);
-    CHECK(err && strstr(err, "conflict:") && strstr(err, fx.att[4].attempt_id));
-    CHECK(err && strstr(err, "started_at"));
-    CHECK(err && strstr(err, "copy of notes.json") && strstr(err, "00000000000000ab.json"));
-    free(out);
-    free(err);
+    TuRun r = tu_run(NULL, "en", args);
+    CHECK_MSG(r.rc == 1, "rc %d (1: merged, with conflicts or unreadable files)\n%s\n%s", r.rc, r.out ? r.out : "",
+              r.err ? r.err : "");
+    CHECK(count_of(r.out, "attempt files read") == 12);
+    CHECK(count_of(r.out, "new attempts copied") == 5);
+    CHECK(count_of(r.out, "already there (skipped)") == 4);
+    CHECK(count_of(r.out, "conflicts kept side by side") == 1);
+    CHECK(count_of(r.out, "unreadable files (not copied)") == 2);
+    CHECK(tu_contains(r.err, "conflict:") && tu_contains(r.err, fx.att[4].attempt_id));
+    CHECK(tu_contains(r.err, "started_at"));
+    CHECK(tu_contains(r.err, "copy of notes.json") && tu_contains(r.err, "00000000000000ab.json"));
+    tu_run_free(&r);
 
     /* Files: the new ones byte for byte, the platform's own untouched, the
      * conflicting one beside it, the unreadable ones absent. */
@@ -154,32 +125,28 @@ int main(int argc, char **argv)
     CHECK(!tu_exists(junk));
 
     /* Again: nothing new. */
-    rc = run(args, &out, &err);
-    CHECK(rc == 1); /* the unreadable files are still there and still reported */
-    CHECK(count_of(out, "new attempts copied") == 0);
-    CHECK(count_of(out, "already there (skipped)") == 10);
-    CHECK(count_of(out, "conflicts kept side by side") == 0);
+    r = tu_run(NULL, "en", args);
+    CHECK(r.rc == 1); /* the unreadable files are still there and still reported */
+    CHECK(count_of(r.out, "new attempts copied") == 0);
+    CHECK(count_of(r.out, "already there (skipped)") == 10);
+    CHECK(count_of(r.out, "conflicts kept side by side") == 0);
     CHECK(conflict_files(month) == 1);
-    free(out);
-    free(err);
+    tu_run_free(&r);
 
     /* A clean laptop folder: exit 0. */
     snprintf(junk, sizeof junk, "%s/attempts/2026-03/20260310T101500Z-00000000000000ab.json", lap);
     CHECK(remove(junk) == 0);
     snprintf(junk, sizeof junk, "%s/attempts/2026-03/copy of notes.json", lap);
     CHECK(remove(junk) == 0);
-    rc = run(args, &out, &err);
-    CHECK_MSG(rc == 0, "rc %d", rc);
-    free(out);
-    free(err);
+    r = tu_run(NULL, "en", args);
+    CHECK_MSG(r.rc == 0, "rc %d", r.rc);
+    tu_run_free(&r);
 
     /* No destination: a clear message, exit 2. */
     const char *args2[] = {exe, "import", lap, NULL};
-    unsetenv("FIBRESIM_DATA");
-    rc = run(args2, &out, &err);
-    CHECK(rc == 2 && err && strstr(err, "--into"));
-    free(out);
-    free(err);
+    r = tu_run(NULL, "en", args2);
+    CHECK(r.rc == 2 && tu_contains(r.err, "--into"));
+    tu_run_free(&r);
 
     fixture_finish(&fx);
     tu_rm_rf(work);

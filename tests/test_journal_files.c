@@ -19,12 +19,10 @@
  *
  * Usage: test_journal_files FIBRESIM (the built program).
  */
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -42,60 +40,6 @@
 
 static const char *exe;
 static char *workdir;
-
-typedef struct Run {
-    int rc;
-    char *out, *err; /* owned */
-} Run;
-
-/* Runs exe with args (NULL-terminated) in workdir, English messages, no
- * folder from the environment. */
-static Run run(const char *const *args)
-{
-    Run r = {-1, NULL, NULL};
-    char out_path[600], err_path[600];
-    snprintf(out_path, sizeof out_path, "%s/stdout.txt", workdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr.txt", workdir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (o < 0 || e < 0 || chdir(workdir) != 0) {
-            _exit(126);
-        }
-        dup2(o, 1);
-        dup2(e, 2);
-        setenv("FIBRESIM_LANG", "en", 1);
-        unsetenv("FIBRESIM_DATA");
-        unsetenv("FIBRESIM_SCENARIOS");
-        char *argv[16];
-        size_t n = 0;
-        argv[n++] = (char *)exe;
-        for (size_t i = 0; args[i] && n < 15; i++) {
-            argv[n++] = (char *)args[i];
-        }
-        argv[n] = NULL;
-        execv(exe, argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = tu_read(out_path, NULL);
-    r.err = tu_read(err_path, NULL);
-    return r;
-}
-
-static void run_free(Run *r)
-{
-    free(r->out);
-    free(r->err);
-}
-
-static bool contains(const char *text, const char *needle)
-{
-    return text && strstr(text, needle);
-}
 
 static bool write_bytes(const char *path, const char *data, size_t n)
 {
@@ -198,10 +142,10 @@ static ReportCheck report_check(const char *data, char *detail, size_t n)
 }
 
 /* "fibresim replay RECORD --verify": its exit status; *out keeps its output. */
-static int replay_verify(const char *record, Run *out)
+static int replay_verify(const char *record, TuRun *out)
 {
-    const char *args[] = {"replay", record, "--verify", NULL};
-    *out = run(args);
+    const char *args[] = {exe, "replay", record, "--verify", NULL};
+    *out = tu_run(workdir, "en", args);
     return out->rc;
 }
 
@@ -269,7 +213,7 @@ int main(int argc, char **argv)
     ScenarioFileList bad = {0};
     CHECK(scenario_files_add(&bad, REL, PIN, "not the trace", 13));
     CHECK(journal_write_with_files(&j, &rec, scn->text, scn->text_len, &bad, err, sizeof err) == JOURNAL_ERR_INVALID);
-    CHECK(contains(err, REL));
+    CHECK(tu_contains(err, REL));
     scenario_files_finish(&bad);
     char *stored1 = join(data1, "files/" PIN);
     CHECK(!tu_exists(stored1));
@@ -291,10 +235,10 @@ int main(int argc, char **argv)
     /* 3. The scenario folder is gone: the replay finds everything in data1. */
     tu_rm_rf(copy);
     CHECK(!tu_exists(copy_sor));
-    Run r;
+    TuRun r;
     CHECK_MSG(replay_verify(rec1, &r) == 0, "rc %d, stderr: %s", r.rc, r.err ? r.err : "");
-    CHECK(contains(r.out, "Stored result: identical to the recomputed one, bit for bit."));
-    run_free(&r);
+    CHECK(tu_contains(r.out, "Stored result: identical to the recomputed one, bit for bit."));
+    tu_run_free(&r);
     /* The same through the core: the recomputed result equals the live one exactly. */
     {
         const char *dd[] = {data1, NULL}, *none[] = {NULL};
@@ -320,25 +264,25 @@ int main(int argc, char **argv)
     CHECK_MSG(report_check(data1, detail, sizeof detail) == REPORT_VERIFIED, "report: %s", detail);
 
     /* 4. Imported into the platform's folder, then the laptop's folder is gone. */
-    const char *imp[] = {"import", data1, "--into", data2, NULL};
-    r = run(imp);
+    const char *imp[] = {exe, "import", data1, "--into", data2, NULL};
+    r = tu_run(workdir, "en", imp);
     CHECK_MSG(r.rc == 0, "import rc %d: %s%s", r.rc, r.out ? r.out : "", r.err ? r.err : "");
-    CHECK(contains(r.out, "files the scenarios use, copied: 1\n"));
-    run_free(&r);
+    CHECK(tu_contains(r.out, "files the scenarios use, copied: 1\n"));
+    tu_run_free(&r);
     char *stored2 = join(data2, "files/" PIN);
     CHECK(same_bytes(stored2, sor, sor_len));
-    r = run(imp); /* again: nothing copied twice */
-    CHECK(r.rc == 0 && contains(r.out, "files the scenarios use, copied: 0\n"));
-    CHECK(contains(r.out, "new attempts copied:             0\n"));
-    run_free(&r);
+    r = tu_run(workdir, "en", imp); /* again: nothing copied twice */
+    CHECK(r.rc == 0 && tu_contains(r.out, "files the scenarios use, copied: 0\n"));
+    CHECK(tu_contains(r.out, "new attempts copied:             0\n"));
+    tu_run_free(&r);
     tu_rm_rf(data1);
     Journal j2;
     CHECK(journal_open(&j2, data2, err, sizeof err) == JOURNAL_OK);
     char *rec2 = journal_record_path(&j2, rec.attempt_id);
     journal_close(&j2);
     CHECK_MSG(replay_verify(rec2, &r) == 0, "rc %d, stderr: %s", r.rc, r.err ? r.err : "");
-    CHECK(contains(r.out, "Stored result: identical to the recomputed one, bit for bit."));
-    run_free(&r);
+    CHECK(tu_contains(r.out, "Stored result: identical to the recomputed one, bit for bit."));
+    tu_run_free(&r);
     CHECK_MSG(report_check(data2, detail, sizeof detail) == REPORT_VERIFIED, "report: %s", detail);
 
     /* 5. One byte of the stored trace changed: a clear refusal naming the
@@ -347,12 +291,12 @@ int main(int argc, char **argv)
     CHECK(write_bytes(stored2, sor, sor_len));
     sor[30000] ^= 0x01;
     CHECK(replay_verify(rec2, &r) == 2);
-    CHECK_MSG(contains(r.err, REL) && contains(r.err, PIN) && contains(r.err, "files/" PIN " has sha256"),
+    CHECK_MSG(tu_contains(r.err, REL) && tu_contains(r.err, PIN) && tu_contains(r.err, "files/" PIN " has sha256"),
               "stderr: %s", r.err ? r.err : "");
-    CHECK(!contains(r.out, "Stored result"));
-    run_free(&r);
+    CHECK(!tu_contains(r.out, "Stored result"));
+    tu_run_free(&r);
     ReportCheck c = report_check(data2, detail, sizeof detail);
-    CHECK_MSG(c == REPORT_UNVERIFIABLE && contains(detail, REL), "check %d: %s", (int)c, detail);
+    CHECK_MSG(c == REPORT_UNVERIFIABLE && tu_contains(detail, REL), "check %d: %s", (int)c, detail);
     /* A merge never takes the damaged copy. */
     {
         char *data3 = join(workdir, "other");
@@ -369,11 +313,11 @@ int main(int argc, char **argv)
     /* 6. The stored trace is missing: the message names the file and its hash. */
     unlink(stored2);
     CHECK(replay_verify(rec2, &r) == 2);
-    CHECK_MSG(contains(r.err, REL " with sha256 " PIN) && contains(r.err, "no such file"), "stderr: %s",
+    CHECK_MSG(tu_contains(r.err, REL " with sha256 " PIN) && tu_contains(r.err, "no such file"), "stderr: %s",
               r.err ? r.err : "");
-    run_free(&r);
+    tu_run_free(&r);
     c = report_check(data2, detail, sizeof detail);
-    CHECK_MSG(c == REPORT_UNVERIFIABLE && contains(detail, PIN), "check %d: %s", (int)c, detail);
+    CHECK_MSG(c == REPORT_UNVERIFIABLE && tu_contains(detail, PIN), "check %d: %s", (int)c, detail);
 
     /* 7. Put back by a merge of a folder that has it: replays again. A
      * damaged copy at the destination is replaced the same way. */
@@ -391,7 +335,7 @@ int main(int argc, char **argv)
             CHECK_MSG(ms.files_copied == 1 && ms.files_invalid == 0, "round %d: %zu copied", round, ms.files_copied);
             CHECK(same_bytes(stored2, sor, sor_len));
             CHECK(replay_verify(rec2, &r) == 0);
-            run_free(&r);
+            tu_run_free(&r);
         }
         free(stored4);
         free(files4);

@@ -9,13 +9,11 @@
  * Usage: test_replay_cli FIBRESIM (the built program).
  */
 #include <cjson/cJSON.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -26,55 +24,6 @@
 
 static const char *exe;
 static char *workdir;
-
-typedef struct Run {
-    int rc;
-    char *out, *err; /* owned */
-} Run;
-
-/* Runs exe with args (NULL-terminated) in workdir, English messages. */
-static Run run(const char *const *args)
-{
-    Run r = {-1, NULL, NULL};
-    char out_path[600], err_path[600];
-    snprintf(out_path, sizeof out_path, "%s/stdout.txt", workdir);
-    snprintf(err_path, sizeof err_path, "%s/stderr.txt", workdir);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int o = open(out_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (o < 0 || e < 0 || chdir(workdir) != 0) {
-            _exit(126);
-        }
-        dup2(o, 1);
-        dup2(e, 2);
-        setenv("FIBRESIM_LANG", "en", 1);
-        unsetenv("FIBRESIM_DATA");
-        unsetenv("FIBRESIM_SCENARIOS");
-        char *argv[16];
-        size_t n = 0;
-        argv[n++] = (char *)exe;
-        argv[n++] = (char *)"replay";
-        for (size_t i = 0; args[i] && n < 15; i++) {
-            argv[n++] = (char *)args[i];
-        }
-        argv[n] = NULL;
-        execv(exe, argv);
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    r.rc = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = tu_read(out_path, NULL);
-    r.err = tu_read(err_path, NULL);
-    return r;
-}
-
-static void run_free(Run *r)
-{
-    free(r->out);
-    free(r->err);
-}
 
 /* A plausible attempt at every task: drags and pulls along their line,
  * wipes across the area, a few adjust steps, the first answer. */
@@ -146,11 +95,6 @@ static char *write_record(const char *data, const AttemptRecord *rec, const Scen
     return path;
 }
 
-static bool contains(const char *text, const char *needle)
-{
-    return text && strstr(text, needle);
-}
-
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -181,25 +125,25 @@ int main(int argc, char **argv)
     CHECK(rec.events.count > 100);
 
     /* 1. From its data folder: the stored result is reproduced. */
-    const char *args1[] = {path, "--verify", NULL};
-    Run r = run(args1);
+    const char *args1[] = {exe, "replay", path, "--verify", NULL};
+    TuRun r = tu_run(workdir, "en", args1);
     CHECK_MSG(r.rc == 0, "rc %d, stderr: %s", r.rc, r.err ? r.err : "");
-    CHECK(contains(r.out, rec.attempt_id));
-    CHECK(contains(r.out, "Awa Ndiaye (awa-ndiaye)"));
-    CHECK(contains(r.out, "Stored result: identical to the recomputed one, bit for bit."));
+    CHECK(tu_contains(r.out, rec.attempt_id));
+    CHECK(tu_contains(r.out, "Awa Ndiaye (awa-ndiaye)"));
+    CHECK(tu_contains(r.out, "Stored result: identical to the recomputed one, bit for bit."));
     char line[128];
     snprintf(line, sizeof line, "Scenario %s, version %d (tutorial)", scn->id, scn->version);
-    CHECK(contains(r.out, line));
+    CHECK(tu_contains(r.out, line));
     /* Each criterion gets a line with its id. */
     for (size_t i = 0; i < rec.result.n_criteria; i++) {
         snprintf(line, sizeof line, "  %s: ", rec.result.criteria[i].def.id);
-        CHECK_MSG(contains(r.out, line), "no line for criterion %s", rec.result.criteria[i].def.id);
+        CHECK_MSG(tu_contains(r.out, line), "no line for criterion %s", rec.result.criteria[i].def.id);
     }
-    run_free(&r);
+    tu_run_free(&r);
 
     /* 2. --json: the recomputed total equals the stored one exactly. */
-    const char *args2[] = {"--json", path, NULL};
-    r = run(args2);
+    const char *args2[] = {exe, "replay", "--json", path, NULL};
+    r = tu_run(workdir, "en", args2);
     CHECK(r.rc == 0);
     cJSON *doc = r.out ? cJSON_Parse(r.out) : NULL;
     CHECK(doc != NULL);
@@ -211,7 +155,7 @@ int main(int argc, char **argv)
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(doc, "attempt_id");
     CHECK(cJSON_IsString(id) && strcmp(id->valuestring, rec.attempt_id) == 0);
     cJSON_Delete(doc);
-    run_free(&r);
+    tu_run_free(&r);
 
     /* 3. A stored total one ulp off: --verify exits 1 and names it; without
      * --verify the difference is shown but the exit status is 0. */
@@ -220,15 +164,15 @@ int main(int argc, char **argv)
     record_make_id("20261126T101500Z", 0xf0, forged.attempt_id);
     forged.result.total = nextafter(rec.result.total, 200.0);
     char *forged_path = write_record(data, &forged, scn);
-    const char *args3[] = {"--verify", forged_path, NULL};
-    r = run(args3);
+    const char *args3[] = {exe, "replay", "--verify", forged_path, NULL};
+    r = tu_run(workdir, "en", args3);
     CHECK_MSG(r.rc == 1, "rc %d", r.rc);
-    CHECK(contains(r.out, "Stored result DIFFERS from the recomputed one: total: stored"));
-    run_free(&r);
-    const char *args3b[] = {forged_path, NULL};
-    r = run(args3b);
-    CHECK(r.rc == 0 && contains(r.out, "DIFFERS"));
-    run_free(&r);
+    CHECK(tu_contains(r.out, "Stored result DIFFERS from the recomputed one: total: stored"));
+    tu_run_free(&r);
+    const char *args3b[] = {exe, "replay", forged_path, NULL};
+    r = tu_run(workdir, "en", args3b);
+    CHECK(r.rc == 0 && tu_contains(r.out, "DIFFERS"));
+    tu_run_free(&r);
     record_finish(&forged);
 
     /* 4. The record alone (copied out of its data folder): found by content
@@ -238,22 +182,22 @@ int main(int argc, char **argv)
     char *bytes = tu_read(path, NULL);
     CHECK(bytes && tu_write(lone, bytes));
     free(bytes);
-    const char *args4[] = {lone, NULL};
-    r = run(args4);
-    CHECK_MSG(r.rc == 2 && contains(r.err, "was not found"), "rc %d", r.rc);
-    run_free(&r);
+    const char *args4[] = {exe, "replay", lone, NULL};
+    r = tu_run(workdir, "en", args4);
+    CHECK_MSG(r.rc == 2 && tu_contains(r.err, "was not found"), "rc %d", r.rc);
+    tu_run_free(&r);
     char scn_dir[700];
     snprintf(scn_dir, sizeof scn_dir, "%s/scenarios", getenv("FIBRESIM_SOURCE_ROOT"));
-    const char *args5[] = {lone, "--verify", "--scenarios", scn_dir, NULL};
-    r = run(args5);
+    const char *args5[] = {exe, "replay", lone, "--verify", "--scenarios", scn_dir, NULL};
+    r = tu_run(workdir, "en", args5);
     CHECK_MSG(r.rc == 0, "rc %d, stderr: %s", r.rc, r.err ? r.err : "");
-    CHECK(contains(r.out, "identical"));
-    run_free(&r);
+    CHECK(tu_contains(r.out, "identical"));
+    tu_run_free(&r);
     /* ... or through --data. */
-    const char *args6[] = {"--data", data, lone, NULL};
-    r = run(args6);
+    const char *args6[] = {exe, "replay", "--data", data, lone, NULL};
+    r = tu_run(workdir, "en", args6);
     CHECK(r.rc == 0);
-    run_free(&r);
+    tu_run_free(&r);
 
     /* 5. Only an edited copy of the scenario (version bumped): exit 2, and
      * the message points at the edited file. */
@@ -273,29 +217,29 @@ int main(int argc, char **argv)
     }
     CHECK(tu_write(edited, text));
     free(text);
-    const char *args7[] = {lone, "--scenarios", edited_dir, NULL};
-    r = run(args7);
+    const char *args7[] = {exe, "replay", lone, "--scenarios", edited_dir, NULL};
+    r = tu_run(workdir, "en", args7);
     CHECK(r.rc == 2);
-    CHECK(contains(r.err, edited));
-    CHECK(contains(r.err, "was changed after the attempt"));
-    run_free(&r);
+    CHECK(tu_contains(r.err, edited));
+    CHECK(tu_contains(r.err, "was changed after the attempt"));
+    tu_run_free(&r);
 
     /* 6. A damaged record: exit 2 with file:line:col and the path. */
     char damaged[800];
     snprintf(damaged, sizeof damaged, "%s/damaged.json", workdir);
     CHECK(tu_write(damaged, "{\"format\":\"fibresim-attempt\",\"format_version\":1,\n\"seed\":12}"));
-    const char *args8[] = {damaged, "--verify", NULL};
-    r = run(args8);
+    const char *args8[] = {exe, "replay", damaged, "--verify", NULL};
+    r = tu_run(workdir, "en", args8);
     CHECK(r.rc == 2);
-    CHECK(contains(r.err, "is not a readable attempt record"));
+    CHECK(tu_contains(r.err, "is not a readable attempt record"));
     char where[900];
     snprintf(where, sizeof where, "%s:2:8: seed: wrong type", damaged);
-    CHECK_MSG(contains(r.err, where), "stderr: %s", r.err ? r.err : "");
-    run_free(&r);
-    const char *args9[] = {"/nonexistent/record.json", NULL};
-    r = run(args9);
-    CHECK(r.rc == 2 && contains(r.err, "no such file or folder"));
-    run_free(&r);
+    CHECK_MSG(tu_contains(r.err, where), "stderr: %s", r.err ? r.err : "");
+    tu_run_free(&r);
+    const char *args9[] = {exe, "replay", "/nonexistent/record.json", NULL};
+    r = tu_run(workdir, "en", args9);
+    CHECK(r.rc == 2 && tu_contains(r.err, "no such file or folder"));
+    tu_run_free(&r);
 
     free(forged_path);
     free(path);

@@ -16,12 +16,10 @@
  * Usage: test_report_cli FIBRESIM
  */
 #include <cjson/cJSON.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #define STB_IMAGE_IMPLEMENTATION
@@ -57,41 +55,6 @@ static char scenarios[1024];
 static const char *const names[] = {"Awa Ndiaye", "Zoé \"Zozo\" Martin; fils", "=Karim+1"};
 #define N_NAMES 3
 #define PER 6
-
-/* Runs a program (NULL-terminated argv) with stdout/stderr to files; exit code. */
-static int run(const char *const argv[], const char *out_path, const char *lang)
-{
-    char err_path[800];
-    snprintf(err_path, sizeof err_path, "%s/stderr.txt", work);
-    pid_t pid = fork();
-    if (pid == 0) {
-        int o = open(out_path ? out_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int e = open(err_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (o < 0 || e < 0) {
-            _exit(126);
-        }
-        dup2(o, 1);
-        dup2(e, 2);
-        if (lang) {
-            setenv("FIBRESIM_LANG", lang, 1);
-        }
-        setenv("SOURCE_DATE_EPOCH", "1790000000", 1);
-        execvp(argv[0], (char *const *)argv);
-        _exit(127);
-    }
-    int st = 0;
-    waitpid(pid, &st, 0);
-    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-}
-
-static void show_stderr(void)
-{
-    char p[800];
-    snprintf(p, sizeof p, "%s/stderr.txt", work);
-    char *t = tu_read(p, NULL);
-    fprintf(stderr, "--- stderr of the last run:\n%s\n", t ? t : "");
-    free(t);
-}
 
 /* ---- an RFC 4180 reader ------------------------------------------------------------ */
 
@@ -199,11 +162,9 @@ static void test_csv_attempts(const Fixture *fx, const char *data)
     snprintf(out, sizeof out, "%s/attempts.csv", work);
     const char *argv[] = {exe,  "report", "--sep", ";", "--decimal-comma", "--rows", "attempts", "--lang", "en",
                           "-o", out,      "--scenarios", scenarios, data, NULL};
-    int rc = run(argv, NULL, NULL);
-    CHECK_MSG(rc == 0, "report csv rc %d", rc);
-    if (rc) {
-        show_stderr();
-    }
+    TuRun r = tu_run(NULL, NULL, argv);
+    CHECK_MSG(r.rc == 0, "report csv rc %d, stderr:\n%s", r.rc, r.err ? r.err : "");
+    tu_run_free(&r);
     char *text = tu_read(out, NULL);
     CHECK(text && memcmp(text, "\xEF\xBB\xBF", 3) == 0);
     if (!text) {
@@ -248,12 +209,12 @@ static void test_csv_attempts(const Fixture *fx, const char *data)
 
 static void test_csv_trainees(const Fixture *fx, const char *data)
 {
-    char out[800];
-    snprintf(out, sizeof out, "%s/trainees.csv", work);
     const char *argv[] = {exe, "report", "--no-verify", "--lang", "en", data, NULL};
-    int rc = run(argv, out, NULL);
-    CHECK_MSG(rc == 0, "report csv rc %d", rc);
-    char *text = tu_read(out, NULL);
+    TuRun r = tu_run(NULL, NULL, argv);
+    CHECK_MSG(r.rc == 0, "report csv rc %d", r.rc);
+    char *text = r.out; /* owned from here */
+    r.out = NULL;
+    tu_run_free(&r);
     CHECK(text && memcmp(text, "\xEF\xBB\xBF", 3) == 0);
     if (!text) {
         return;
@@ -298,11 +259,12 @@ static void test_csv_trainees(const Fixture *fx, const char *data)
 
 static void test_json(const Fixture *fx, const char *data)
 {
-    char out[800];
-    snprintf(out, sizeof out, "%s/report.json", work);
     const char *argv[] = {exe, "report", "--format", "json", "--scenarios", scenarios, data, NULL};
-    CHECK(run(argv, out, NULL) == 0);
-    char *text = tu_read(out, NULL);
+    TuRun r = tu_run(NULL, NULL, argv);
+    CHECK(r.rc == 0);
+    char *text = r.out; /* owned from here */
+    r.out = NULL;
+    tu_run_free(&r);
     cJSON *root = text ? cJSON_Parse(text) : NULL;
     CHECK(root != NULL);
     const cJSON *trainees = cJSON_GetObjectItemCaseSensitive(root, "trainees");
@@ -333,18 +295,21 @@ static void test_json(const Fixture *fx, const char *data)
 static bool has_chromium(void)
 {
     const char *argv[] = {"chromium", "--version", NULL};
-    return run(argv, NULL, NULL) == 0;
+    TuRun r = tu_run(NULL, NULL, argv);
+    tu_run_free(&r);
+    return r.rc == 0;
 }
 
-static int chromium(const char *html, const char *flag, const char *out_path)
+/* Headless Chromium on the page at html: its DOM on r.out when png is NULL,
+ * else a screenshot into png. */
+static TuRun chromium(const char *html, const char *png)
 {
     char profile[800], url[900], shot[900];
     snprintf(profile, sizeof profile, "%s/chromium-profile", work);
     snprintf(url, sizeof url, "file://%s", html);
-    snprintf(shot, sizeof shot, "--screenshot=%s", out_path);
+    snprintf(shot, sizeof shot, "--screenshot=%s", png ? png : "");
     char dd[900];
     snprintf(dd, sizeof dd, "--user-data-dir=%s", profile);
-    bool dump = strcmp(flag, "dump") == 0;
     const char *argv[] = {"timeout",
                     "180",
                     "chromium",
@@ -358,10 +323,10 @@ static int chromium(const char *html, const char *flag, const char *out_path)
                     "--disable-sync",
                     dd,
                     "--window-size=1280,2000",
-                    dump ? "--dump-dom" : shot,
+                    png ? shot : "--dump-dom",
                     url,
                     NULL};
-    return run(argv, dump ? out_path : NULL, NULL);
+    return tu_run(NULL, NULL, argv);
 }
 
 static size_t count(const char *text, const char *needle)
@@ -375,13 +340,14 @@ static size_t count(const char *text, const char *needle)
 
 static void test_html(const Fixture *fx, const char *data)
 {
-    char html[800], dom[800], png[800];
+    char html[800], png[800];
     snprintf(html, sizeof html, "%s/report.html", work);
-    snprintf(dom, sizeof dom, "%s/dom.html", work);
     const char *shots_dir = getenv("FIBRESIM_TEST_SHOTS");
     snprintf(png, sizeof png, "%s/report_fr.png", shots_dir && shots_dir[0] ? shots_dir : work);
     const char *argv[] = {exe, "report", "-o", html, "--scenarios", scenarios, data, NULL};
-    CHECK(run(argv, NULL, "fr") == 0);
+    TuRun r = tu_run(NULL, "fr", argv);
+    CHECK(r.rc == 0);
+    tu_run_free(&r);
     char *text = tu_read(html, NULL);
     CHECK(text != NULL);
     if (!text) {
@@ -398,9 +364,9 @@ static void test_html(const Fixture *fx, const char *data)
                          "checked in a browser");
         return;
     }
-    int rc = chromium(html, "dump", dom);
-    CHECK_MSG(rc == 0, "chromium --dump-dom exit %d", rc);
-    char *d = tu_read(dom, NULL);
+    r = chromium(html, NULL);
+    CHECK_MSG(r.rc == 0, "chromium --dump-dom exit %d", r.rc);
+    const char *d = r.out;
     CHECK(d != NULL);
     if (d) {
         /* One chart per trainee and module with attempts: the distinct
@@ -421,10 +387,11 @@ static void test_html(const Fixture *fx, const char *data)
         CHECK(strstr(d, "Awa Ndiaye") && strstr(d, "Zoé \"Zozo\" Martin; fils") && strstr(d, "=Karim+1"));
         /* French: decimal commas, French labels. */
         CHECK(strstr(d, "Résumé du groupe") && strstr(d, "vérifié"));
-        free(d);
     }
-    rc = chromium(html, "shot", png);
-    CHECK_MSG(rc == 0, "chromium --screenshot exit %d", rc);
+    tu_run_free(&r);
+    r = chromium(html, png);
+    CHECK_MSG(r.rc == 0, "chromium --screenshot exit %d", r.rc);
+    tu_run_free(&r);
     int w = 0, h = 0, comp = 0;
     unsigned char *px = stbi_load(png, &w, &h, &comp, 3);
     CHECK_MSG(px && w == 1280 && h == 2000, "screenshot %s: %dx%d", png, w, h);
@@ -450,6 +417,8 @@ int main(int argc, char **argv)
     }
     static char exe_abs[4096];
     exe = realpath(argv[1], exe_abs) ? exe_abs : argv[1];
+    /* The report's time stamp, for every run (tu_run passes the environment on). */
+    setenv("SOURCE_DATE_EPOCH", "1790000000", 1);
     work = tu_mkdtemp("report-cli");
     const char *src = getenv("FIBRESIM_SOURCE_ROOT");
     snprintf(scenarios, sizeof scenarios, "%s/scenarios", src ? src : ".");

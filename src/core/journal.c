@@ -270,9 +270,21 @@ static JournalStatus write_all(const Io *io, int fd, const char *tmp, const void
     return JOURNAL_OK;
 }
 
-static JournalStatus write_atomic(const Io *io, const char *path, const void *data, size_t len, Place place,
-                                  char *err, size_t n)
+/* Whether write_temp makes the temp file's bytes durable itself. */
+typedef enum TempSync {
+    TEMP_FSYNC,   /* one fsync of this file */
+    TEMP_NO_FSYNC /* the caller syncs a batch at once (flush_staged) */
+} TempSync;
+
+/* Writes data to a new temp file next to path and closes it: the steps
+ * before a file is placed under its final name (place_file). Temp names
+ * (".tmp-...") are skipped by every reader, so a crash here leaves no
+ * record. *tmp_out: the temp file's owned name; NULL on failure, when no
+ * temp file is left. */
+static JournalStatus write_temp(const Io *io, const char *path, const void *data, size_t len, TempSync sync,
+                                char **tmp_out, char *err, size_t n)
 {
+    *tmp_out = NULL;
     char *dir = parent_of(path);
     if (!dir) {
         return JOURNAL_ERR_NOMEM;
@@ -288,7 +300,6 @@ static JournalStatus write_atomic(const Io *io, const char *path, const void *da
     /* Unique without a clock or a shared counter: the process id, then the
      * first free number (O_EXCL makes the choice race-free). */
     int fd = -1;
-    JournalStatus s = JOURNAL_OK;
     for (unsigned k = 0; fd < 0 && k < 1000; k++) {
         snprintf(tmp, tmp_n, "%s/.tmp-%s.%ld.%u", dir, base, (long)getpid(), k);
         if (io_refused(io, JOURNAL_OP_OPEN, tmp)) {
@@ -299,74 +310,21 @@ static JournalStatus write_atomic(const Io *io, const char *path, const void *da
             break;
         }
     }
-    if (fd < 0) {
-        s = fail_errno(errno, "cannot create", tmp, err, n);
-        goto out;
-    }
-    s = write_all(io, fd, tmp, data, len, err, n);
-    if (s == JOURNAL_OK && (io_refused(io, JOURNAL_OP_FSYNC, tmp) || fsync(fd) != 0)) {
-        s = fail_errno(errno, "cannot sync", tmp, err, n);
-    }
-    /* close() can report a deferred write error (NFS, some FUSE file systems). */
-    if (close(fd) != 0 && s == JOURNAL_OK) {
-        s = fail_errno(errno, "cannot close", tmp, err, n);
-    }
-    if (s == JOURNAL_OK) {
-        s = place_file(io, tmp, path, place, err, n);
-    }
-    if (s != JOURNAL_OK) {
-        unlink(tmp);
-        goto out;
-    }
-    if (fsync_dir(io, dir) != 0) {
-        /* The file is complete under its final name but its name may not yet
-         * survive a power cut: report it so the caller retries (an identical
-         * record is then found and accepted). */
-        s = fail_errno(errno, "cannot sync folder", dir, err, n);
-    }
-out:
-    free(tmp);
-    free(dir);
-    return s;
-}
-
-/* The first half of write_atomic for a batch: the temp file next to path,
- * written and closed but not synced (*tmp_out: its owned name). The caller
- * makes the batch durable at once (syncfs) before placing the files. */
-static JournalStatus write_temp(const Io *io, const char *path, const void *data, size_t len, char **tmp_out,
-                                char *err, size_t n)
-{
-    *tmp_out = NULL;
-    char *dir = parent_of(path);
-    if (!dir) {
-        return JOURNAL_ERR_NOMEM;
-    }
-    const char *slash = strrchr(path, '/');
-    const char *base = slash ? slash + 1 : path;
-    size_t tmp_n = strlen(dir) + strlen(base) + 48;
-    char *tmp = malloc(tmp_n);
-    if (!tmp) {
-        free(dir);
-        return JOURNAL_ERR_NOMEM;
-    }
-    int fd = -1;
-    for (unsigned k = 0; fd < 0 && k < 1000; k++) {
-        snprintf(tmp, tmp_n, "%s/.tmp-%s.%ld.%u", dir, base, (long)getpid(), k);
-        if (io_refused(io, JOURNAL_OP_OPEN, tmp)) {
-            break;
-        }
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd < 0 && errno != EEXIST) {
-            break;
-        }
-    }
+    int open_errno = errno;
     free(dir);
     if (fd < 0) {
-        JournalStatus s = fail_errno(errno, "cannot create", tmp, err, n);
+        JournalStatus s = fail_errno(open_errno, "cannot create", tmp, err, n);
         free(tmp);
         return s;
     }
     JournalStatus s = write_all(io, fd, tmp, data, len, err, n);
+    /* The bytes reach the disk before the file gets its final name: after a
+     * power cut, a name never points at a file whose data was still only in
+     * the page cache (an empty or partial record). */
+    if (s == JOURNAL_OK && sync == TEMP_FSYNC && (io_refused(io, JOURNAL_OP_FSYNC, tmp) || fsync(fd) != 0)) {
+        s = fail_errno(errno, "cannot sync", tmp, err, n);
+    }
+    /* close() can report a deferred write error (NFS, some FUSE file systems). */
     if (close(fd) != 0 && s == JOURNAL_OK) {
         s = fail_errno(errno, "cannot close", tmp, err, n);
     }
@@ -377,6 +335,34 @@ static JournalStatus write_temp(const Io *io, const char *path, const void *data
     }
     *tmp_out = tmp;
     return JOURNAL_OK;
+}
+
+/* One durable file: written and synced under a temp name, placed under its
+ * final name, then its folder synced. */
+static JournalStatus write_atomic(const Io *io, const char *path, const void *data, size_t len, Place place,
+                                  char *err, size_t n)
+{
+    char *dir = parent_of(path);
+    if (!dir) {
+        return JOURNAL_ERR_NOMEM;
+    }
+    char *tmp = NULL;
+    JournalStatus s = write_temp(io, path, data, len, TEMP_FSYNC, &tmp, err, n);
+    if (s == JOURNAL_OK) {
+        s = place_file(io, tmp, path, place, err, n);
+        if (s != JOURNAL_OK) {
+            unlink(tmp);
+        }
+    }
+    if (s == JOURNAL_OK && fsync_dir(io, dir) != 0) {
+        /* The file is complete under its final name but its name may not yet
+         * survive a power cut: report it so the caller retries (an identical
+         * record is then found and accepted). */
+        s = fail_errno(errno, "cannot sync folder", dir, err, n);
+    }
+    free(tmp);
+    free(dir);
+    return s;
 }
 
 JournalStatus journal_write_file_atomic(const char *path, const void *data, size_t len, char *err, size_t err_n)
@@ -1390,7 +1376,7 @@ static JournalStatus merge_record(Merge *m, const char *src)
         /* A new attempt: the original bytes, not a re-serialisation, staged
          * for the batch's single sync (flush_staged). */
         char *tmp = NULL;
-        s = write_temp(&io, main_path, text, len, &tmp, m->err, m->err_n);
+        s = write_temp(&io, main_path, text, len, TEMP_NO_FSYNC, &tmp, m->err, m->err_n);
         char *src_copy = s == JOURNAL_OK ? malloc(strlen(src) + 1) : NULL;
         if (s == JOURNAL_OK && !src_copy) {
             unlink(tmp);
@@ -1470,6 +1456,8 @@ static JournalStatus flush_staged(Merge *m)
     }
     Io io = journal_io(&m->dst);
     JournalStatus s = JOURNAL_OK;
+    /* The temp files' bytes reach the disk before any is placed, for the
+     * reason given in write_temp. */
     int dfd = open(m->dst.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd < 0 || syncfs(dfd) != 0) {
         for (size_t i = 0; i < m->n_staged && s == JOURNAL_OK; i++) {
@@ -1507,6 +1495,7 @@ static JournalStatus flush_staged(Merge *m)
         }
         staged_free(g);
     }
+    /* The new names, as write_atomic's folder sync does for one file. */
     if (s == JOURNAL_OK && dfd >= 0 && syncfs(dfd) != 0) {
         s = fail_errno(errno, "cannot sync", m->dst.dir, m->err, m->err_n);
     }

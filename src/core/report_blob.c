@@ -4,15 +4,9 @@
  * read back with every length, count and enum checked (the blobs of the
  * summary cache come from a file that may be damaged).
  *
- * Summary blob, version 1 (strings: u32 length + bytes; f64: IEEE bits as u64):
- *   attempt_id, trainee_id, trainee_name, scenario_id, u32 scenario_version,
- *   scenario_hash, module, u64 seed, program_version, started_at, ended_at,
- *   u8 status, u32 end_tick, f64 total, f64 pass_mark, u8 passed,
- *   u32 n_criteria x { id, message, unit, u32 decimals, f64 weight,
- *       u8 band flags (1 ok_min, 2 ok_max, 4 zero_min, 8 zero_max), f64 x 4,
- *       u8 measured, f64 value, u32 tick, f64 credit, f64 points, u8 verdict },
- *   u32 n_penalties x { id, event, u32 count, f64 points },
- *   u32 n_safety x { event, u32 tick }
+ * Summary blob, version 1: the attempt layout of report_summary_read.c
+ * (which reads it) with every string and criterion definition written in
+ * place.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -353,12 +347,11 @@ bool summary_encode(const AttemptRecord *rec, Blob *b)
     for (size_t i = 0; ok && i < res->n_criteria; i++) {
         const CriterionResult *c = &res->criteria[i];
         const Band *bd = &c->def.band;
-        unsigned flags = (bd->has_ok_min ? 1u : 0u) | (bd->has_ok_max ? 2u : 0u) | (bd->has_zero_min ? 4u : 0u)
-                       | (bd->has_zero_max ? 8u : 0u);
         ok = blob_put_str(b, c->def.id) && blob_put_str(b, c->def.message) && blob_put_str(b, c->def.unit)
-          && blob_put_u32(b, (uint32_t)c->def.decimals) && blob_put_f64(b, c->def.weight) && blob_put_u8(b, flags)
-          && blob_put_f64(b, bd->ok_min) && blob_put_f64(b, bd->ok_max) && blob_put_f64(b, bd->zero_min)
-          && blob_put_f64(b, bd->zero_max) && blob_put_u8(b, c->measured) && blob_put_f64(b, c->value)
+          && blob_put_u32(b, (uint32_t)c->def.decimals) && blob_put_f64(b, c->def.weight)
+          && blob_put_u8(b, summary_band_flags(bd)) && blob_put_f64(b, bd->ok_min) && blob_put_f64(b, bd->ok_max)
+          && blob_put_f64(b, bd->zero_min) && blob_put_f64(b, bd->zero_max) && blob_put_u8(b, c->measured)
+          && blob_put_f64(b, c->value)
           && blob_put_u32(b, c->tick) && blob_put_f64(b, c->credit) && blob_put_f64(b, c->points)
           && blob_put_u8(b, c->verdict);
     }
@@ -375,138 +368,10 @@ bool summary_encode(const AttemptRecord *rec, Blob *b)
     return ok;
 }
 
-/* Copies a string of at most cap - 1 bytes into a fixed field. */
-static void get_fixed(BlobReader *r, char *out, size_t cap)
-{
-    size_t n = 0;
-    const char *s = blob_get_str(r, cap - 1, &n);
-    memcpy(out, s, n);
-    out[n] = '\0';
-}
-
-static const char *get_interned(BlobReader *r, ReportArena *a, size_t max_len)
-{
-    size_t n = 0;
-    const char *s = blob_get_str(r, max_len, &n);
-    if (r->bad) {
-        return "";
-    }
-    const char *t = arena_intern(a, s, n);
-    if (!t) {
-        r->bad = true;
-        return "";
-    }
-    return t;
-}
-
-static bool finite(double x)
-{
-    return x == x && x - x == 0.0;
-}
-
 bool summary_decode(const unsigned char *data, size_t len, ReportArena *a, ReportAttempt *out)
 {
-    memset(out, 0, sizeof *out);
-    BlobReader r = {data, data + len, false};
-    char hash[65];
-    get_fixed(&r, out->attempt_id, sizeof out->attempt_id);
-    out->trainee_id = get_interned(&r, a, 63);
-    out->trainee_name = get_interned(&r, a, 127);
-    out->scenario_id = get_interned(&r, a, 63);
-    out->scenario_version = (int)blob_get_u32(&r);
-    get_fixed(&r, hash, sizeof hash);
-    out->module = get_interned(&r, a, 31);
-    out->seed = blob_get_u64(&r);
-    out->program_version = get_interned(&r, a, 31);
-    get_fixed(&r, out->started_at, sizeof out->started_at);
-    get_fixed(&r, out->ended_at, sizeof out->ended_at);
-    unsigned status = blob_get_u8(&r);
-    out->end_tick = blob_get_u32(&r);
-    out->total = blob_get_f64(&r);
-    out->pass_mark = blob_get_f64(&r);
-    unsigned passed = blob_get_u8(&r);
-    out->passed = passed == 1;
-    out->n_criteria = blob_get_u32(&r);
-    if (r.bad || !record_id_valid(out->attempt_id) || !record_slug_valid(out->trainee_id)
-        || !record_hash_valid(hash) || !record_time_valid(out->started_at) || !record_time_valid(out->ended_at)
-        || status < ATTEMPT_FINISHED || status > ATTEMPT_TIMEOUT || passed > 1 || out->scenario_version < 1
-        || out->n_criteria > RUBRIC_CRITERIA_MAX || !finite(out->total) || !finite(out->pass_mark)) {
-        return false;
-    }
-    out->status = (AttemptStatus)status;
-    out->scenario_hash = arena_intern(a, hash, 64);
-    out->criteria = out->n_criteria ? arena_alloc(a, out->n_criteria * sizeof *out->criteria) : NULL;
-    if (!out->scenario_hash || (out->n_criteria && !out->criteria)) {
-        return false;
-    }
-    for (uint32_t i = 0; i < out->n_criteria && !r.bad; i++) {
-        ReportCriterion *c = &out->criteria[i];
-        ReportCriterionDef def;
-        memset(&def, 0, sizeof def);
-        def.id = get_interned(&r, a, RUBRIC_ID_MAX - 1);
-        def.message = get_interned(&r, a, RUBRIC_ID_MAX - 1);
-        def.unit = get_interned(&r, a, RUBRIC_UNIT_MAX - 1);
-        def.decimals = (int)blob_get_u32(&r);
-        def.weight = blob_get_f64(&r);
-        unsigned flags = blob_get_u8(&r);
-        def.band.has_ok_min = flags & 1u;
-        def.band.has_ok_max = flags & 2u;
-        def.band.has_zero_min = flags & 4u;
-        def.band.has_zero_max = flags & 8u;
-        def.band.ok_min = blob_get_f64(&r);
-        def.band.ok_max = blob_get_f64(&r);
-        def.band.zero_min = blob_get_f64(&r);
-        def.band.zero_max = blob_get_f64(&r);
-        unsigned measured = blob_get_u8(&r);
-        c->measured = measured == 1;
-        c->value = blob_get_f64(&r);
-        c->tick = blob_get_u32(&r);
-        c->credit = blob_get_f64(&r);
-        c->points = blob_get_f64(&r);
-        unsigned verdict = blob_get_u8(&r);
-        if (flags > 15 || measured > 1 || verdict > VERDICT_MISSING || def.decimals < 0 || def.decimals > 4
-            || !finite(c->credit) || !finite(c->points) || !finite(def.weight)) {
-            r.bad = true;
-            break;
-        }
-        c->verdict = (Verdict)verdict;
-        c->def = arena_intern_def(a, &def);
-        if (!c->def) {
-            r.bad = true;
-        }
-    }
-    out->n_penalties = blob_get_u32(&r);
-    if (r.bad || out->n_penalties > RUBRIC_PENALTIES_MAX) {
-        return false;
-    }
-    out->penalties = out->n_penalties ? arena_alloc(a, out->n_penalties * sizeof *out->penalties) : NULL;
-    if (out->n_penalties && !out->penalties) {
-        return false;
-    }
-    for (uint32_t i = 0; i < out->n_penalties && !r.bad; i++) {
-        ReportPenalty *p = &out->penalties[i];
-        p->id = get_interned(&r, a, RUBRIC_ID_MAX - 1);
-        p->event = get_interned(&r, a, RUBRIC_ID_MAX - 1);
-        p->count = blob_get_u32(&r);
-        p->points = blob_get_f64(&r);
-        if (!finite(p->points)) {
-            r.bad = true;
-        }
-    }
-    out->n_safety = blob_get_u32(&r);
-    if (r.bad || out->n_safety > RESULT_SAFETY_MAX) {
-        return false;
-    }
-    out->safety = out->n_safety ? arena_alloc(a, out->n_safety * sizeof *out->safety) : NULL;
-    if (out->n_safety && !out->safety) {
-        return false;
-    }
-    for (uint32_t i = 0; i < out->n_safety && !r.bad; i++) {
-        out->safety[i].event = get_interned(&r, a, RUBRIC_ID_MAX - 1);
-        out->safety[i].tick = blob_get_u32(&r);
-    }
-    out->check_detail = "";
-    return !r.bad && r.p == r.end;
+    static const SummaryTables in_place = {NULL, 0, NULL, 0};
+    return summary_read_attempt(data, len, &in_place, a, out);
 }
 
 static bool same_num(double a, double b)

@@ -5,19 +5,12 @@
  *   str = u32 length + bytes, ref = u32 index in the string table):
  *   "FSRSUM02", str program_version,
  *   u32 n, n x str                      the string table (ids, names, hashes...)
- *   u32 n, n x { ref id, ref message, ref unit, u32 decimals, f64 weight,
- *                u8 band flags, f64 ok_min, ok_max, zero_min, zero_max }
- *                                       the criterion definitions
+ *   u32 n, n x definition               the criterion definitions
  *   u32 n, n x { str rel path, u64 size, u64 inode, u64 mtime_ns,
  *                u64 ctime_ns, u32 length, attempt }
- *   attempt = str attempt_id, ref trainee_id, ref trainee_name,
- *     ref scenario_id, u32 scenario_version, ref scenario_hash, ref module,
- *     u64 seed, ref program_version, str started_at, str ended_at, u8 status,
- *     u32 end_tick, f64 total, f64 pass_mark, u8 passed,
- *     u32 n x { u32 definition, u8 measured, f64 value, u32 tick, f64 credit,
- *               f64 points, u8 verdict },
- *     u32 n x { ref id, ref event, u32 count, f64 points },
- *     u32 n x { ref event, u32 tick }
+ *   definition and attempt: the layouts of report_summary_read.c (which
+ *   reads them), each shared string a ref and each criterion's definition
+ *   a u32 index in the definitions.
  *   Shared strings and definitions are written once: an entry is about
  *   400 bytes. A cache of another program version is ignored whole.
  *
@@ -87,111 +80,10 @@ static uint64_t hash_rel(const char *s, size_t n)
 
 /* ---- summaries ------------------------------------------------------------------ */
 
-static bool finite(double x)
-{
-    return x == x && x - x == 0.0;
-}
-
-static const char *get_ref(BlobReader *r, const SummaryCache *c)
-{
-    uint32_t i = blob_get_u32(r);
-    if (r->bad || i >= c->n_strings) {
-        r->bad = true;
-        return "";
-    }
-    return c->strings[i];
-}
-
-static void get_inline(BlobReader *r, char *out, size_t cap)
-{
-    size_t n = 0;
-    const char *s = blob_get_str(r, cap - 1, &n);
-    memcpy(out, s, n);
-    out[n] = '\0';
-}
-
 bool summary_cache_decode(const SummaryCache *c, const SummaryEntry *e, ReportArena *a, ReportAttempt *out)
 {
-    memset(out, 0, sizeof *out);
-    BlobReader r = {e->data, e->data + e->len, false};
-    get_inline(&r, out->attempt_id, sizeof out->attempt_id);
-    out->trainee_id = get_ref(&r, c);
-    out->trainee_name = get_ref(&r, c);
-    out->scenario_id = get_ref(&r, c);
-    out->scenario_version = (int)blob_get_u32(&r);
-    out->scenario_hash = get_ref(&r, c);
-    out->module = get_ref(&r, c);
-    out->seed = blob_get_u64(&r);
-    out->program_version = get_ref(&r, c);
-    get_inline(&r, out->started_at, sizeof out->started_at);
-    get_inline(&r, out->ended_at, sizeof out->ended_at);
-    unsigned status = blob_get_u8(&r);
-    out->end_tick = blob_get_u32(&r);
-    out->total = blob_get_f64(&r);
-    out->pass_mark = blob_get_f64(&r);
-    unsigned passed = blob_get_u8(&r);
-    out->passed = passed == 1;
-    out->n_criteria = blob_get_u32(&r);
-    if (r.bad || !record_id_valid(out->attempt_id) || !record_slug_valid(out->trainee_id)
-        || strlen(out->trainee_name) >= 128 || strlen(out->scenario_id) >= 64 || strlen(out->module) >= 32
-        || strlen(out->program_version) >= 32 || !record_hash_valid(out->scenario_hash) || !record_time_valid(out->started_at)
-        || !record_time_valid(out->ended_at) || status < ATTEMPT_FINISHED || status > ATTEMPT_TIMEOUT || passed > 1
-        || out->scenario_version < 1 || out->n_criteria > RUBRIC_CRITERIA_MAX || !finite(out->total)
-        || !finite(out->pass_mark)) {
-        return false;
-    }
-    out->status = (AttemptStatus)status;
-    out->criteria = out->n_criteria ? arena_alloc(a, out->n_criteria * sizeof *out->criteria) : NULL;
-    if (out->n_criteria && !out->criteria) {
-        return false;
-    }
-    for (uint32_t i = 0; i < out->n_criteria && !r.bad; i++) {
-        ReportCriterion *k = &out->criteria[i];
-        uint32_t d = blob_get_u32(&r);
-        unsigned measured = blob_get_u8(&r);
-        k->value = blob_get_f64(&r);
-        k->tick = blob_get_u32(&r);
-        k->credit = blob_get_f64(&r);
-        k->points = blob_get_f64(&r);
-        unsigned verdict = blob_get_u8(&r);
-        if (d >= c->n_defs || measured > 1 || verdict > VERDICT_MISSING || !finite(k->credit) || !finite(k->points)) {
-            r.bad = true;
-            break;
-        }
-        k->def = c->defs[d];
-        k->measured = measured == 1;
-        k->verdict = (Verdict)verdict;
-    }
-    out->n_penalties = blob_get_u32(&r);
-    if (r.bad || out->n_penalties > RUBRIC_PENALTIES_MAX) {
-        return false;
-    }
-    out->penalties = out->n_penalties ? arena_alloc(a, out->n_penalties * sizeof *out->penalties) : NULL;
-    if (out->n_penalties && !out->penalties) {
-        return false;
-    }
-    for (uint32_t i = 0; i < out->n_penalties && !r.bad; i++) {
-        ReportPenalty *p = &out->penalties[i];
-        p->id = get_ref(&r, c);
-        p->event = get_ref(&r, c);
-        p->count = blob_get_u32(&r);
-        p->points = blob_get_f64(&r);
-        r.bad |= !finite(p->points);
-    }
-    out->n_safety = blob_get_u32(&r);
-    if (r.bad || out->n_safety > RESULT_SAFETY_MAX) {
-        return false;
-    }
-    out->safety = out->n_safety ? arena_alloc(a, out->n_safety * sizeof *out->safety) : NULL;
-    if (out->n_safety && !out->safety) {
-        return false;
-    }
-    for (uint32_t i = 0; i < out->n_safety && !r.bad; i++) {
-        out->safety[i].event = get_ref(&r, c);
-        out->safety[i].tick = blob_get_u32(&r);
-    }
-    out->check_detail = "";
-    return !r.bad && r.p == r.end;
+    SummaryTables t = {c->strings, c->n_strings, c->defs, c->n_defs};
+    return summary_read_attempt(e->data, e->len, &t, a, out);
 }
 
 bool summary_cache_parse(SummaryCache *c, unsigned char *bytes, size_t len, const char *program_version,
@@ -234,32 +126,10 @@ bool summary_cache_parse(SummaryCache *c, unsigned char *bytes, size_t len, cons
     if (!c->defs) {
         goto bad;
     }
+    SummaryTables strings_only = {c->strings, c->n_strings, NULL, 0};
     for (uint32_t i = 0; i < n && !r.bad; i++) {
-        ReportCriterionDef d;
-        memset(&d, 0, sizeof d);
-        d.id = get_ref(&r, c);
-        d.message = get_ref(&r, c);
-        d.unit = get_ref(&r, c);
-        d.decimals = (int)blob_get_u32(&r);
-        d.weight = blob_get_f64(&r);
-        unsigned flags = blob_get_u8(&r);
-        d.band.has_ok_min = flags & 1u;
-        d.band.has_ok_max = flags & 2u;
-        d.band.has_zero_min = flags & 4u;
-        d.band.has_zero_max = flags & 8u;
-        d.band.ok_min = blob_get_f64(&r);
-        d.band.ok_max = blob_get_f64(&r);
-        d.band.zero_min = blob_get_f64(&r);
-        d.band.zero_max = blob_get_f64(&r);
-        if (r.bad || flags > 15 || d.decimals < 0 || d.decimals > 4 || !finite(d.weight)
-            || strlen(d.id) >= RUBRIC_ID_MAX || strlen(d.message) >= RUBRIC_ID_MAX
-            || strlen(d.unit) >= RUBRIC_UNIT_MAX) {
-            r.bad = true;
-            break;
-        }
-        c->defs[i] = arena_intern_def(a, &d);
-        r.bad |= c->defs[i] == NULL;
-        c->n_defs++;
+        c->defs[i] = summary_read_def(&r, &strings_only, a);
+        c->n_defs += c->defs[i] != NULL;
     }
     n = blob_get_u32(&r);
     if (r.bad || n > (size_t)(r.end - r.p) / 40) {
@@ -479,11 +349,9 @@ bool summary_cache_save(const char *data_dir, const char *program_version, const
     for (size_t i = 0; ok && i < s.defs.count; i++) {
         const ReportCriterionDef *d = s.defs.order[i];
         const Band *bd = &d->band;
-        unsigned flags = (bd->has_ok_min ? 1u : 0u) | (bd->has_ok_max ? 2u : 0u) | (bd->has_zero_min ? 4u : 0u)
-                       | (bd->has_zero_max ? 8u : 0u);
         ok = put_ref(&defs, &s, d->id) && put_ref(&defs, &s, d->message) && put_ref(&defs, &s, d->unit)
           && blob_put_u32(&defs, (uint32_t)d->decimals) && blob_put_f64(&defs, d->weight)
-          && blob_put_u8(&defs, flags) && blob_put_f64(&defs, bd->ok_min) && blob_put_f64(&defs, bd->ok_max)
+          && blob_put_u8(&defs, summary_band_flags(bd)) && blob_put_f64(&defs, bd->ok_min) && blob_put_f64(&defs, bd->ok_max)
           && blob_put_f64(&defs, bd->zero_min) && blob_put_f64(&defs, bd->zero_max) && !s.oom;
     }
     ok = ok && blob_put_bytes(&file, SUMMARY_MAGIC, strlen(SUMMARY_MAGIC)) && blob_put_str(&file, program_version)

@@ -53,6 +53,40 @@ double blob_get_f64(BlobReader *r);
 /* A string of at most max_len bytes: pointer into the blob (not NUL-terminated). */
 const char *blob_get_str(BlobReader *r, size_t max_len, size_t *len /* OUT */);
 
+/* ---- the attempt layout shared by blobs and the summary cache (report_summary_read.c) ---- */
+
+/* Bits of a criterion band's flags byte: which limits the band has. */
+enum {
+    SUMMARY_BAND_OK_MIN = 1u,
+    SUMMARY_BAND_OK_MAX = 2u,
+    SUMMARY_BAND_ZERO_MIN = 4u,
+    SUMMARY_BAND_ZERO_MAX = 8u,
+    SUMMARY_BAND_ALL = 15u,
+};
+
+/* Where an attempt's shared strings and criterion definitions are: written
+ * in place (a summary blob: both NULL) or in the tables of the summary
+ * cache (indexes into them). */
+typedef struct SummaryTables {
+    const char *const *strings;            /* borrowed, interned; NULL: strings in place */
+    size_t n_strings;
+    const ReportCriterionDef *const *defs; /* borrowed, interned; NULL: definitions in place */
+    size_t n_defs;
+} SummaryTables;
+
+/* The flags byte of a band (SUMMARY_BAND_*). */
+unsigned summary_band_flags(const Band *b);
+/* Reads one criterion definition and interns it in the arena (its strings
+ * in place or from t->strings). NULL with r->bad set if it is damaged or on
+ * OOM. */
+const ReportCriterionDef *summary_read_def(BlobReader *r, const SummaryTables *t, ReportArena *arena);
+/* Reads the attempt that fills data[0, len) exactly, strings and
+ * definitions found through t, into an attempt whose strings and arrays
+ * live in the arena. false (attempt unusable) if it is damaged or breaks
+ * the record rules (ids, hash, times, counts, enums). */
+bool summary_read_attempt(const unsigned char *data, size_t len, const SummaryTables *t, ReportArena *arena,
+                          ReportAttempt *out /* OUT */);
+
 /* Encodes a record's summary (every field but the events). false on OOM. */
 bool summary_encode(const AttemptRecord *rec, Blob *out);
 /* Decodes a summary into an attempt whose strings and arrays live in the
