@@ -38,13 +38,17 @@ typedef enum DiagCode {
     DIAG_CODE_COUNT
 } DiagCode;
 
-#define DIAG_ARG_MAX 4
+/* Values per message: 4 for a message of its own, 8 so that a message can
+ * hold another one (a msgid value with its own values, see diag_arg_msgid). */
+#define DIAG_ARG_MAX 8
 
 /* One value of a message: fills "{name}" in a template. */
 typedef struct DiagArg {
     char name[16];
     char value[160];      /* numbers written with '.' (C locale) */
     bool number;          /* the edge writes value with its decimal separator */
+    bool msgid;           /* value is an English N_() msgid: translated, then its own
+                           * "{name}"s filled from the same list */
 } DiagArg;
 
 /* The values of a message's placeholders; zero-initialise ({0}) before use. */
@@ -93,12 +97,23 @@ void diag_arg_num(DiagArgs *a, const char *name, double value);
 void diag_arg_num_sig(DiagArgs *a, const char *name, double value, int digits);
 /* Adds a whole number for "{name}". */
 void diag_arg_int(DiagArgs *a, const char *name, long long value);
-/* Writes tmpl with each "{name}" of args replaced by its value (numbers with
- * decimal_sep instead of '.'); a placeholder without a value stays as it is,
- * so "{ ... }" in a text is left alone. Always NUL-terminates (n > 0). */
-void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n);
+/* Adds a piece of text that is itself an English N_() msgid ("the group
+ * index", "{n} bytes for {what}"): the edge translates it like the template,
+ * and its own placeholders take their values from the same list, so one
+ * message can name a field or hold another message (nesting stops at 3
+ * levels). msgid is copied (at most 159 bytes). */
+void diag_arg_msgid(DiagArgs *a, const char *name, const char *msgid);
 /* A translator for diag_text: returns the text of msgid in the edge's language. */
 typedef const char *(*DiagTranslateFn)(const char *msgid, void *user);
+/* Writes tmpl with each "{name}" of args replaced by its value (numbers with
+ * decimal_sep instead of '.'; msgid values translated by tr, NULL: English,
+ * and filled in turn); a placeholder without a value stays as it is, so
+ * "{ ... }" in a text is left alone. Always NUL-terminates (n > 0), never
+ * cuts a UTF-8 character. tmpl itself is not translated. */
+void diag_fill_tr(const char *tmpl, const DiagArgs *args, DiagTranslateFn tr, void *user, char decimal_sep,
+                  char *out, size_t n);
+/* diag_fill_tr in English (tr = NULL). */
+void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n);
 /* The expected (found = false) or found part of g in the edge's language: its
  * template translated by tr (NULL: English) and filled; "" if the part is empty. */
 void diag_text(const Diag *g, bool found, DiagTranslateFn tr, void *user, char decimal_sep, char *out, size_t n);
