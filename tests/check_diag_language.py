@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """check_diag_language.py - every problem message speaks one language.
 
-Runs the tools over every broken (and good) input of the corpora, once in
+Runs the tools over every broken (and good) input of the corpora (scenarios,
+IEC cases, records, OTDR .sor files), once in
 French and once in English, and checks each line of what they print:
   - in French, no English word of the expected/found phrases is left
     ("expected", "bytes", " of ", "did you mean", ...);
@@ -30,6 +31,11 @@ RUNS = [
     (["calc", "iec"], "tests/data/iec", ".json", True),
     (["calc", "iec"], "fuzz/corpus/iec", ".json", True),
     (["replay"], "fuzz/corpus/record", ".json", False),
+    # OTDR files: the reader's errors (broken files) and notes (odd but
+    # readable files, real instruments' samples), one file per run.
+    (["sor", "dump"], "fuzz/corpus/sor", ".sor", False),
+    (["sor", "dump"], "tests/corpus/sor", ".sor", False),
+    (["sor", "dump"], "tests/data/sor", ".sor", False),
 ]
 
 ENGLISH = [r"\bexpected\b", r"\bfound\b", r"\bbytes?\b", r"\bstring\b", r"\bnumber\b", r"\blowercase\b",
