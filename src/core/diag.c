@@ -188,6 +188,15 @@ void diag_arg_num(DiagArgs *a, const char *name, double value)
     diag_arg_num_sig(a, name, value, 10);
 }
 
+void diag_arg_num_text(DiagArgs *a, const char *name, const char *text)
+{
+    DiagArg *x = arg_slot(a, name);
+    if (x) {
+        fs_strlcpy(x->value, text ? text : "", sizeof x->value);
+        x->number = true;
+    }
+}
+
 void diag_arg_msgid(DiagArgs *a, const char *name, const char *msgid)
 {
     DiagArg *x = arg_slot(a, name);

@@ -506,6 +506,7 @@ bool summary_decode(const unsigned char *data, size_t len, ReportArena *a, Repor
         out->safety[i].tick = blob_get_u32(&r);
     }
     out->check_detail = "";
+    out->check_msg = "";
     return !r.bad && r.p == r.end;
 }
 
