@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """check_diag_language.py - every problem message speaks one language.
 
-Runs the tools over every broken (and good) input of the corpora, once in
+Runs the tools over every broken (and good) input of the corpora (scenarios,
+IEC cases, records, OTDR .sor files), once in
 French and once in English, and checks each line of what they print:
   - in French, no English word of the expected/found phrases is left
     ("expected", "bytes", " of ", "did you mean", ...);
@@ -30,6 +31,19 @@ RUNS = [
     (["calc", "iec"], "tests/data/iec", ".json", True),
     (["calc", "iec"], "fuzz/corpus/iec", ".json", True),
     (["replay"], "fuzz/corpus/record", ".json", False),
+    # OTDR files: the reader's errors (broken files) and notes (odd but
+    # readable files, real instruments' samples), one file per run.
+    (["sor", "dump"], "fuzz/corpus/sor", ".sor", False),
+    (["sor", "dump"], "tests/corpus/sor", ".sor", False),
+    (["sor", "dump"], "tests/data/sor", ".sor", False),
+    # Tampered attempt records (tests/corpus/make_tampered_records.py): the
+    # first difference a replay finds, and a missing or other scenario.
+    (["replay", "--verify"], "tests/corpus/records/attempts", ".json", False),
+]
+# Runs that take a whole data folder: the report over the tampered records
+# (its CSV rows and its mismatch lines; no cache written in the sources).
+FOLDER_RUNS = [
+    (["report", "--no-cache", "--rows", "attempts"], "tests/corpus/records"),
 ]
 
 ENGLISH = [r"\bexpected\b", r"\bfound\b", r"\bbytes?\b", r"\bstring\b", r"\bnumber\b", r"\blowercase\b",
@@ -86,6 +100,24 @@ def check_po(po_path):
 failures = check_po(os.path.join(root, "po", "fr.po"))
 lines = {"fr": 0, "en": 0}
 problems_seen = 0
+differences_seen = 0
+
+
+def check_run(args, folder, group):
+    """Runs args + group in both languages and checks every line."""
+    global problems_seen, differences_seen
+    for lang, words in (("fr", ENGLISH), ("en", FRENCH)):
+        for line in run(lang, args, group):
+            lines[lang] += 1
+            if lang == "fr" and (" attendu " in line or "trouvé" in line):
+                problems_seen += 1
+            if lang == "fr" and "recalculé" in line:
+                differences_seen += 1
+            shown = visible(line, group)
+            hits = [w for w in words if re.search(w, shown, 0 if lang == "en" else re.I)]
+            if hits:
+                failures.append(f"[{lang}] {' '.join(args)} {os.path.relpath(folder)}: {hits}: {line}")
+
 for args, folder, suffix, batch in RUNS:
     d = os.path.join(root, folder)
     files = []
@@ -93,23 +125,19 @@ for args, folder, suffix, batch in RUNS:
         files += [os.path.join(base, n) for n in names if n.endswith(suffix) and not n.endswith(".schema.json")]
     files.sort()
     for group in ([files] if batch else [[f] for f in files]):
-        for lang, words in (("fr", ENGLISH), ("en", FRENCH)):
-            for line in run(lang, args, group):
-                lines[lang] += 1
-                if lang == "fr" and (" attendu " in line or "trouvé" in line):
-                    problems_seen += 1
-                shown = visible(line, group)
-                hits = [w for w in words if re.search(w, shown, 0 if lang == "en" else re.I)]
-                if hits:
-                    failures.append(f"[{lang}] {' '.join(args)} {os.path.relpath(folder)}: {hits}: {line}")
+        check_run(args, folder, group)
+for args, folder in FOLDER_RUNS:
+    check_run(args, folder, [os.path.join(root, folder)])
 
 # The check must have looked at real problem lines, or it proves nothing.
 if problems_seen < 100:
     failures.append(f"only {problems_seen} French problem lines seen: are the corpora and the catalogue there?")
+if differences_seen < 10:
+    failures.append(f"only {differences_seen} French result differences seen: are the tampered records there?")
 for f in failures[:80]:
     print(f)
 if len(failures) > 80:
     print(f"... and {len(failures) - 80} more")
 print(f"diag language: {lines['fr']} French lines, {lines['en']} English lines, {problems_seen} problems,"
-      f" {len(failures)} failures")
+      f" {differences_seen} result differences, {len(failures)} failures")
 sys.exit(1 if failures else 0)

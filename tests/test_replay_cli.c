@@ -173,6 +173,45 @@ int main(int argc, char **argv)
     r = tu_run(workdir, "en", args3b);
     CHECK(r.rc == 0 && tu_contains(r.out, "DIFFERS"));
     tu_run_free(&r);
+    /* In French the whole line is French, numbers with a decimal comma
+     * that read back (comma made a point) as exactly the two doubles. */
+    r = tu_run(workdir, "fr", args3);
+    const char *head = "Le résultat enregistré DIFFÈRE du résultat recalculé : total : enregistré ";
+    const char *at_fr = r.out ? strstr(r.out, head) : NULL;
+    CHECK_MSG(r.rc == 1 && at_fr, "rc %d, no \"%s\" in:\n%s", r.rc, head, r.out ? r.out : "");
+    if (at_fr) {
+        /* "<stored>, recalculé <recomputed>\n" */
+        char stored_text[40] = "", recomputed_text[40] = "";
+        const char *from = at_fr + strlen(head), *sep = strstr(from, ", recalculé "), *end = sep ? strchr(sep, '\n') : NULL;
+        CHECK(sep && end && sep - from < 40 && end - (sep + strlen(", recalculé ")) < 40);
+        if (sep && end && sep - from < 40 && end - (sep + strlen(", recalculé ")) < 40) {
+            memcpy(stored_text, from, (size_t)(sep - from));
+            from = sep + strlen(", recalculé ");
+            memcpy(recomputed_text, from, (size_t)(end - from));
+        }
+        /* The forged total is one ulp off, never a whole number. */
+        CHECK_MSG(strchr(stored_text, ',') && !strchr(stored_text, '.') && !strchr(recomputed_text, '.'),
+                  "\"%s\", \"%s\"", stored_text, recomputed_text);
+        for (char *c = stored_text; *c; c++) {
+            *c = *c == ',' ? '.' : *c;
+        }
+        for (char *c = recomputed_text; *c; c++) {
+            *c = *c == ',' ? '.' : *c;
+        }
+        CHECK(strtod(stored_text, NULL) == forged.result.total);
+        CHECK(strtod(recomputed_text, NULL) == rec.result.total);
+    }
+    tu_run_free(&r);
+    /* --json keeps the English text, whatever the language. */
+    const char *args3c[] = {exe, "replay", "--json", forged_path, NULL};
+    r = tu_run(workdir, "fr", args3c);
+    doc = r.out ? cJSON_Parse(r.out) : NULL;
+    const cJSON *diff = cJSON_GetObjectItemCaseSensitive(doc, "first_difference");
+    const char *want = "total: stored ";
+    CHECK_MSG(cJSON_IsString(diff) && strncmp(diff->valuestring, want, strlen(want)) == 0, "first_difference: %s",
+              cJSON_IsString(diff) ? diff->valuestring : "(none)");
+    cJSON_Delete(doc);
+    tu_run_free(&r);
     record_finish(&forged);
 
     /* 4. The record alone (copied out of its data folder): found by content

@@ -89,6 +89,19 @@ static void check_invariants(const SorFile *f, size_t size)
     CHECK(acc == acc); /* not NaN */
 }
 
+/* A message's template and values: every placeholder filled, and at most
+ * 4 values, so that the whole error fits in one DiagArgs (sor.h). */
+static void check_template(const char *tmpl, const DiagArgs *args, const char *english)
+{
+    CHECK_MSG(tmpl != NULL && tmpl[0] != '\0', "no template for \"%s\"", english);
+    CHECK_MSG(args->count <= 4, "%d values for \"%s\"", args->count, tmpl ? tmpl : "");
+    char filled[400];
+    diag_fill(tmpl, args, '.', filled, sizeof filled);
+    CHECK_MSG(strcmp(filled, english) == 0, "\"%s\" filled gives \"%s\", the English text is \"%s\"",
+              tmpl ? tmpl : "", filled, english);
+    CHECK_MSG(strchr(english, '{') == NULL, "placeholder left in \"%s\"", english);
+}
+
 /* Reads data; on failure the error must say where and what. */
 static bool read_checked(const uint8_t *data, size_t size, SorError *err)
 {
@@ -96,9 +109,18 @@ static bool read_checked(const uint8_t *data, size_t size, SorError *err)
     bool ok = sor_read(&f, data, size, err);
     if (ok) {
         check_invariants(&f, size);
+        for (size_t i = 0; i < f.note_count; i++) {
+            /* At most 6 values: a landmark error's 4 and its 2 parts. */
+            CHECK(f.notes[i].args.count <= 6);
+            char text[400];
+            sor_note_text(&f.notes[i], NULL, NULL, '.', text, sizeof text);
+            CHECK_MSG(strcmp(text, f.notes[i].text) == 0 && strchr(text, '{') == NULL, "note \"%s\"", text);
+        }
     } else {
         CHECK(err->expected[0] != '\0' && err->found[0] != '\0');
         CHECK(err->offset <= size);
+        check_template(err->expected_tmpl, &err->args, err->expected);
+        check_template(err->found_tmpl, &err->args, err->found);
     }
     sor_finish(&f);
     return ok;
@@ -371,8 +393,63 @@ static void test_random_mutations(void)
     }
 }
 
+/* tests/corpus/sor: each broken file gives the error (or note) EXPECTED
+ * names, at the block and byte offset make_sor_corpus.py computed. */
+static void test_corpus(void)
+{
+    const char *env = getenv("FIBRESIM_SOURCE_ROOT");
+    char dir[2048], path[2300];
+    snprintf(dir, sizeof dir, "%s/tests/corpus/sor", env && env[0] ? env : FIBRESIM_SOURCE_ROOT);
+    snprintf(path, sizeof path, "%s/EXPECTED", dir);
+    FILE *ex = fopen(path, "r");
+    CHECK_MSG(ex != NULL, "cannot open %s", path);
+    if (!ex) {
+        return;
+    }
+    char line[600];
+    int files = 0;
+    while (fgets(line, sizeof line, ex)) {
+        line[strcspn(line, "\n")] = '\0';
+        char name[128], kind[16], block[64];
+        size_t offset = 0;
+        int used = 0;
+        if (line[0] == '#' || sscanf(line, "%127s %15s %63s %zu %n", name, kind, block, &offset, &used) != 4) {
+            continue;
+        }
+        const char *phrase = line + used;
+        if (strcmp(block, "-") == 0) {
+            block[0] = '\0';
+        }
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        SorFile f;
+        SorError err;
+        bool ok = sor_read_file(&f, path, &err);
+        if (strcmp(kind, "error") == 0) {
+            char msg[600];
+            sor_error_format(&err, msg, sizeof msg);
+            CHECK_MSG(!ok, "%s: read", name);
+            CHECK_MSG(!ok && strcmp(err.block, block) == 0 && err.offset == offset,
+                      "%s: error at %s byte %zu, expected at %s byte %zu (%s)", name, err.block, err.offset, block,
+                      offset, msg);
+            CHECK_MSG(!ok && strstr(msg, phrase) != NULL, "%s: \"%s\" lacks \"%s\"", name, msg, phrase);
+        } else {
+            bool seen = false;
+            for (size_t i = 0; ok && i < f.note_count; i++) {
+                seen = seen || (strcmp(f.notes[i].block, block) == 0 && f.notes[i].offset == offset
+                                && strstr(f.notes[i].text, phrase) != NULL);
+            }
+            CHECK_MSG(ok && seen, "%s: no note at %s byte %zu with \"%s\"", name, block, offset, phrase);
+        }
+        sor_finish(&f);
+        files++;
+    }
+    fclose(ex);
+    CHECK_MSG(files >= 16, "only %d files in %s/EXPECTED", files, dir);
+}
+
 int main(void)
 {
+    test_corpus();
     test_truncations();
     test_flips();
     test_absurd();

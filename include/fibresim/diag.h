@@ -38,13 +38,19 @@ typedef enum DiagCode {
     DIAG_CODE_COUNT
 } DiagCode;
 
-#define DIAG_ARG_MAX 4
+/* Values per message: 4 for a message of its own; 12 so that a message can
+ * hold another one (a msgid value with its own values, see diag_arg_msgid),
+ * e.g. a report's "the scenario file {file} does not load here: {problem}"
+ * holding a problem's 4 values and the 5 that place it (diag_arg_problem). */
+#define DIAG_ARG_MAX 12
 
 /* One value of a message: fills "{name}" in a template. */
 typedef struct DiagArg {
     char name[16];
     char value[160];      /* numbers written with '.' (C locale) */
     bool number;          /* the edge writes value with its decimal separator */
+    bool msgid;           /* value is an English N_() msgid: translated, then its own
+                           * "{name}"s filled from the same list */
 } DiagArg;
 
 /* The values of a message's placeholders; zero-initialise ({0}) before use. */
@@ -93,18 +99,61 @@ void diag_arg_num(DiagArgs *a, const char *name, double value);
 void diag_arg_num_sig(DiagArgs *a, const char *name, double value, int digits);
 /* Adds a whole number for "{name}". */
 void diag_arg_int(DiagArgs *a, const char *name, long long value);
-/* Writes tmpl with each "{name}" of args replaced by its value (numbers with
- * decimal_sep instead of '.'); a placeholder without a value stays as it is,
- * so "{ ... }" in a text is left alone. Always NUL-terminates (n > 0). */
-void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n);
+/* Adds a number already written with '.' (e.g. the shortest text that reads
+ * back as the same double), shown with the edge's decimal separator. */
+void diag_arg_num_text(DiagArgs *a, const char *name, const char *text);
+/* Adds a piece of text that is itself an English N_() msgid ("the group
+ * index", "{n} bytes for {what}"): the edge translates it like the template,
+ * and its own placeholders take their values from the same list, so one
+ * message can name a field or hold another message (nesting stops at 3
+ * levels). msgid is copied (at most 159 bytes). */
+void diag_arg_msgid(DiagArgs *a, const char *name, const char *msgid);
 /* A translator for diag_text: returns the text of msgid in the edge's language. */
 typedef const char *(*DiagTranslateFn)(const char *msgid, void *user);
+/* Writes tmpl with each "{name}" of args replaced by its value (numbers with
+ * decimal_sep instead of '.'; msgid values translated by tr, NULL: English,
+ * and filled in turn); a placeholder without a value stays as it is, so
+ * "{ ... }" in a text is left alone. Always NUL-terminates (n > 0), never
+ * cuts a UTF-8 character. tmpl itself is not translated. */
+void diag_fill_tr(const char *tmpl, const DiagArgs *args, DiagTranslateFn tr, void *user, char decimal_sep,
+                  char *out, size_t n);
+/* diag_fill_tr in English (tr = NULL). */
+void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n);
 /* The expected (found = false) or found part of g in the edge's language: its
  * template translated by tr (NULL: English) and filled; "" if the part is empty. */
 void diag_text(const Diag *g, bool found, DiagTranslateFn tr, void *user, char decimal_sep, char *out, size_t n);
 /* The msgid of an errno value for "found" texts ("no such file or folder"),
  * so that the edge can translate it; strerror() text for rare values. */
 const char *diag_errno_text(int err);
+
+/* ---- messages of their own --------------------------------------------------------- */
+
+/* A message that is not about a place in an input file (why a stored score
+ * is not genuine, what differs between two results): an English template
+ * and its values, shown by the edge in its language like a Diag's parts. */
+typedef struct DiagMsg {
+    char tmpl[160];       /* N_() msgid; "" = no message */
+    DiagArgs args;
+} DiagMsg;
+
+/* Sets m (tmpl copied; args may be NULL). */
+void diag_msg_set(DiagMsg *m, const char *tmpl, const DiagArgs *args);
+/* m in the edge's language: tmpl translated by tr (NULL: English), filled. */
+void diag_msg_text(const DiagMsg *m, DiagTranslateFn tr, void *user, char decimal_sep, char *out, size_t n);
+/* m as one line of JSON (no newline), for a cache that keeps messages:
+ * {"t": tmpl, "a": [[name, value, kind], ...]} with kind "s" text, "n"
+ * number, "m" msgid. false (out = "") if it does not fit in n bytes. */
+bool diag_msg_encode(const DiagMsg *m, char *out, size_t n);
+/* Reads what diag_msg_encode wrote; false (m empty) for anything else. */
+bool diag_msg_decode(const char *text, DiagMsg *m /* OUT */);
+/* Adds problem g as the value of "{name}" (a msgid: "{where}{code}:
+ * expected {expected}, found {found}" or a shorter form), with its own
+ * values and "where" "code" "expected" "found", so that a message holding
+ * it ("the record does not read: {problem}") is shown whole in the edge's
+ * language; the template holding it must not use those names. When its
+ * values and these five do not all fit (DIAG_ARG_MAX), the problem goes in
+ * as its English line (diag_format). */
+void diag_arg_problem(DiagArgs *a, const char *name, const Diag *g);
 
 /* Short English name of a code, e.g. "unknown field" (an N_() msgid: the edge
  * translates it). */

@@ -114,6 +114,15 @@ bool record_copy(AttemptRecord *dst /* OUT */, const AttemptRecord *src);
  * line ("criteria[2] \"angle\" value: stored 0.5, recomputed 0.75").
  * Returns false (and what = "") when result_equal() holds. */
 bool record_result_diff(const Result *stored, const Result *recomputed, char *what, size_t n);
+/* The same as a message for the edge to show in its language (diag.h):
+ * "{field}: stored {stored}, recomputed {recomputed}", the field named by a
+ * msgid ("criteria[{index}] \"{criterion}\" value"), numbers in their
+ * shortest exact form. Returns false (out emptied) when result_equal() holds. */
+bool record_result_diff_msg(const Result *stored, const Result *recomputed, DiagMsg *out /* OUT */);
+/* Why a replay that stopped before the record's last event differs: "the
+ * replayed attempt ended at tick {tick}, before the last recorded event
+ * (tick {last})". */
+void record_replay_cut_msg(uint32_t ended_tick, uint32_t last_event_tick, DiagMsg *out /* OUT */);
 
 #define TRAINEE_FORMAT_VERSION 1
 #define TRAINEE_MAX_BYTES (64 * 1024)

@@ -128,6 +128,8 @@ typedef struct ReportAttempt {
     uint32_t n_safety;
     ReportCheck check;
     const char *check_detail;  /* English line: first difference, or why not verifiable; "" if none */
+    const char *check_msg;     /* the same as a message (diag_msg_encode) for the edge to show in its
+                                * language (report_check_detail_text); "" or NULL if none */
     unsigned flags;            /* REPORT_ATTEMPT_* */
 } ReportAttempt;
 
@@ -239,5 +241,11 @@ void report_criterion_result(const ReportCriterion *c, CriterionResult *out /* O
 int report_module_cmp(const char *a, const char *b);
 
 const char *report_check_name(ReportCheck c); /* "not_checked", "verified", "mismatch", "unverifiable" */
+
+/* a's check detail in the edge's language: its message translated by tr
+ * (NULL: English) and filled with decimal_sep; check_detail as it is when
+ * there is no message. "" if neither. */
+void report_check_detail_text(const ReportAttempt *a, DiagTranslateFn tr, void *user, char decimal_sep, char *out,
+                              size_t n);
 
 #endif

@@ -29,6 +29,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fibresim/diag.h"
+
 /* Longest text field kept (bytes, with the NUL); longer ones are cut, noted. */
 #define SOR_TEXT_MAX 256
 /* Longest block name kept. */
@@ -41,19 +43,31 @@
 /* Speed of light in vacuum, m/s (exact, SI). */
 #define SOR_C_M_S 299792458.0
 
-/* Why a file could not be read or written. English; the edge adds the file name. */
+/* Why a file could not be read or written; the edge adds the file name.
+ * The "expected" and "found" parts are English templates (N_() msgids,
+ * diag.h) with their values, so that the edge shows them in its language
+ * (sor_error_text); the same filled in English is kept for logs and tests.
+ * A template names fields of the format by msgid values ("{what}": "the
+ * group index") and uses at most 4 values, so that the whole error fits in
+ * one DiagArgs with its block, offset and parts (sor_error_args). */
 typedef struct SorError {
     char block[SOR_NAME_MAX]; /* "Map", "FxdParams", ...; "" = the whole file */
     size_t offset;            /* byte offset in the file where the problem is */
-    char expected[160];       /* what the format wants there */
-    char found[160];          /* what the file has */
+    char expected[160];       /* what the format wants there (English, filled) */
+    char found[160];          /* what the file has (English, filled) */
+    const char *expected_tmpl; /* static N_() msgid of expected; NULL when unset */
+    const char *found_tmpl;    /* same for found */
+    DiagArgs args;            /* values of both templates */
 } SorError;
 
-/* Something odd that did not stop the reading. */
+/* Something odd that did not stop the reading: text in English, and its
+ * template and values for the edge (sor_note_text). */
 typedef struct SorNote {
     char block[SOR_NAME_MAX];
     size_t offset;
-    char text[200];
+    char text[200];           /* English, filled */
+    const char *tmpl;         /* static N_() msgid */
+    DiagArgs args;
 } SorNote;
 
 /* One entry of the Map block, with where its block starts in the file. */
@@ -235,8 +249,19 @@ bool sor_write(const SorFile *f, uint8_t **out /* OUT */, size_t *out_size /* OU
  * write never leaves a half file. */
 bool sor_write_file(const SorFile *f, const char *path, SorError *err /* OUT */);
 
-/* "Block at byte N: expected X, found Y." (English). */
+/* "DataPts block, byte 328: expected X, found Y" ("byte 0: ..." when the
+ * error is not in a block), in English. */
 void sor_error_format(const SorError *e, char *buf, size_t n);
+/* The same line in the edge's language: the templates translated by tr
+ * (NULL: English) and filled with decimal_sep. */
+void sor_error_text(const SorError *e, DiagTranslateFn tr, void *user, char decimal_sep, char *buf, size_t n);
+/* The values for a message that holds the error (out is reset): {block}
+ * (text, "" when none), {offset} (number), {expected} and {found} (msgids
+ * whose own values are added too), e.g. for a Diag's found part
+ * "a damaged file ({block} block, byte {offset}: ...)". */
+void sor_error_args(const SorError *e, DiagArgs *out /* OUT */);
+/* A note in the edge's language (tr NULL: English, the same as n->text). */
+void sor_note_text(const SorNote *n, DiagTranslateFn tr, void *user, char decimal_sep, char *buf, size_t size);
 
 /* CRC-16, polynomial 0x1021, MSB first, no final XOR, from init
  * (0xFFFF: CCITT-FALSE; 0x0000: XMODEM). */

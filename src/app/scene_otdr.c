@@ -351,10 +351,15 @@ static void otdr_scene_app_action(void *self, const ModuleSceneEnv *env, const v
     } else {
         char why[256];
         sor_error_format(&err, why, sizeof why);
-        /* The writer's disk errors are N_() msgids: the trainee reads them
+        /* The writer's errors are N_() templates: the trainee reads them
          * in the UI's language; the log keeps the full English line. */
-        char shown[256];
-        snprintf(shown, sizeof shown, _("%s (found: %s)"), _(err.expected), _(err.found));
+        char shown[256], exp[160], fnd[160];
+        char sep = i18n_decimal_sep();
+        diag_fill_tr(i18n_translate(err.expected_tmpl ? err.expected_tmpl : "", NULL), &err.args, i18n_translate, NULL,
+                     sep, exp, sizeof exp);
+        diag_fill_tr(i18n_translate(err.found_tmpl ? err.found_tmpl : "", NULL), &err.args, i18n_translate, NULL, sep,
+                     fnd, sizeof fnd);
+        snprintf(shown, sizeof shown, _("%s (found: %s)"), exp, fnd);
         snprintf(sc->saved_msg, sizeof sc->saved_msg, _("The trace could not be saved: %s"), shown);
         SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "OTDR export to %s failed: %s", path, why);
     }

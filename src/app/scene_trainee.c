@@ -191,9 +191,9 @@ static void draw_breakdown(TraineeScene *s, App *app, SDL_FRect area, const Repo
     gfx_text(g, title, (SDL_FRect){area.x, y, area.w - 12 * sc, th0 + 1}, &ts0);
     y += th0 + 4 * sc;
     /* the check of this attempt first: verified or why not */
-    char head[512];
-    snprintf(head, sizeof head, "%s%s%s", report_check_label(a->check), a->check_detail[0] ? ": " : "",
-             a->check_detail);
+    char head[512], detail[400];
+    report_check_detail_text(a, i18n_translate, NULL, i18n_decimal_sep(), detail, sizeof detail);
+    snprintf(head, sizeof head, "%s%s%s", report_check_label(a->check), detail[0] ? _(": ") : "", detail);
     GfxTextStyle hs = gfx_style(GFX_FONT_BOLD, THEME_TEXT_SMALL,
                                 a->check == REPORT_VERIFIED ? theme.ok : a->check == REPORT_MISMATCH ? theme.fail
                                                                                                      : theme.text_muted);

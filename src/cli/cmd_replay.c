@@ -207,7 +207,8 @@ static int run_replay(const CliArgs *a)
     Result res;
     memset(&res, 0, sizeof res);
     res.status = ATTEMPT_RUNNING;
-    char difference[512] = "";
+    DiagMsg difference;
+    memset(&difference, 0, sizeof difference);
     if (!record_load(path, &rec, &d)) {
         fprintf(stderr, _("fibresim replay: %s is not a readable attempt record:\n"), path);
         print_diags(&d, path);
@@ -246,24 +247,26 @@ static int run_replay(const CliArgs *a)
         fprintf(stderr, "%s\n", _("fibresim replay: out of memory while replaying"));
         goto out;
     }
-    bool matches = !record_result_diff(&rec.result, &res, difference, sizeof difference);
+    bool matches = !record_result_diff_msg(&rec.result, &res, &difference);
     if (!complete) {
         /* The module ended the attempt before the last recorded event: the
          * replay took another path than the original. */
         matches = false;
-        snprintf(difference, sizeof difference,
-                 "the replayed attempt ended at tick %u, before the last recorded event (tick %u)",
-                 (unsigned)res.ticks, (unsigned)rec.events.items[rec.events.count - 1].tick);
+        record_replay_cut_msg(res.ticks, rec.events.items[rec.events.count - 1].tick, &difference);
     }
+    char text[512];
     if (json) {
-        print_json(path, &rec, look.path, complete, &res, matches, matches ? NULL : difference);
+        /* A machine field: always English. */
+        diag_msg_text(&difference, NULL, NULL, '.', text, sizeof text);
+        print_json(path, &rec, look.path, complete, &res, matches, matches ? NULL : text);
     } else {
         print_header(&rec, look.path);
         print_result(&res, scn);
         if (matches) {
             printf("%s\n", _("Stored result: identical to the recomputed one, bit for bit."));
         } else {
-            printf(_("Stored result DIFFERS from the recomputed one: %s\n"), difference);
+            diag_msg_text(&difference, i18n_translate, NULL, i18n_decimal_sep(), text, sizeof text);
+            printf(_("Stored result DIFFERS from the recomputed one: %s\n"), text);
         }
     }
     rc = (verify && !matches) ? 1 : 0;

@@ -228,7 +228,10 @@ static int run_report(const CliArgs *a)
     if (r.stats.mismatched) {
         for (size_t i = 0; i < r.n_attempts; i++) {
             if (r.attempts[i].check == REPORT_MISMATCH) {
-                fprintf(stderr, _("  mismatch: %s: %s\n"), r.attempts[i].path, r.attempts[i].check_detail);
+                char detail[600];
+                report_check_detail_text(&r.attempts[i], i18n_translate, NULL, i18n_decimal_sep(), detail,
+                                         sizeof detail);
+                fprintf(stderr, _("  mismatch: %s: %s\n"), r.attempts[i].path, detail);
             }
         }
     }

@@ -204,7 +204,9 @@ static void print_text(const SorFile *f, const char *path, size_t edge)
         printf("%s\n", _("Notes:"));
         for (size_t i = 0; i < f->note_count; i++) {
             const SorNote *n = &f->notes[i];
-            printf("  [%s @%zu] %s\n", n->block[0] ? n->block : "-", n->offset, n->text);
+            char text[400];
+            sor_note_text(n, i18n_translate, NULL, i18n_decimal_sep(), text, sizeof text);
+            printf("  [%s @%zu] %s\n", n->block[0] ? n->block : "-", n->offset, text);
         }
     }
 }
@@ -226,7 +228,7 @@ static int run_sor_dump(const CliArgs *a)
     const char *path = a->pos[0];
     if (!sor_read_file(&f, path, &err)) {
         char msg[600];
-        sor_error_format(&err, msg, sizeof msg);
+        sor_error_text(&err, i18n_translate, NULL, i18n_decimal_sep(), msg, sizeof msg);
         fprintf(stderr, _("fibresim sor dump: %s is not a readable SOR file: %s\n"), path, msg);
         sor_finish(&f);
         return 1;

@@ -159,7 +159,7 @@ static int run(const CliArgs *a)
     SorError err;
     if (!sor_write_file(&f, out_path, &err)) {
         char why[512];
-        sor_error_format(&err, why, sizeof why);
+        sor_error_text(&err, i18n_translate, NULL, i18n_decimal_sep(), why, sizeof why);
         fprintf(stderr, _("fibresim sor export: cannot write %s: %s\n"), out_path, why);
         goto out;
     }

@@ -91,7 +91,7 @@ char i18n_decimal_sep(void)
     return strcmp(current_lang, "fr") == 0 ? ',' : '.';
 }
 
-static const char *translate(const char *msgid, void *user)
+const char *i18n_translate(const char *msgid, void *user)
 {
     (void)user;
     return msgid[0] ? gettext(msgid) : msgid;
@@ -99,7 +99,7 @@ static const char *translate(const char *msgid, void *user)
 
 void i18n_diag_text(const Diag *g, bool found, char *out, size_t n)
 {
-    diag_text(g, found, translate, NULL, i18n_decimal_sep(), out, n);
+    diag_text(g, found, i18n_translate, NULL, i18n_decimal_sep(), out, n);
 }
 
 void i18n_diag_line(const Diag *g, const char *file, char *out, size_t n)

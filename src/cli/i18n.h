@@ -26,6 +26,9 @@ void i18n_set_language(const char *lang);
 const char *i18n_language(void);
 /* ',' for French, '.' for English. */
 char i18n_decimal_sep(void);
+/* A DiagTranslateFn (diag.h) for the core's templates: gettext, "" kept
+ * as it is (user unused). */
+const char *i18n_translate(const char *msgid, void *user);
 /* The expected (found = false) or found part of a problem in the current
  * language: its template translated, its values filled in with the
  * language's decimal separator. */

@@ -142,7 +142,9 @@ static void write_attempts(ReportOut *o)
             cell_number(o, a->pass_mark, 0, false);
             cell_text(o, a->passed ? _("yes") : _("no"), false);
             cell_text(o, report_check_label(a->check), false);
-            cell_text(o, a->check_detail, false);
+            char detail[600];
+            report_check_detail_text(a, i18n_translate, NULL, i18n_decimal_sep(), detail, sizeof detail);
+            cell_text(o, detail, false);
             cell_text(o, (a->flags & REPORT_ATTEMPT_COUNTED) ? _("yes") : _("no"), false);
             cell_text(o, a->path, true);
         }

@@ -453,9 +453,11 @@ static void write_attempt(const ReportOut *o, const ReportAttempt *a)
     esc(f, line);
     fputs(" ", f);
     check_mark(o, a);
-    if (a->check_detail[0]) {
-        fputs(": ", f);
-        esc(f, a->check_detail);
+    char detail[600];
+    report_check_detail_text(a, i18n_translate, NULL, i18n_decimal_sep(), detail, sizeof detail);
+    if (detail[0]) {
+        esc(f, _(": "));
+        esc(f, detail);
     }
     if (a->flags & REPORT_ATTEMPT_CONFLICT) {
         fputs(" <span class=\"warn\">", f);

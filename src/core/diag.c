@@ -188,6 +188,24 @@ void diag_arg_num(DiagArgs *a, const char *name, double value)
     diag_arg_num_sig(a, name, value, 10);
 }
 
+void diag_arg_num_text(DiagArgs *a, const char *name, const char *text)
+{
+    DiagArg *x = arg_slot(a, name);
+    if (x) {
+        fs_strlcpy(x->value, text ? text : "", sizeof x->value);
+        x->number = true;
+    }
+}
+
+void diag_arg_msgid(DiagArgs *a, const char *name, const char *msgid)
+{
+    DiagArg *x = arg_slot(a, name);
+    if (x) {
+        fs_strlcpy(x->value, msgid ? msgid : "", sizeof x->value);
+        x->msgid = true;
+    }
+}
+
 void diag_arg_int(DiagArgs *a, const char *name, long long value)
 {
     DiagArg *x = arg_slot(a, name);
@@ -216,28 +234,60 @@ static const DiagArg *placeholder(const char *t, const DiagArgs *args, size_t *l
     return NULL;
 }
 
-void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n)
+/* Where diag_fill_tr writes: out[0 .. used), cut once full. */
+typedef struct Fill {
+    char *out;
+    size_t n, used;
+    bool cut;
+    const DiagArgs *args;
+    DiagTranslateFn tr;
+    void *user;
+    char sep;
+} Fill;
+
+/* Deepest msgid value inside a msgid value: a message naming a field, held
+ * in another message, is 2; the cap stops a value that names itself. */
+#define FILL_DEPTH_MAX 3
+
+static void fill_char(Fill *f, char c)
+{
+    if (f->used + 1 >= f->n) {
+        f->cut = true;
+        return;
+    }
+    f->out[f->used++] = c;
+}
+
+static void fill_text(Fill *f, const char *tmpl, int depth)
+{
+    for (const char *t = tmpl ? tmpl : ""; *t && !f->cut;) {
+        size_t len = 0;
+        const DiagArg *x = *t == '{' ? placeholder(t, f->args, &len) : NULL;
+        if (!x) {
+            fill_char(f, *t++);
+            continue;
+        }
+        t += len;
+        if (x->msgid && depth < FILL_DEPTH_MAX) {
+            fill_text(f, x->value[0] && f->tr ? f->tr(x->value, f->user) : x->value, depth + 1);
+            continue;
+        }
+        for (const char *v = x->value; *v && !f->cut; v++) {
+            fill_char(f, (x->number && *v == '.') ? f->sep : *v);
+        }
+    }
+}
+
+void diag_fill_tr(const char *tmpl, const DiagArgs *args, DiagTranslateFn tr, void *user, char decimal_sep,
+                  char *out, size_t n)
 {
     if (n == 0) {
         return;
     }
-    size_t used = 0;
-    bool cut = false;
-    for (const char *t = tmpl ? tmpl : ""; *t && !cut;) {
-        size_t len = 0;
-        const DiagArg *x = *t == '{' ? placeholder(t, args, &len) : NULL;
-        const char *v = x ? x->value : t;
-        size_t count = x ? strlen(v) : 1;
-        for (size_t i = 0; i < count; i++) {
-            if (used + 1 >= n) {
-                cut = true;
-                break;
-            }
-            out[used++] = (x && x->number && v[i] == '.') ? decimal_sep : v[i];
-        }
-        t += x ? len : 1;
-    }
-    if (cut) {
+    Fill f = {.out = out, .n = n, .args = args, .tr = tr, .user = user, .sep = decimal_sep};
+    fill_text(&f, tmpl, 0);
+    size_t used = f.used;
+    if (f.cut) {
         /* Never end inside a UTF-8 character cut by the buffer's end. */
         size_t start = used;
         while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80) {
@@ -254,6 +304,11 @@ void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *o
     out[used] = '\0';
 }
 
+void diag_fill(const char *tmpl, const DiagArgs *args, char decimal_sep, char *out, size_t n)
+{
+    diag_fill_tr(tmpl, args, NULL, NULL, decimal_sep, out, n);
+}
+
 void diag_text(const Diag *g, bool found, DiagTranslateFn tr, void *user, char decimal_sep, char *out, size_t n)
 {
     const char *tmpl = found ? (g->found_tmpl[0] ? g->found_tmpl : g->found)
@@ -261,7 +316,7 @@ void diag_text(const Diag *g, bool found, DiagTranslateFn tr, void *user, char d
     if (tmpl[0] && tr) {
         tmpl = tr(tmpl, user);
     }
-    diag_fill(tmpl, &g->args, decimal_sep, out, n);
+    diag_fill_tr(tmpl, &g->args, tr, user, decimal_sep, out, n);
 }
 
 const char *diag_errno_text(int err)

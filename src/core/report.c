@@ -693,9 +693,12 @@ static bool verify_all(Build *b, ReportAttempt *list, size_t n)
         for (size_t d = 0; fresh && details && d < opt->n_dirs; d++) {
             size_t k = 0;
             for (size_t i = 0; i < n; i++) {
-                if (dir_of[i] == d && (jobs[i].newly_verified || jobs[i].newly_mismatched)) {
+                /* A mismatch without its message (too long to encode) is not
+                 * kept: a hash alone would read back as genuine. */
+                bool keep = jobs[i].newly_verified || (jobs[i].newly_mismatched && jobs[i].detail_msg);
+                if (dir_of[i] == d && keep) {
                     memcpy(fresh[k], jobs[i].content_hash, 65);
-                    details[k++] = jobs[i].newly_mismatched ? jobs[i].detail : NULL;
+                    details[k++] = jobs[i].newly_mismatched ? jobs[i].detail_msg : NULL;
                 }
             }
             if (opt->use_cache && k && !verified_cache_append(opt->dirs[d], fs_version(), fresh, details, k)) {
@@ -722,6 +725,10 @@ static bool verify_all(Build *b, ReportAttempt *list, size_t n)
             a->check_detail = j->detail ? arena_intern_cstr(r->arena, j->detail) : "";
             if (!a->check_detail) {
                 a->check_detail = "";
+            }
+            a->check_msg = j->detail_msg ? arena_intern_cstr(r->arena, j->detail_msg) : "";
+            if (!a->check_msg) {
+                a->check_msg = "";
             }
             r->stats.verified_cached += j->from_cache;
             r->stats.replayed += j->replayed && j->check != REPORT_UNVERIFIABLE;
@@ -779,6 +786,17 @@ bool report_parse_date(const char *text, bool end_of_day, char out[REPORT_TIME_L
     memcpy(out, buf, REPORT_TIME_LEN);
     out[REPORT_TIME_LEN - 1] = '\0';
     return true;
+}
+
+void report_check_detail_text(const ReportAttempt *a, DiagTranslateFn tr, void *user, char decimal_sep, char *out,
+                              size_t n)
+{
+    DiagMsg m;
+    if (a->check_msg && a->check_msg[0] && diag_msg_decode(a->check_msg, &m)) {
+        diag_msg_text(&m, tr, user, decimal_sep, out, n);
+    } else if (n) {
+        fs_strlcpy(out, a->check_detail ? a->check_detail : "", n);
+    }
 }
 
 const char *report_check_name(ReportCheck c)

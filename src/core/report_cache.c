@@ -14,10 +14,12 @@
  *   Shared strings and definitions are written once: an entry is about
  *   400 bytes. A cache of another program version is ignored whole.
  *
- * verified.txt (text, appended): first line "fibresim-verified 1 <version>",
+ * verified.txt (text, appended): first line "fibresim-verified 2 <version>",
  *   then one line per record file checked: its SHA-256 (64 lowercase hex)
  *   alone for a genuine record, or followed by a space and the first
- *   difference for a mismatch (the outcome is a function of the bytes and
+ *   difference for a mismatch, as a message (diag_msg_encode: one line of
+ *   JSON, so that each reader shows it in its language; format 1 kept the
+ *   English text) (the outcome is a function of the bytes and
  *   the program, so neither needs a replay again). Lines are short (under
  *   4 kB), so appends by two processes never interleave; a torn last line
  *   (power cut) is skipped. A file of another program version is started
@@ -39,7 +41,7 @@
 #define SUMMARY_CACHE_MAX_BYTES ((size_t)2 << 30)
 #define SUMMARY_REL_MAX 4096
 #define SUMMARY_BLOB_MAX (1u << 20)
-#define VERIFIED_HEADER "fibresim-verified 1 "
+#define VERIFIED_HEADER "fibresim-verified 2 "
 
 bool file_key_equal(const FileKey *a, const FileKey *b)
 {
@@ -562,7 +564,7 @@ bool verified_cache_append(const char *data_dir, const char *program_version, ch
     ok = fd >= 0;
     for (size_t i = 0; ok && i < n; i++) {
         /* One write per line: appends of two processes never interleave. */
-        char line[1024];
+        char line[4096];
         size_t len = 64;
         memcpy(line, hashes[i], 64);
         if (details && details[i]) {

@@ -175,7 +175,7 @@ bool hashset_add_value(HashSet *s, const char *hex, const char *value); /* copie
  * bytes and the program, so neither needs a replay again. */
 void verified_cache_load(HashSet *verified, HashSet *mismatched, const char *data_dir, const char *program_version);
 /* Appends outcomes: details[i] NULL for a verified record, else the
- * mismatch's first difference (one line). Starts the file anew when it
+ * mismatch's first difference (one line: an encoded DiagMsg). Starts the file anew when it
  * belongs to another version. false if it could not be written. */
 bool verified_cache_append(const char *data_dir, const char *program_version, char (*hashes)[65],
                            char *const *details, size_t n);

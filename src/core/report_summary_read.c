@@ -192,5 +192,6 @@ bool summary_read_attempt(const unsigned char *data, size_t len, const SummaryTa
         out->safety[i].tick = blob_get_u32(&r);
     }
     out->check_detail = "";
+    out->check_msg = "";
     return !r.bad && r.p == r.end;
 }

@@ -16,6 +16,7 @@
 #include "fibresim/attempt.h"
 #include "fibresim/fileio.h"
 #include "fibresim/journal.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/scenario.h"
 #include "report_verify.h"
 
@@ -71,17 +72,30 @@ static Scenario *load_found(const ScenarioTable *t, const char *id, const char *
     return s;
 }
 
+/* Why a scenario is missing: the message, or out of memory. */
+static DiagMsg *why_msg(const char *tmpl, const DiagArgs *args)
+{
+    DiagMsg *m = malloc(sizeof *m);
+    if (m) {
+        diag_msg_set(m, tmpl, args);
+    }
+    return m;
+}
+
+static const DiagMsg out_of_memory = {.tmpl = N_("out of memory")};
+
 /* Looks the scenario up (once per hash). *why: why there is none (borrowed
  * from the table). */
-static const Scenario *table_get(ScenarioTable *t, const char *id, int version, const char *hash, const char **why)
+static const Scenario *table_get(ScenarioTable *t, const char *id, int version, const char *hash,
+                                 const DiagMsg **why)
 {
     const Scenario *found = NULL;
-    *why = "out of memory";
+    *why = &out_of_memory;
     pthread_mutex_lock(&t->lock);
     for (size_t i = 0; i < t->count; i++) {
         if (strcmp(t->items[i].hash, hash) == 0) {
             found = t->items[i].scn;
-            *why = t->items[i].why ? t->items[i].why : "";
+            *why = t->items[i].why ? t->items[i].why : &out_of_memory;
             pthread_mutex_unlock(&t->lock);
             return found;
         }
@@ -101,47 +115,65 @@ static const Scenario *table_get(ScenarioTable *t, const char *id, int version, 
     memcpy(s->hash, hash, 65);
     static const char *const none[] = {NULL};
     ScenarioLookup look;
-    char why_buf[512] = "";
+    char hash12[16];
+    snprintf(hash12, sizeof hash12, "%.12s", hash);
+    DiagArgs args = {0};
     if (journal_find_scenario(t->data_dirs, t->scenario_dirs ? t->scenario_dirs : none, id, hash, &look)) {
         DiagList d;
         diag_list_init(&d);
         s->scn = load_found(t, id, hash, &look, &d);
         if (!s->scn) {
-            char first[300] = "";
+            diag_arg_str(&args, "file", look.path);
             if (d.count) {
-                diag_format(&d.items[0], NULL, first, sizeof first);
+                diag_arg_problem(&args, "problem", &d.items[0]);
             }
-            snprintf(why_buf, sizeof why_buf, "the scenario file %s, or a file it names, does not load here: %s", look.path,
-                     first);
+            s->why = why_msg(d.count ? N_("the scenario file {file}, or a file it names, does not load here: {problem}")
+                                     : N_("the scenario file {file}, or a file it names, does not load here"),
+                             &args);
         }
         diag_list_finish(&d);
     } else if (look.same_id_path) {
-        snprintf(why_buf, sizeof why_buf,
-                 "scenario %s version %d (SHA-256 %.12s...) not found; %s has this id with other content (version %d): "
-                 "it was edited after the attempt",
-                 id, version, hash, look.same_id_path, look.same_id_version);
+        diag_arg_str(&args, "id", id);
+        diag_arg_int(&args, "version", version);
+        diag_arg_str(&args, "hash", hash12);
+        diag_arg_str(&args, "file", look.same_id_path);
+        diag_arg_int(&args, "other", look.same_id_version);
+        s->why = why_msg(N_("scenario {id} version {version} (SHA-256 {hash}...) not found; {file} has this id with "
+                            "other content (version {other}): it was edited after the attempt"),
+                         &args);
     } else {
-        snprintf(why_buf, sizeof why_buf,
-                 "scenario %s version %d (SHA-256 %.12s...) not found in the data folders' scenarios/ nor the scenario "
-                 "folders",
-                 id, version, hash);
+        diag_arg_str(&args, "id", id);
+        diag_arg_int(&args, "version", version);
+        diag_arg_str(&args, "hash", hash12);
+        s->why = why_msg(N_("scenario {id} version {version} (SHA-256 {hash}...) not found in the data folders' "
+                            "scenarios/ nor the scenario folders"),
+                         &args);
     }
     journal_scenario_lookup_finish(&look);
-    if (!s->scn) {
-        s->why = dup_text(why_buf);
-    }
     t->count++;
     found = s->scn;
-    *why = s->why ? s->why : "out of memory";
+    *why = s->why ? s->why : &out_of_memory;
     pthread_mutex_unlock(&t->lock);
     return found;
 }
 
-static void set_detail(VerifyJob *job, ReportCheck check, const char *text)
+/* Sets the outcome and its detail: English text and the message itself. */
+static void set_detail(VerifyJob *job, ReportCheck check, const DiagMsg *m)
 {
     job->check = check;
     free(job->detail);
+    free(job->detail_msg);
+    char text[600], code[4000];
+    diag_msg_text(m, NULL, NULL, '.', text, sizeof text);
     job->detail = dup_text(text);
+    job->detail_msg = diag_msg_encode(m, code, sizeof code) ? dup_text(code) : NULL;
+}
+
+static void set_detail_t(VerifyJob *job, ReportCheck check, const char *tmpl, const DiagArgs *args)
+{
+    DiagMsg m;
+    diag_msg_set(&m, tmpl, args);
+    set_detail(job, check, &m);
 }
 
 void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verified, const HashSet *mismatched)
@@ -150,9 +182,9 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
     int e = 0;
     char *text = fs_read_file(job->path, RECORD_MAX_BYTES, &len, &e);
     if (!text) {
-        char why[300];
-        snprintf(why, sizeof why, "the record cannot be read again: %s", strerror(e));
-        set_detail(job, REPORT_UNVERIFIABLE, why);
+        DiagArgs args = {0};
+        diag_arg_msgid(&args, "why", diag_errno_text(e));
+        set_detail_t(job, REPORT_UNVERIFIABLE, N_("the record cannot be read again: {why}"), &args);
         return;
     }
     fs_sha256_hex(text, len, job->content_hash);
@@ -163,8 +195,9 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
         return;
     }
     const char *known = mismatched ? hashset_value(mismatched, job->content_hash) : NULL;
-    if (known) {
-        set_detail(job, REPORT_MISMATCH, known);
+    DiagMsg known_msg;
+    if (known && diag_msg_decode(known, &known_msg)) {
+        set_detail(job, REPORT_MISMATCH, &known_msg);
         job->from_cache = true;
         free(text);
         return;
@@ -173,12 +206,14 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
     DiagList d;
     diag_list_init(&d);
     if (!record_parse(text, len, &rec, &d)) {
-        char first[400] = "unreadable", why[512];
+        DiagArgs args = {0};
         if (d.count) {
-            diag_format(&d.items[0], NULL, first, sizeof first);
+            diag_arg_problem(&args, "problem", &d.items[0]);
         }
-        snprintf(why, sizeof why, "the whole record does not read (events included): %s", first);
-        set_detail(job, REPORT_MISMATCH, why);
+        set_detail_t(job, REPORT_MISMATCH,
+                     d.count ? N_("the whole record does not read (events included): {problem}")
+                             : N_("the whole record does not read (events included)"),
+                     &args);
         job->newly_mismatched = true;
         diag_list_finish(&d);
         record_finish(&rec);
@@ -195,31 +230,37 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
         blob_finish(&fresh);
     }
     job->replayed = true;
-    const char *why = "";
+    const DiagMsg *why = &out_of_memory;
     const Scenario *scn = table_get(table, rec.scenario_id, rec.scenario_version, rec.scenario_hash, &why);
-    char msg[600];
     if (!scn) {
         set_detail(job, REPORT_UNVERIFIABLE, why);
     } else if (strcmp(scn->id, rec.scenario_id) != 0 || scn->version != rec.scenario_version
                || strcmp(scn->module->name, rec.module) != 0) {
-        snprintf(msg, sizeof msg, "the record names scenario %s version %d (%s), its scenario bytes say %s version %d (%s)",
-                 rec.scenario_id, rec.scenario_version, rec.module, scn->id, scn->version, scn->module->name);
-        set_detail(job, REPORT_MISMATCH, msg);
+        DiagArgs args = {0};
+        diag_arg_str(&args, "id", rec.scenario_id);
+        diag_arg_int(&args, "version", rec.scenario_version);
+        diag_arg_str(&args, "module", rec.module);
+        diag_arg_str(&args, "file_id", scn->id);
+        diag_arg_int(&args, "file_version", scn->version);
+        diag_arg_str(&args, "file_module", scn->module->name);
+        set_detail_t(job, REPORT_MISMATCH,
+                     N_("the record names scenario {id} version {version} ({module}), its scenario bytes say "
+                        "{file_id} version {file_version} ({file_module})"),
+                     &args);
         job->newly_mismatched = true;
     } else {
         Result res;
         bool complete = attempt_replay(scn, rec.seed, rec.events.items, rec.events.count, rec.end_tick, rec.status,
                                        &res);
-        char diff[400] = "";
+        DiagMsg diff;
         if (!complete && res.status == ATTEMPT_RUNNING) {
-            set_detail(job, REPORT_UNVERIFIABLE, "out of memory while replaying");
+            set_detail_t(job, REPORT_UNVERIFIABLE, N_("out of memory while replaying"), NULL);
         } else if (!complete) {
-            snprintf(msg, sizeof msg, "the replayed attempt ended at tick %u, before the last recorded event (tick %u)",
-                     (unsigned)res.ticks, (unsigned)rec.events.items[rec.events.count - 1].tick);
-            set_detail(job, REPORT_MISMATCH, msg);
+            record_replay_cut_msg(res.ticks, rec.events.items[rec.events.count - 1].tick, &diff);
+            set_detail(job, REPORT_MISMATCH, &diff);
             job->newly_mismatched = true;
-        } else if (record_result_diff(&rec.result, &res, diff, sizeof diff)) {
-            set_detail(job, REPORT_MISMATCH, diff);
+        } else if (record_result_diff_msg(&rec.result, &res, &diff)) {
+            set_detail(job, REPORT_MISMATCH, &diff);
             job->newly_mismatched = true;
         } else {
             job->check = REPORT_VERIFIED;
@@ -232,6 +273,7 @@ void verify_job_run(VerifyJob *job, ScenarioTable *table, const HashSet *verifie
 void verify_job_finish(VerifyJob *job)
 {
     free(job->detail);
+    free(job->detail_msg);
     blob_finish(&job->fresh_blob);
     memset(job, 0, sizeof *job);
 }

@@ -16,7 +16,7 @@
 typedef struct ScenarioSlot {
     char hash[65];
     Scenario *scn;   /* owned; NULL when not found or not loadable */
-    char *why;       /* owned: why scn is NULL */
+    DiagMsg *why;    /* owned: why scn is NULL */
 } ScenarioSlot;
 
 typedef struct ScenarioTable {
@@ -35,11 +35,12 @@ typedef struct VerifyJob {
     /* results */
     ReportCheck check;
     char *detail;            /* owned English line, NULL if none */
+    char *detail_msg;        /* owned: the same as an encoded DiagMsg (diag_msg_encode), NULL if none */
     char content_hash[65];   /* SHA-256 of the file's bytes ("" if unread) */
     bool from_cache;         /* hash found in the verified cache */
     bool replayed;
     bool newly_verified;     /* to add to the verified cache */
-    bool newly_mismatched;   /* to add to the cache as a mismatch (detail) */
+    bool newly_mismatched;   /* to add to the cache as a mismatch (detail_msg) */
     Blob fresh_blob;         /* owned: summary of the bytes read (when parsed in full) */
 } VerifyJob;
 

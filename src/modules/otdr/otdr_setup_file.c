@@ -201,14 +201,15 @@ bool otdr_setup_read_file(JsonV *v, const cJSON *node, const char *path, const S
     DiagArgs why_args = {0};
     const char *why = "";
     if (!sor_read(&f, (const uint8_t *)data, len, &err)) {
-        DiagArgs args = {0};
-        diag_arg_int(&args, "offset", (long long)err.offset);
-        diag_arg_str(&args, "expected", err.expected);
-        diag_arg_str(&args, "found", err.found);
-        /* The reader's own words name bytes and blocks of the format:
-         * they stay as they are, inside a translated sentence. */
+        /* The reader's error is a template too: the whole sentence is
+         * shown in the edge's language, block names as the format has them. */
+        DiagArgs args;
+        sor_error_args(&err, &args);
         jv_report_t(v, DIAG_BAD_VALUE, q, N_("a readable SR-4731 (.sor) file"),
-                    N_("a damaged file (byte {offset}: {expected} / {found})"), &args);
+                    err.block[0]
+                        ? N_("a damaged file ({block} block, byte {offset}: expected {expected}, found {found})")
+                        : N_("a damaged file (byte {offset}: expected {expected}, found {found})"),
+                    &args);
     } else if (!otdr_trace_from_sor(&f, &s->file_trace, &s->file_events, s->file_event_numbers, &why, &why_args)) {
         jv_report_t(v, DIAG_BAD_VALUE, q, why, N_("a trace that cannot be shown"), &why_args);
     } else {

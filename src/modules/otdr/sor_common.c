@@ -3,12 +3,12 @@
  * reader and writer share.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/sor.h"
 #include "sor_internal.h"
 
@@ -41,8 +41,8 @@ void sor_finish(SorFile *f)
     memset(f, 0, sizeof *f);
 }
 
-void sor_error_set(SorError *err, const char *block, size_t offset, const char *expected,
-                   const char *found)
+void sor_error_set(SorError *err, const char *block, size_t offset, const char *expected_tmpl,
+                   const char *found_tmpl, const DiagArgs *args)
 {
     if (!err) {
         return;
@@ -50,33 +50,64 @@ void sor_error_set(SorError *err, const char *block, size_t offset, const char *
     memset(err, 0, sizeof *err);
     fs_strlcpy(err->block, block ? block : "", sizeof err->block);
     err->offset = offset;
-    fs_strlcpy(err->expected, expected ? expected : "", sizeof err->expected);
-    fs_strlcpy(err->found, found ? found : "", sizeof err->found);
+    err->expected_tmpl = expected_tmpl ? expected_tmpl : "";
+    err->found_tmpl = found_tmpl ? found_tmpl : "";
+    if (args) {
+        err->args = *args;
+    }
+    diag_fill(err->expected_tmpl, &err->args, '.', err->expected, sizeof err->expected);
+    diag_fill(err->found_tmpl, &err->args, '.', err->found, sizeof err->found);
+}
+
+void sor_error_args(const SorError *e, DiagArgs *out)
+{
+    memset(out, 0, sizeof *out);
+    /* The parts' own values first: a template uses at most 4 (sor.h), so
+     * the four of the whole line always fit. */
+    for (int i = 0; i < e->args.count && i < DIAG_ARG_MAX - 4; i++) {
+        out->items[out->count++] = e->args.items[i];
+    }
+    diag_arg_str(out, "block", e->block);
+    diag_arg_int(out, "offset", (long long)e->offset);
+    diag_arg_msgid(out, "expected", e->expected_tmpl ? e->expected_tmpl : e->expected);
+    diag_arg_msgid(out, "found", e->found_tmpl ? e->found_tmpl : e->found);
+}
+
+void sor_error_text(const SorError *e, DiagTranslateFn tr, void *user, char decimal_sep, char *buf, size_t n)
+{
+    DiagArgs args;
+    sor_error_args(e, &args);
+    const char *tmpl = e->block[0] ? N_("{block} block, byte {offset}: expected {expected}, found {found}")
+                                   : N_("byte {offset}: expected {expected}, found {found}");
+    diag_fill_tr(tr ? tr(tmpl, user) : tmpl, &args, tr, user, decimal_sep, buf, n);
 }
 
 void sor_error_format(const SorError *e, char *buf, size_t n)
 {
-    if (e->block[0]) {
-        snprintf(buf, n, "%s block, byte %zu: expected %s, found %s", e->block, e->offset,
-                 e->expected, e->found);
-    } else {
-        snprintf(buf, n, "byte %zu: expected %s, found %s", e->offset, e->expected, e->found);
-    }
+    sor_error_text(e, NULL, NULL, '.', buf, n);
 }
 
-void sor_note(SorFile *f, const char *block, size_t offset, const char *fmt, ...)
+void sor_note(SorFile *f, const char *block, size_t offset, const char *tmpl, const DiagArgs *args)
 {
     if (f->note_count >= SOR_MAX_NOTES) {
         f->notes_dropped++;
         return;
     }
     SorNote *n = &f->notes[f->note_count++];
+    memset(n, 0, sizeof *n);
     fs_strlcpy(n->block, block ? block : "", sizeof n->block);
     n->offset = offset;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(n->text, sizeof n->text, fmt, ap);
-    va_end(ap);
+    n->tmpl = tmpl;
+    if (args) {
+        n->args = *args;
+    }
+    diag_fill(tmpl, &n->args, '.', n->text, sizeof n->text);
+}
+
+void sor_note_text(const SorNote *n, DiagTranslateFn tr, void *user, char decimal_sep, char *buf, size_t size)
+{
+    const char *tmpl = n->tmpl ? n->tmpl : n->text;
+    diag_fill_tr(tr && tmpl[0] ? tr(tmpl, user) : tmpl, &n->args, tr, user, decimal_sep, buf, size);
 }
 
 void sor_escape(char *dst, size_t cap, const char *s, size_t n)

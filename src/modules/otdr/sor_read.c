@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "fibresim/core.h"
+#include "fibresim/messages.h" /* N_() */
 #include "fibresim/sor.h"
 #include "sor_internal.h"
 
@@ -33,14 +34,17 @@ typedef struct Cur {
     bool bad;             /* an error was set: every later read is a no-op */
 } Cur;
 
-static void cur_fail(Cur *c, size_t at, const char *expected, const char *found)
+/* Sets the error (the first one only): expected and found are N_()
+ * templates, args their values (may be NULL). */
+static void cur_fail(Cur *c, size_t at, const char *expected, const char *found, const DiagArgs *args)
 {
     if (!c->bad) {
-        sor_error_set(c->err, c->block, at, expected, found);
+        sor_error_set(c->err, c->block, at, expected, found, args);
     }
     c->bad = true;
 }
 
+/* what: the field, an N_() msgid with its article ("the group index"). */
 static bool need(Cur *c, size_t n, const char *what)
 {
     if (c->bad) {
@@ -49,11 +53,12 @@ static bool need(Cur *c, size_t n, const char *what)
     if (c->end - c->pos >= n) {
         return true;
     }
-    char exp[160], fnd[160];
-    snprintf(exp, sizeof exp, "%zu bytes for the %s", n, what);
-    snprintf(fnd, sizeof fnd, "%zu bytes left before the block ends at byte %zu", c->end - c->pos,
-             c->end);
-    cur_fail(c, c->pos, exp, fnd);
+    DiagArgs a = {0};
+    diag_arg_int(&a, "n", (long long)n);
+    diag_arg_msgid(&a, "what", what);
+    diag_arg_int(&a, "left", (long long)(c->end - c->pos));
+    diag_arg_int(&a, "end", (long long)c->end);
+    cur_fail(c, c->pos, N_("{n} bytes for {what}"), N_("{left} bytes left before the block ends at byte {end}"), &a);
     return false;
 }
 
@@ -121,16 +126,21 @@ static void rd_str(Cur *c, char *dst, size_t cap, const char *what)
     size_t left = c->end - c->pos;
     const char *nul = memchr(s, '\0', left);
     if (!nul) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "a NUL-terminated string (the %s)", what);
-        snprintf(fnd, sizeof fnd, "no NUL in the %zu bytes before the block ends at byte %zu", left,
-                 c->end);
-        cur_fail(c, c->pos, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_msgid(&a, "what", what);
+        diag_arg_int(&a, "left", (long long)left);
+        diag_arg_int(&a, "end", (long long)c->end);
+        cur_fail(c, c->pos, N_("a NUL-terminated string ({what})"),
+                 N_("no NUL in the {left} bytes before the block ends at byte {end}"), &a);
         return;
     }
     size_t len = (size_t)(nul - s);
     if (!fs_strlcpy(dst, s, cap)) {
-        sor_note(c->f, c->block, c->pos, "%s is %zu bytes long: cut to %zu", what, len, cap - 1);
+        DiagArgs a = {0};
+        diag_arg_msgid(&a, "what", what);
+        diag_arg_int(&a, "len", (long long)len);
+        diag_arg_int(&a, "max", (long long)(cap - 1));
+        sor_note(c->f, c->block, c->pos, N_("{what} is {len} bytes long: cut to {max}"), &a);
     }
     c->pos += len + 1;
 }
@@ -152,30 +162,32 @@ static bool read_gen(Cur *c)
     SorFile *f = c->f;
     SorGenParams *g = &f->gen;
     size_t at = c->pos;
-    rd_c2(c, g->language, "language code");
-    rd_str(c, g->cable_id, sizeof g->cable_id, "cable ID");
-    rd_str(c, g->fibre_id, sizeof g->fibre_id, "fibre ID");
+    rd_c2(c, g->language, N_("the language code"));
+    rd_str(c, g->cable_id, sizeof g->cable_id, N_("the cable ID"));
+    rd_str(c, g->fibre_id, sizeof g->fibre_id, N_("the fibre ID"));
     if (f->version == 2) {
-        g->fibre_type = rd_i16(c, "fibre type");
+        g->fibre_type = rd_i16(c, N_("the fibre type"));
     }
-    g->nominal_wavelength_nm = rd_i16(c, "nominal wavelength");
-    rd_str(c, g->origin, sizeof g->origin, "originating location");
-    rd_str(c, g->end, sizeof g->end, "terminating location");
-    rd_str(c, g->cable_code, sizeof g->cable_code, "cable code");
-    rd_c2(c, g->build_condition, "build condition");
-    g->user_offset_100ps = rd_i32(c, "user offset");
+    g->nominal_wavelength_nm = rd_i16(c, N_("the nominal wavelength"));
+    rd_str(c, g->origin, sizeof g->origin, N_("the originating location"));
+    rd_str(c, g->end, sizeof g->end, N_("the terminating location"));
+    rd_str(c, g->cable_code, sizeof g->cable_code, N_("the cable code"));
+    rd_c2(c, g->build_condition, N_("the build condition"));
+    g->user_offset_100ps = rd_i32(c, N_("the user offset"));
     if (f->version == 2) {
-        g->user_offset_distance = rd_i32(c, "user offset distance");
+        g->user_offset_distance = rd_i32(c, N_("the user offset distance"));
     }
-    rd_str(c, g->operator_name, sizeof g->operator_name, "operator");
-    rd_str(c, g->comment, sizeof g->comment, "comment");
+    rd_str(c, g->operator_name, sizeof g->operator_name, N_("the operator"));
+    rd_str(c, g->comment, sizeof g->comment, N_("the comment"));
     if (c->bad) {
         return false;
     }
     if (!printable2(g->language)) {
         char hex[32];
         sor_escape(hex, sizeof hex, g->language, 2);
-        sor_note(f, c->block, at, "language code is not two ASCII letters (%s)", hex);
+        DiagArgs a = {0};
+        diag_arg_str(&a, "code", hex);
+        sor_note(f, c->block, at, N_("the language code is not two ASCII letters ({code})"), &a);
     }
     return true;
 }
@@ -183,13 +195,13 @@ static bool read_gen(Cur *c)
 static bool read_sup(Cur *c)
 {
     SorSupParams *s = &c->f->sup;
-    rd_str(c, s->supplier, sizeof s->supplier, "supplier");
-    rd_str(c, s->mainframe_id, sizeof s->mainframe_id, "OTDR mainframe ID");
-    rd_str(c, s->mainframe_sn, sizeof s->mainframe_sn, "mainframe serial number");
-    rd_str(c, s->module_id, sizeof s->module_id, "optical module ID");
-    rd_str(c, s->module_sn, sizeof s->module_sn, "module serial number");
-    rd_str(c, s->software_rev, sizeof s->software_rev, "software revision");
-    rd_str(c, s->other, sizeof s->other, "other supplier information");
+    rd_str(c, s->supplier, sizeof s->supplier, N_("the supplier"));
+    rd_str(c, s->mainframe_id, sizeof s->mainframe_id, N_("the OTDR mainframe ID"));
+    rd_str(c, s->mainframe_sn, sizeof s->mainframe_sn, N_("the mainframe serial number"));
+    rd_str(c, s->module_id, sizeof s->module_id, N_("the optical module ID"));
+    rd_str(c, s->module_sn, sizeof s->module_sn, N_("the module serial number"));
+    rd_str(c, s->software_rev, sizeof s->software_rev, N_("the software revision"));
+    rd_str(c, s->other, sizeof s->other, N_("the other supplier information"));
     return !c->bad;
 }
 
@@ -198,58 +210,59 @@ static bool read_fxd(Cur *c)
     SorFile *f = c->f;
     SorFxdParams *x = &f->fxd;
     bool v2 = f->version == 2;
-    x->date_time_unix = rd_u32(c, "date and time");
-    rd_c2(c, x->distance_units, "distance units");
+    x->date_time_unix = rd_u32(c, N_("the date and time"));
+    rd_c2(c, x->distance_units, N_("the distance units"));
     size_t wl_at = c->pos;
-    x->wavelength_01nm = rd_u16(c, "actual wavelength");
-    x->acq_offset_100ps = rd_i32(c, "acquisition offset");
+    x->wavelength_01nm = rd_u16(c, N_("the actual wavelength"));
+    x->acq_offset_100ps = rd_i32(c, N_("the acquisition offset"));
     if (v2) {
-        x->acq_offset_distance = rd_i32(c, "acquisition offset distance");
+        x->acq_offset_distance = rd_i32(c, N_("the acquisition offset distance"));
     }
     size_t n_at = c->pos;
-    uint16_t n = rd_u16(c, "pulse-width count");
+    uint16_t n = rd_u16(c, N_("the pulse-width count"));
     if (c->bad) {
         return false;
     }
     if (n < 1 || n > SOR_MAX_PULSES) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "a pulse-width count of 1 to %d", SOR_MAX_PULSES);
-        snprintf(fnd, sizeof fnd, "%u", (unsigned)n);
-        cur_fail(c, n_at, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "max", SOR_MAX_PULSES);
+        diag_arg_int(&a, "count", n);
+        /* "{count}": the value alone, nothing to translate (same below). */
+        cur_fail(c, n_at, N_("a pulse-width count of 1 to {max}"), "{count}", &a);
         return false;
     }
     x->pulse_count = n;
     for (unsigned i = 0; i < n; i++) {
-        x->pulse_width_ns[i] = rd_u16(c, "pulse width");
+        x->pulse_width_ns[i] = rd_u16(c, N_("the pulse width"));
     }
     for (unsigned i = 0; i < n; i++) {
-        x->data_spacing[i] = rd_i32(c, "data spacing");
+        x->data_spacing[i] = rd_i32(c, N_("the data spacing"));
     }
     for (unsigned i = 0; i < n; i++) {
-        x->points_per_pulse[i] = rd_i32(c, "number of points");
+        x->points_per_pulse[i] = rd_i32(c, N_("the number of points"));
     }
     size_t gi_at = c->pos;
-    x->group_index_e5 = rd_u32(c, "group index");
-    x->backscatter_neg_01db = rd_u16(c, "backscatter coefficient");
-    x->num_averages = rd_i32(c, "number of averages");
+    x->group_index_e5 = rd_u32(c, N_("the group index"));
+    x->backscatter_neg_01db = rd_u16(c, N_("the backscatter coefficient"));
+    x->num_averages = rd_i32(c, N_("the number of averages"));
     if (v2) {
-        x->averaging_time_01s = rd_u16(c, "averaging time");
+        x->averaging_time_01s = rd_u16(c, N_("the averaging time"));
     }
-    x->range_100ps = rd_i32(c, "acquisition range");
+    x->range_100ps = rd_i32(c, N_("the acquisition range"));
     if (v2) {
-        x->range_distance = rd_i32(c, "acquisition range distance");
+        x->range_distance = rd_i32(c, N_("the acquisition range distance"));
     }
-    x->front_panel_offset_100ps = rd_i32(c, "front panel offset");
-    x->noise_floor_neg_0001db = rd_u16(c, "noise floor level");
-    x->noise_floor_scale_e3 = rd_i16(c, "noise floor scale");
-    x->power_offset_0001db = rd_u16(c, "power offset first point");
-    x->loss_threshold_0001db = rd_u16(c, "loss threshold");
-    x->refl_threshold_neg_0001db = rd_u16(c, "reflectance threshold");
-    x->eof_threshold_0001db = rd_u16(c, "end-of-fibre threshold");
+    x->front_panel_offset_100ps = rd_i32(c, N_("the front panel offset"));
+    x->noise_floor_neg_0001db = rd_u16(c, N_("the noise floor level"));
+    x->noise_floor_scale_e3 = rd_i16(c, N_("the noise floor scale"));
+    x->power_offset_0001db = rd_u16(c, N_("the power offset of the first point"));
+    x->loss_threshold_0001db = rd_u16(c, N_("the loss threshold"));
+    x->refl_threshold_neg_0001db = rd_u16(c, N_("the reflectance threshold"));
+    x->eof_threshold_0001db = rd_u16(c, N_("the end-of-fibre threshold"));
     if (v2) {
-        rd_c2(c, x->trace_type, "trace type");
+        rd_c2(c, x->trace_type, N_("the trace type"));
         for (int i = 0; i < 4; i++) {
-            x->window[i] = rd_i32(c, "window coordinates");
+            x->window[i] = rd_i32(c, N_("the window coordinates"));
         }
     }
     if (c->bad) {
@@ -257,22 +270,25 @@ static bool read_fxd(Cur *c)
     }
     /* Distances divide by the group index: refuse what no fibre has. */
     if (x->group_index_e5 < 100000u || x->group_index_e5 > 200000u) {
-        char fnd[64];
-        snprintf(fnd, sizeof fnd, "%lu", (unsigned long)x->group_index_e5);
-        cur_fail(c, gi_at, "a group index x 100000 between 100000 and 200000 (1.0 to 2.0)", fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "value", x->group_index_e5);
+        cur_fail(c, gi_at, N_("a group index x 100000 between 100000 and 200000 (1.0 to 2.0)"),
+                 "{value}", &a);
         return false;
     }
     if (x->data_spacing[0] <= 0) {
-        char fnd[64];
-        snprintf(fnd, sizeof fnd, "%ld", (long)x->data_spacing[0]);
-        cur_fail(c, n_at + 2 + 2 * (size_t)n, "a positive data spacing (100 ps per 10000 samples)", fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "value", x->data_spacing[0]);
+        cur_fail(c, n_at + 2 + 2 * (size_t)n, N_("a positive data spacing (100 ps per 10000 samples)"),
+                 "{value}", &a);
         return false;
     }
     /* Noyes stores plain nm where everyone else stores 0.1 nm (SOR.md). No
      * OTDR works below 600 nm, so 600..2000 can only be nm. */
     if (x->wavelength_01nm >= 600 && x->wavelength_01nm <= 2000) {
-        sor_note(f, c->block, wl_at, "wavelength stored as %u (nm, not 0.1 nm): read as %u.0 nm",
-                 (unsigned)x->wavelength_01nm, (unsigned)x->wavelength_01nm);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "stored", x->wavelength_01nm);
+        sor_note(f, c->block, wl_at, N_("wavelength stored as {stored} (nm, not 0.1 nm): read as {stored}.0 nm"), &a);
         x->wavelength_01nm = (uint16_t)(x->wavelength_01nm * 10u);
     }
     return true;
@@ -283,54 +299,57 @@ static bool read_events(Cur *c)
     SorFile *f = c->f;
     size_t fixed = f->version == 2 ? EVENT_FIXED_V2 : EVENT_FIXED_V1;
     size_t count_at = c->pos;
-    uint16_t n = rd_u16(c, "event count");
+    uint16_t n = rd_u16(c, N_("the event count"));
     if (c->bad) {
         return false;
     }
     /* Each event is its fixed part plus at least the comment's NUL. */
     if ((size_t)n * (fixed + 1) > c->end - c->pos) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "room for %u events (at least %zu bytes each)", (unsigned)n,
-                 fixed + 1);
-        snprintf(fnd, sizeof fnd, "%zu bytes left in the block", c->end - c->pos);
-        cur_fail(c, count_at, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "count", n);
+        diag_arg_int(&a, "each", (long long)(fixed + 1));
+        diag_arg_int(&a, "left", (long long)(c->end - c->pos));
+        cur_fail(c, count_at, N_("room for {count} events (at least {each} bytes each)"),
+                 N_("{left} bytes left in the block"), &a);
         return false;
     }
     if (!sor_alloc_events(f, n)) {
-        cur_fail(c, count_at, "memory for the events", "allocation failure");
+        cur_fail(c, count_at, N_("memory for the events"), N_("out of memory"), NULL);
         return false;
     }
     for (size_t i = 0; i < n && !c->bad; i++) {
         SorEvent *e = &f->events[i];
-        e->number = rd_i16(c, "event number");
-        e->time_100ps = rd_i32(c, "event propagation time");
-        e->slope_0001db_km = rd_i16(c, "event lead-in slope");
-        e->loss_0001db = rd_i16(c, "event loss");
-        e->reflectance_0001db = rd_i32(c, "event reflectance");
-        rd_bytes(c, e->code, 6, "event code");
-        rd_c2(c, e->loss_technique, "loss measurement technique");
+        e->number = rd_i16(c, N_("the event number"));
+        e->time_100ps = rd_i32(c, N_("the event propagation time"));
+        e->slope_0001db_km = rd_i16(c, N_("the event lead-in slope"));
+        e->loss_0001db = rd_i16(c, N_("the event loss"));
+        e->reflectance_0001db = rd_i32(c, N_("the event reflectance"));
+        rd_bytes(c, e->code, 6, N_("the event code"));
+        rd_c2(c, e->loss_technique, N_("the loss measurement technique"));
         if (f->version == 2) {
             for (int m = 0; m < SOR_MARK_COUNT; m++) {
-                e->markers_100ps[m] = rd_i32(c, "event marker");
+                e->markers_100ps[m] = rd_i32(c, N_("the event marker"));
             }
         }
-        rd_str(c, e->comment, sizeof e->comment, "event comment");
+        rd_str(c, e->comment, sizeof e->comment, N_("the event comment"));
     }
     if (c->bad) {
         return false;
     }
     if (c->end - c->pos < SUMMARY_BYTES) {
-        sor_note(f, c->block, c->pos, "no summary after the last event (%zu bytes left, 22 expected)",
-                 c->end - c->pos);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "left", (long long)(c->end - c->pos));
+        diag_arg_int(&a, "size", SUMMARY_BYTES);
+        sor_note(f, c->block, c->pos, N_("no summary after the last event ({left} bytes left, {size} expected)"), &a);
         return true;
     }
     SorSummary *s = &f->summary;
-    s->total_loss_0001db = rd_i32(c, "end-to-end loss");
-    s->loss_start_100ps = rd_i32(c, "end-to-end loss start");
-    s->loss_end_100ps = rd_i32(c, "end-to-end loss end");
-    s->orl_0001db = rd_u16(c, "optical return loss");
-    s->orl_start_100ps = rd_i32(c, "ORL start");
-    s->orl_end_100ps = rd_i32(c, "ORL end");
+    s->total_loss_0001db = rd_i32(c, N_("the end-to-end loss"));
+    s->loss_start_100ps = rd_i32(c, N_("the end-to-end loss start"));
+    s->loss_end_100ps = rd_i32(c, N_("the end-to-end loss end"));
+    s->orl_0001db = rd_u16(c, N_("the optical return loss"));
+    s->orl_start_100ps = rd_i32(c, N_("the ORL start"));
+    s->orl_end_100ps = rd_i32(c, N_("the ORL end"));
     f->has_summary = !c->bad;
     return !c->bad;
 }
@@ -341,38 +360,44 @@ static void read_links(Cur *c)
 {
     SorFile *f = c->f;
     SorError lerr;
+    memset(&lerr, 0, sizeof lerr);
     Cur lc = *c;
     lc.err = &lerr;
     size_t count_at = lc.pos;
-    int16_t n = rd_i16(&lc, "landmark count");
+    int16_t n = rd_i16(&lc, N_("the landmark count"));
     if (!lc.bad && (n < 0 || (size_t)n * (LANDMARK_FIXED + 1) > lc.end - lc.pos)) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "room for %d landmarks (at least %d bytes each)", n, LANDMARK_FIXED + 1);
-        snprintf(fnd, sizeof fnd, "%zu bytes left in the block", lc.end - lc.pos);
-        cur_fail(&lc, count_at, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "count", n);
+        diag_arg_int(&a, "each", LANDMARK_FIXED + 1);
+        diag_arg_int(&a, "left", (long long)(lc.end - lc.pos));
+        cur_fail(&lc, count_at, N_("room for {count} landmarks (at least {each} bytes each)"),
+                 N_("{left} bytes left in the block"), &a);
     }
     if (!lc.bad && !sor_alloc_landmarks(f, (size_t)n)) {
-        cur_fail(&lc, count_at, "memory for the landmarks", "allocation failure");
+        cur_fail(&lc, count_at, N_("memory for the landmarks"), N_("out of memory"), NULL);
     }
     for (size_t i = 0; !lc.bad && i < f->landmark_count; i++) {
         SorLandmark *l = &f->landmarks[i];
-        l->number = rd_i16(&lc, "landmark number");
-        rd_c2(&lc, l->code, "landmark code");
-        l->location_100ps = rd_i32(&lc, "landmark location");
-        l->related_event = rd_i16(&lc, "related event number");
-        l->gps_longitude = rd_i32(&lc, "GPS longitude");
-        l->gps_latitude = rd_i32(&lc, "GPS latitude");
-        l->fibre_correction_001pct = rd_i16(&lc, "fibre correction factor");
-        l->sheath_in = rd_i32(&lc, "sheath marker entering");
-        l->sheath_out = rd_i32(&lc, "sheath marker leaving");
-        rd_c2(&lc, l->sheath_units, "sheath marker units");
-        l->mode_field_diameter = rd_i16(&lc, "mode-field diameter");
-        rd_str(&lc, l->comment, sizeof l->comment, "landmark comment");
+        l->number = rd_i16(&lc, N_("the landmark number"));
+        rd_c2(&lc, l->code, N_("the landmark code"));
+        l->location_100ps = rd_i32(&lc, N_("the landmark location"));
+        l->related_event = rd_i16(&lc, N_("the related event number"));
+        l->gps_longitude = rd_i32(&lc, N_("the GPS longitude"));
+        l->gps_latitude = rd_i32(&lc, N_("the GPS latitude"));
+        l->fibre_correction_001pct = rd_i16(&lc, N_("the fibre correction factor"));
+        l->sheath_in = rd_i32(&lc, N_("the sheath marker entering"));
+        l->sheath_out = rd_i32(&lc, N_("the sheath marker leaving"));
+        rd_c2(&lc, l->sheath_units, N_("the sheath marker units"));
+        l->mode_field_diameter = rd_i16(&lc, N_("the mode-field diameter"));
+        rd_str(&lc, l->comment, sizeof l->comment, N_("the landmark comment"));
     }
     if (lc.bad) {
-        char msg[400];
-        sor_error_format(&lerr, msg, sizeof msg);
-        sor_note(f, c->block, lerr.offset, "landmarks dropped (layout unverified): %.150s", msg);
+        /* The note's own offset is the error's: its parts are enough. */
+        DiagArgs a = lerr.args;
+        diag_arg_msgid(&a, "expected", lerr.expected_tmpl);
+        diag_arg_msgid(&a, "found", lerr.found_tmpl);
+        sor_note(f, c->block, lerr.offset,
+                 N_("landmarks dropped (layout unverified): expected {expected}, found {found}"), &a);
         sor_alloc_landmarks(f, 0);
         return;
     }
@@ -382,17 +407,18 @@ static void read_links(Cur *c)
 static bool read_data(Cur *c)
 {
     SorFile *f = c->f;
-    f->data_total_points = rd_u32(c, "total number of points");
+    f->data_total_points = rd_u32(c, N_("the total number of points"));
     size_t sets_at = c->pos;
-    int16_t nsets = rd_i16(c, "number of scale-factor sets");
+    int16_t nsets = rd_i16(c, N_("the number of scale-factor sets"));
     if (c->bad) {
         return false;
     }
     if (nsets < 0 || (size_t)nsets * 6 > c->end - c->pos) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "a number of scale-factor sets that fits the block (6 bytes each)");
-        snprintf(fnd, sizeof fnd, "%d sets, %zu bytes left", nsets, c->end - c->pos);
-        cur_fail(c, sets_at, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "count", nsets);
+        diag_arg_int(&a, "left", (long long)(c->end - c->pos));
+        cur_fail(c, sets_at, N_("a number of scale-factor sets that fits the block (6 bytes each)"),
+                 N_("{count} sets, {left} bytes left"), &a);
         return false;
     }
     /* Pass 1: check every set fits and count the samples. */
@@ -400,18 +426,19 @@ static bool read_data(Cur *c)
     size_t total = 0;
     for (int s = 0; s < nsets; s++) {
         size_t set_at = c->pos;
-        uint32_t count = rd_u32(c, "number of points of a scale-factor set");
-        rd_i16(c, "scale factor");
+        uint32_t count = rd_u32(c, N_("the number of points of a scale-factor set"));
+        rd_i16(c, N_("the scale factor"));
         if (c->bad) {
             return false;
         }
         if ((uint64_t)count * 2u > c->end - c->pos) {
-            char exp[160], fnd[160];
-            snprintf(exp, sizeof exp, "%lu samples (%llu bytes) for set %d", (unsigned long)count,
-                     (unsigned long long)count * 2u, s + 1);
-            snprintf(fnd, sizeof fnd, "%zu bytes left before the block ends at byte %zu",
-                     c->end - c->pos, c->end);
-            cur_fail(c, set_at, exp, fnd);
+            DiagArgs a = {0};
+            diag_arg_int(&a, "count", count);
+            diag_arg_int(&a, "set", s + 1);
+            diag_arg_int(&a, "left", (long long)(c->end - c->pos));
+            diag_arg_int(&a, "end", (long long)c->end);
+            cur_fail(c, set_at, N_("{count} samples of 2 bytes for set {set}"),
+                     N_("{left} bytes left before the block ends at byte {end}"), &a);
             return false;
         }
         c->pos += (size_t)count * 2u;
@@ -421,15 +448,15 @@ static bool read_data(Cur *c)
     f->sets = nsets ? calloc((size_t)nsets, sizeof *f->sets) : NULL;
     f->points = total ? malloc(total * sizeof *f->points) : NULL;
     if ((nsets && !f->sets) || (total && !f->points)) {
-        cur_fail(c, sets_at, "memory for the data points", "allocation failure");
+        cur_fail(c, sets_at, N_("memory for the data points"), N_("out of memory"), NULL);
         return false;
     }
     f->set_count = (size_t)nsets;
     c->pos = start;
     size_t k = 0;
     for (int s = 0; s < nsets; s++) {
-        f->sets[s].count = rd_u32(c, "number of points");
-        f->sets[s].scale_e3 = rd_i16(c, "scale factor");
+        f->sets[s].count = rd_u32(c, N_("the number of points"));
+        f->sets[s].scale_e3 = rd_i16(c, N_("the scale factor"));
         const uint8_t *p = c->data + c->pos;
         for (uint32_t i = 0; i < f->sets[s].count; i++) {
             f->points[k++] = (uint16_t)(p[2 * i] | (p[2 * i + 1] << 8));
@@ -438,8 +465,10 @@ static bool read_data(Cur *c)
     }
     f->point_count = total;
     if (f->data_total_points != total) {
-        sor_note(f, c->block, sets_at - 4, "DataPts says %lu points, its sets hold %zu",
-                 (unsigned long)f->data_total_points, total);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "stated", f->data_total_points);
+        diag_arg_int(&a, "count", (long long)total);
+        sor_note(f, c->block, sets_at - 4, N_("DataPts says {stated} points, its sets hold {count}"), &a);
     }
     return !c->bad;
 }
@@ -448,7 +477,7 @@ static bool read_cksum(Cur *c)
 {
     SorFile *f = c->f;
     size_t at = c->pos;
-    uint16_t stored = rd_u16(c, "checksum");
+    uint16_t stored = rd_u16(c, N_("the checksum"));
     if (c->bad) {
         return false;
     }
@@ -461,9 +490,16 @@ static bool read_cksum(Cur *c)
         f->cksum.status = SOR_CKSUM_OK_XMODEM;
     } else {
         f->cksum.status = SOR_CKSUM_MISMATCH;
+        char hex_stored[8], hex_computed[8];
+        snprintf(hex_stored, sizeof hex_stored, "0x%04X", stored);
+        snprintf(hex_computed, sizeof hex_computed, "0x%04X", f->cksum.ccitt_false);
+        DiagArgs a = {0};
+        diag_arg_str(&a, "stored", hex_stored);
+        diag_arg_int(&a, "count", (long long)at);
+        diag_arg_str(&a, "computed", hex_computed);
         sor_note(f, c->block, at,
-                 "checksum mismatch: stored 0x%04X, CRC-16/CCITT-FALSE of the %zu bytes before it 0x%04X",
-                 stored, at, f->cksum.ccitt_false);
+                 N_("checksum mismatch: stored {stored}, CRC-16/CCITT-FALSE of the {count} bytes before it {computed}"),
+                 &a);
     }
     return true;
 }
@@ -478,53 +514,61 @@ static bool read_map(Cur *c)
         c->pos = 4;
     }
     size_t rev_at = c->pos;
-    f->map_revision = rd_u16(c, "Map revision");
+    f->map_revision = rd_u16(c, N_("the Map revision"));
     size_t size_at = c->pos;
-    uint32_t map_size = rd_u32(c, "Map size");
+    uint32_t map_size = rd_u32(c, N_("the Map size"));
     size_t count_at = c->pos;
-    uint16_t count = rd_u16(c, "block count");
+    uint16_t count = rd_u16(c, N_("the block count"));
     if (c->bad) {
         return false;
     }
     int major = f->map_revision / 100;
     if (major != f->version) {
-        sor_note(f, "Map", rev_at, "revision %u.%02u in a version %d file", f->map_revision / 100u,
-                 f->map_revision % 100u, f->version);
+        char rev[16];
+        snprintf(rev, sizeof rev, "%u.%02u", f->map_revision / 100u, f->map_revision % 100u);
+        DiagArgs a = {0};
+        diag_arg_str(&a, "revision", rev);
+        diag_arg_int(&a, "version", f->version);
+        sor_note(f, "Map", rev_at, N_("revision {revision} in a version {version} file"), &a);
     }
     if (map_size < hdr || map_size > c->end) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "a Map size between %zu bytes and the file size (%zu)", hdr, c->end);
-        snprintf(fnd, sizeof fnd, "%lu", (unsigned long)map_size);
-        cur_fail(c, size_at, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "min", (long long)hdr);
+        diag_arg_int(&a, "max", (long long)c->end);
+        diag_arg_int(&a, "value", map_size);
+        cur_fail(c, size_at, N_("a Map size between {min} bytes and the file size ({max})"), "{value}", &a);
         return false;
     }
     c->end = map_size;
     /* Each entry needs at least a NUL, a revision and a size: 7 bytes. */
     if (count < 1 || (size_t)(count - 1) * 7 > map_size - hdr) {
-        char exp[160], fnd[160];
-        snprintf(exp, sizeof exp, "a block count (Map included) from 1 to %zu for a %lu-byte Map",
-                 (map_size - hdr) / 7 + 1, (unsigned long)map_size);
-        snprintf(fnd, sizeof fnd, "%u", (unsigned)count);
-        cur_fail(c, count_at, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "max", (long long)((map_size - hdr) / 7 + 1));
+        diag_arg_int(&a, "size", map_size);
+        diag_arg_int(&a, "value", count);
+        cur_fail(c, count_at, N_("a block count (Map included) from 1 to {max} for a {size}-byte Map"),
+                 "{value}", &a);
         return false;
     }
     f->block_count = (size_t)count - 1;
     f->blocks = f->block_count ? calloc(f->block_count, sizeof *f->blocks) : NULL;
     if (f->block_count && !f->blocks) {
-        cur_fail(c, count_at, "memory for the block list", "allocation failure");
+        cur_fail(c, count_at, N_("memory for the block list"), N_("out of memory"), NULL);
         return false;
     }
     for (size_t i = 0; i < f->block_count && !c->bad; i++) {
         SorBlock *b = &f->blocks[i];
-        rd_str(c, b->name, sizeof b->name, "block name");
-        b->revision = rd_u16(c, "block revision");
-        b->size = rd_u32(c, "block size");
+        rd_str(c, b->name, sizeof b->name, N_("the block name"));
+        b->revision = rd_u16(c, N_("the block revision"));
+        b->size = rd_u32(c, N_("the block size"));
     }
     if (c->bad) {
         return false;
     }
     if (c->pos != map_size) {
-        sor_note(f, "Map", c->pos, "%zu unused bytes at the end of the Map", map_size - c->pos);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "count", (long long)(map_size - c->pos));
+        sor_note(f, "Map", c->pos, N_("{count} unused bytes at the end of the Map"), &a);
     }
     /* Block offsets: back to back after the Map. */
     uint64_t off = map_size;
@@ -557,12 +601,14 @@ static bool check_header(Cur *c, const char *name)
 {
     size_t n = strlen(name) + 1;
     if (c->end - c->pos < n || memcmp(c->data + c->pos, name, n) != 0) {
-        char exp[160], fnd[160], esc[120];
+        char esc[120];
         size_t avail = c->end - c->pos < n ? c->end - c->pos : n;
         sor_escape(esc, sizeof esc, (const char *)c->data + c->pos, avail);
-        snprintf(exp, sizeof exp, "the block name \"%s\" and a NUL", name);
-        snprintf(fnd, sizeof fnd, "\"%s\" (%zu bytes)", esc, avail);
-        cur_fail(c, c->pos, exp, fnd);
+        DiagArgs a = {0};
+        diag_arg_str(&a, "name", name);
+        diag_arg_str(&a, "text", esc);
+        diag_arg_int(&a, "count", (long long)avail);
+        cur_fail(c, c->pos, N_("the block name \"{name}\" and a NUL"), N_("\"{text}\" ({count} bytes)"), &a);
         return false;
     }
     c->pos += n;
@@ -608,9 +654,9 @@ bool sor_read(SorFile *f, const uint8_t *data, size_t size, SorError *err)
     memset(err, 0, sizeof *err);
     Cur c = {.data = data, .pos = 0, .end = size, .block = "Map", .err = err, .f = f};
     if (!data || size < 8) {
-        char fnd[64];
-        snprintf(fnd, sizeof fnd, "%zu bytes", data ? size : 0);
-        cur_fail(&c, 0, "a SOR file (at least 8 bytes: the Map header)", fnd);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "count", (long long)(data ? size : 0));
+        cur_fail(&c, 0, N_("a SOR file (at least 8 bytes: the Map header)"), N_("{count} bytes"), &a);
         return false;
     }
     if (memcmp(data, "Map\0", 4) == 0) {
@@ -618,10 +664,12 @@ bool sor_read(SorFile *f, const uint8_t *data, size_t size, SorError *err)
     } else {
         uint16_t rev = (uint16_t)(data[0] | (data[1] << 8));
         if (rev < 100 || rev > 199) {
-            char fnd[64], esc[40];
+            char esc[40];
             sor_escape(esc, sizeof esc, (const char *)data, 4);
-            snprintf(fnd, sizeof fnd, "\"%s\"", esc);
-            cur_fail(&c, 0, "\"Map\" and a NUL (version 2) or a revision 100..199 (version 1)", fnd);
+            DiagArgs a = {0};
+            diag_arg_str(&a, "text", esc);
+            cur_fail(&c, 0, N_("\"Map\" and a NUL (version 2) or a revision 100..199 (version 1)"), N_("\"{text}\""),
+                     &a);
             return false;
         }
         f->version = 1;
@@ -636,10 +684,12 @@ bool sor_read(SorFile *f, const uint8_t *data, size_t size, SorError *err)
         const SorBlock *b = &f->blocks[i];
         Cur bc = {.data = data, .pos = b->offset, .end = size, .block = b->name, .err = err, .f = f};
         if ((uint64_t)b->offset + b->size > size) {
-            char exp[160], fnd[160];
-            snprintf(exp, sizeof exp, "%lu bytes of block %zu (as the Map says)", (unsigned long)b->size, i + 1);
-            snprintf(fnd, sizeof fnd, "the file ends at byte %zu (truncated?)", size);
-            cur_fail(&bc, b->offset, exp, fnd);
+            DiagArgs a = {0};
+            diag_arg_int(&a, "size", b->size);
+            diag_arg_int(&a, "index", (long long)(i + 1));
+            diag_arg_int(&a, "end", (long long)size);
+            cur_fail(&bc, b->offset, N_("{size} bytes of block {index} (as the Map says)"),
+                     N_("the end of the file at byte {end} (truncated?)"), &a);
             return false;
         }
         bc.end = b->offset + b->size;
@@ -649,7 +699,9 @@ bool sor_read(SorFile *f, const uint8_t *data, size_t size, SorError *err)
             continue; /* vendor block: skipped by size */
         }
         if (seen[kind]) {
-            sor_note(f, b->name, b->offset, "second %s block ignored", b->name);
+            DiagArgs a = {0};
+            diag_arg_str(&a, "name", b->name);
+            sor_note(f, b->name, b->offset, N_("second {name} block ignored"), &a);
             continue;
         }
         seen[kind] = true;
@@ -662,15 +714,15 @@ bool sor_read(SorFile *f, const uint8_t *data, size_t size, SorError *err)
     }
     if (end_of_blocks < size) {
         f->trailing_bytes = size - end_of_blocks;
-        sor_note(f, "", end_of_blocks, "%zu bytes after the last block", f->trailing_bytes);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "count", (long long)f->trailing_bytes);
+        sor_note(f, "", end_of_blocks, N_("{count} bytes after the last block"), &a);
     }
     Cur fc = {.data = data, .pos = 0, .end = size, .block = "", .err = err, .f = f};
-    if (!seen[KB_FXD]) {
-        cur_fail(&fc, 0, "a FxdParams block in the Map", "none");
-        return false;
-    }
-    if (!seen[KB_DATA]) {
-        cur_fail(&fc, 0, "a DataPts block in the Map", "none");
+    if (!seen[KB_FXD] || !seen[KB_DATA]) {
+        DiagArgs a = {0};
+        diag_arg_str(&a, "name", seen[KB_FXD] ? "DataPts" : "FxdParams");
+        cur_fail(&fc, 0, N_("a {name} block in the Map"), N_("none"), &a);
         return false;
     }
     if (!seen[KB_CKSUM]) {
@@ -684,14 +736,16 @@ bool sor_read(SorFile *f, const uint8_t *data, size_t size, SorError *err)
                 break;
             }
         }
-        sor_note(f, "FxdParams", fxd_at, "FxdParams says %ld points, DataPts holds %zu",
-                 (long)f->fxd.points_per_pulse[0], f->point_count);
+        DiagArgs a = {0};
+        diag_arg_int(&a, "stated", f->fxd.points_per_pulse[0]);
+        diag_arg_int(&a, "count", (long long)f->point_count);
+        sor_note(f, "FxdParams", fxd_at, N_("FxdParams says {stated} points, DataPts holds {count}"), &a);
     }
     /* Old Noyes OFL250 files store distances 10 times too large (SOR.md [P]). */
     if (strncmp(f->sup.mainframe_id, "OFL250", 6) == 0
         && (f->sup.mainframe_id[6] == '\0' || f->sup.mainframe_id[6] == ' ')) {
         f->distance_scale = 0.1;
-        sor_note(f, "SupParams", 0, "Noyes OFL250: distances scaled by 0.1");
+        sor_note(f, "SupParams", 0, N_("Noyes OFL250: distances scaled by 0.1"), NULL);
     }
     return true;
 }
@@ -701,7 +755,7 @@ bool sor_read_file(SorFile *f, const char *path, SorError *err)
     zero_file(f);
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        sor_error_set(err, "", 0, "a readable file", strerror(errno));
+        sor_error_set(err, "", 0, N_("a readable file"), diag_errno_text(errno), NULL);
         return false;
     }
     /* Start with the file's size when known, so one read is enough. */
@@ -716,14 +770,14 @@ bool sor_read_file(SorFile *f, const char *path, SorError *err)
     while (ok) {
         if (len == cap) {
             if (cap >= SOR_FILE_MAX_BYTES) {
-                sor_error_set(err, "", len, "a file of at most 64 MiB", "a larger file");
+                sor_error_set(err, "", len, N_("a file of at most 64 MiB"), N_("a larger file"), NULL);
                 ok = false;
                 break;
             }
             uint8_t *grown = realloc(buf, cap * 2);
             if (!grown) {
                 ok = false;
-                sor_error_set(err, "", len, "memory to read the file", "allocation failure");
+                sor_error_set(err, "", len, N_("memory to read the file"), N_("out of memory"), NULL);
                 break;
             }
             buf = grown;
@@ -733,14 +787,14 @@ bool sor_read_file(SorFile *f, const char *path, SorError *err)
         len += n;
         if (n == 0) {
             if (ferror(fp)) {
-                sor_error_set(err, "", len, "a readable file", "a read error");
+                sor_error_set(err, "", len, N_("a readable file"), N_("a read error"), NULL);
                 ok = false;
             }
             break;
         }
     }
     if (!buf) {
-        sor_error_set(err, "", 0, "memory to read the file", "allocation failure");
+        sor_error_set(err, "", 0, N_("memory to read the file"), N_("out of memory"), NULL);
     }
     fclose(fp);
     if (ok) {

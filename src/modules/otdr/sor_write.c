@@ -210,31 +210,34 @@ static void write_data(Buf *b, const SorFile *f)
 
 static bool check(const SorFile *f, SorError *err)
 {
-    char fnd[160];
+    DiagArgs a = {0};
     if (f->fxd.pulse_count < 1 || f->fxd.pulse_count > SOR_MAX_PULSES) {
-        snprintf(fnd, sizeof fnd, "%u", (unsigned)f->fxd.pulse_count);
-        sor_error_set(err, "FxdParams", 0, "a pulse-width count of 1 to 8", fnd);
+        diag_arg_int(&a, "max", SOR_MAX_PULSES);
+        diag_arg_int(&a, "count", f->fxd.pulse_count);
+        sor_error_set(err, "FxdParams", 0, N_("a pulse-width count of 1 to {max}"), "{count}", &a);
         return false;
     }
     if (f->fxd.group_index_e5 < 100000u || f->fxd.group_index_e5 > 200000u) {
-        snprintf(fnd, sizeof fnd, "%lu", (unsigned long)f->fxd.group_index_e5);
-        sor_error_set(err, "FxdParams", 0, "a group index x 100000 between 100000 and 200000", fnd);
+        diag_arg_int(&a, "value", f->fxd.group_index_e5);
+        sor_error_set(err, "FxdParams", 0, N_("a group index x 100000 between 100000 and 200000 (1.0 to 2.0)"),
+                      "{value}", &a);
         return false;
     }
     if (f->fxd.data_spacing[0] <= 0) {
-        snprintf(fnd, sizeof fnd, "%ld", (long)f->fxd.data_spacing[0]);
-        sor_error_set(err, "FxdParams", 0, "a positive data spacing", fnd);
+        diag_arg_int(&a, "value", f->fxd.data_spacing[0]);
+        sor_error_set(err, "FxdParams", 0, N_("a positive data spacing (100 ps per 10000 samples)"), "{value}",
+                      &a);
         return false;
     }
     /* Counts are read as signed 16-bit by some readers: stay below 32768. */
     if (f->event_count > 32767 || (f->event_count && !f->events)) {
-        snprintf(fnd, sizeof fnd, "%zu", f->event_count);
-        sor_error_set(err, "KeyEvents", 0, "at most 32767 events", fnd);
+        diag_arg_int(&a, "value", (long long)f->event_count);
+        sor_error_set(err, "KeyEvents", 0, N_("at most 32767 events"), "{value}", &a);
         return false;
     }
     if (f->landmark_count > 32767 || (f->landmark_count && !f->landmarks)) {
-        snprintf(fnd, sizeof fnd, "%zu", f->landmark_count);
-        sor_error_set(err, "LnkParams", 0, "at most 32767 landmarks", fnd);
+        diag_arg_int(&a, "value", (long long)f->landmark_count);
+        sor_error_set(err, "LnkParams", 0, N_("at most 32767 landmarks"), "{value}", &a);
         return false;
     }
     uint64_t sum = 0;
@@ -243,9 +246,11 @@ static bool check(const SorFile *f, SorError *err)
     }
     if (f->set_count > 32767 || sum != f->point_count || f->point_count > UINT32_MAX
         || (f->point_count && !f->points)) {
-        snprintf(fnd, sizeof fnd, "%zu sets holding %llu points for %zu points", f->set_count,
-                 (unsigned long long)sum, f->point_count);
-        sor_error_set(err, "DataPts", 0, "scale-factor sets that add up to point_count", fnd);
+        diag_arg_int(&a, "sets", (long long)f->set_count);
+        diag_arg_int(&a, "sum", (long long)sum);
+        diag_arg_int(&a, "count", (long long)f->point_count);
+        sor_error_set(err, "DataPts", 0, N_("scale-factor sets that add up to point_count"),
+                      N_("{sets} sets holding {sum} points for {count} points"), &a);
         return false;
     }
     return true;
@@ -306,14 +311,14 @@ bool sor_write(const SorFile *f, uint8_t **out, size_t *out_size, SorError *err)
     if (file.oom || body.oom) {
         free(body.p);
         free(file.p);
-        sor_error_set(err, "", 0, N_("memory for the file"), N_("out of memory"));
+        sor_error_set(err, "", 0, N_("memory for the file"), N_("out of memory"), NULL);
         return false;
     }
     put_u16(&file, sor_crc16(file.p, file.len, 0xFFFF));
     free(body.p);
     if (file.oom) {
         free(file.p);
-        sor_error_set(err, "", 0, N_("memory for the file"), N_("out of memory"));
+        sor_error_set(err, "", 0, N_("memory for the file"), N_("out of memory"), NULL);
         return false;
     }
     *out = file.p;
@@ -332,7 +337,7 @@ bool sor_write_file(const SorFile *f, const char *path, SorError *err)
     char *tmp = malloc(plen + 5);
     if (!tmp) {
         free(data);
-        sor_error_set(err, "", 0, N_("memory for the file name"), N_("out of memory"));
+        sor_error_set(err, "", 0, N_("memory for the file name"), N_("out of memory"), NULL);
         return false;
     }
     memcpy(tmp, path, plen);
@@ -340,15 +345,15 @@ bool sor_write_file(const SorFile *f, const char *path, SorError *err)
     FILE *fp = fopen(tmp, "wb");
     bool ok = fp != NULL;
     if (!ok) {
-        sor_error_set(err, "", 0, N_("a writable file"), diag_errno_text(errno));
+        sor_error_set(err, "", 0, N_("a writable file"), diag_errno_text(errno), NULL);
     } else {
         ok = fwrite(data, 1, size, fp) == size;
         ok = (fflush(fp) == 0) && ok;
         ok = (fclose(fp) == 0) && ok;
         if (!ok) {
-            sor_error_set(err, "", 0, N_("the whole file written"), diag_errno_text(errno));
+            sor_error_set(err, "", 0, N_("the whole file written"), diag_errno_text(errno), NULL);
         } else if (rename(tmp, path) != 0) {
-            sor_error_set(err, "", 0, N_("the file renamed into place"), diag_errno_text(errno));
+            sor_error_set(err, "", 0, N_("the file renamed into place"), diag_errno_text(errno), NULL);
             ok = false;
         }
         if (!ok) {
