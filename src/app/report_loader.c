@@ -32,11 +32,13 @@ void report_loader_stop(ReportLoader *l)
         atomic_store(&l->progress.cancel, true);
         SDL_WaitThread(l->thread, NULL);
         l->thread = NULL;
-        report_out_finish(&l->result_out);
-        report_finish(&l->result);
-        memset(&l->result, 0, sizeof l->result);
-        memset(&l->result_out, 0, sizeof l->result_out);
     }
+    /* A report nobody took (also one built without a thread): dropped.
+     * Both are zeroed once taken, and finishing a zeroed one is a no-op. */
+    report_out_finish(&l->result_out);
+    report_finish(&l->result);
+    memset(&l->result, 0, sizeof l->result);
+    memset(&l->result_out, 0, sizeof l->result_out);
     SDL_AtomicSet(&l->finished, 0);
 }
 
