@@ -358,6 +358,7 @@ typedef struct Build {
     FileItem **owner;      /* its file */
     size_t n_all;
     size_t n_problems, cap_problems;
+    size_t save_failures;  /* folders whose summary cache could not be written */
     const char **dir_list; /* NULL-terminated copy of opt->dirs */
 } Build;
 
@@ -503,6 +504,19 @@ static bool read_and_decode(Build *b)
     return run_ordered(count, READ_BATCH, b->opt->threads, read_one, decode_batch, &rd);
 }
 
+static void save_caches(Build *b);
+
+/* The summary cache is written on a thread of its own while the report
+ * goes on: on a first report over 100,000 attempts, building and writing
+ * its 66 MB took 0.8 s. It only reads the files and attempts, which the
+ * rest only reads too (the duplicates' flags aside, which it does not
+ * use); report_build waits for it before freeing them. */
+static void *save_caches_thread(void *arg)
+{
+    save_caches(arg);
+    return NULL;
+}
+
 static void save_caches(Build *b)
 {
     for (unsigned d = 0; d < b->opt->n_dirs; d++) {
@@ -532,7 +546,7 @@ static void save_caches(Build *b)
             }
         }
         if (!summary_cache_save(b->opt->dirs[d], fs_version(), e, n)) {
-            b->r->stats.cache_write_failures++;
+            b->save_failures++;
         }
         free(e);
     }
@@ -862,6 +876,8 @@ bool report_build(const ReportOptions *opt, Report *out, char *err, size_t err_n
     b.r = out;
     bool *keep = NULL;
     bool ok = true;
+    pthread_t saver;
+    bool saving = false;
     out->arena = arena_create();
     b.caches = calloc(opt->n_dirs ? opt->n_dirs : 1, sizeof *b.caches);
     b.dir_list = calloc(opt->n_dirs + 1, sizeof *b.dir_list);
@@ -897,7 +913,10 @@ bool report_build(const ReportOptions *opt, Report *out, char *err, size_t err_n
         goto out;
     }
     if (opt->use_cache) {
-        save_caches(&b);
+        saving = pthread_create(&saver, NULL, save_caches_thread, &b) == 0;
+        if (!saving) {
+            save_caches(&b);
+        }
     }
     keep = malloc((b.n_all ? b.n_all : 1) * sizeof *keep);
     if (!keep || !mark_duplicates(&b, keep)) {
@@ -935,6 +954,10 @@ bool report_build(const ReportOptions *opt, Report *out, char *err, size_t err_n
         ok = fail(err, err_n, "out of memory summing up", NULL);
     }
 out:
+    if (saving) {
+        pthread_join(saver, NULL);
+    }
+    out->stats.cache_write_failures += b.save_failures;
     free(keep);
     build_finish(&b);
     if (!ok) {
