@@ -11,10 +11,11 @@
 #include "module_scene.h"
 #include "theme.h"
 
-bool instructor_report(App *app, const char *trainee, bool verify, ReportProgress *progress, Report *out)
+bool instructor_report_at(const char *data, const char *scenarios, const char *trainee, bool verify,
+                          ReportProgress *progress, Report *out)
 {
-    const char *dirs[1] = {app->paths.data};
-    const char *scn_dirs[2] = {app->paths.scenarios, NULL};
+    const char *dirs[1] = {data};
+    const char *scn_dirs[2] = {scenarios, NULL};
     ReportOptions o;
     memset(&o, 0, sizeof o);
     o.dirs = dirs;
@@ -29,12 +30,17 @@ bool instructor_report(App *app, const char *trainee, bool verify, ReportProgres
     char err[512];
     if (!report_build(&o, out, err, sizeof err)) {
         if (!progress || !atomic_load(&progress->cancel)) {
-            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "report of %s: %s", app->paths.data, err);
+            SDL_LogError(SDL_LOG_CATEGORY_APPLICATION, "report of %s: %s", data, err);
         }
         memset(out, 0, sizeof *out);
         return false;
     }
     return true;
+}
+
+bool instructor_report(App *app, const char *trainee, bool verify, ReportProgress *progress, Report *out)
+{
+    return instructor_report_at(app->paths.data, app->paths.scenarios, trainee, verify, progress, out);
 }
 
 ReportOut instructor_out(const App *app, const Report *r)

@@ -26,6 +26,10 @@
  * it; it may run on another thread (report_loader.h): it only reads app's
  * paths. false (logged unless cancelled) on failure. */
 bool instructor_report(App *app, const char *trainee, bool verify, ReportProgress *progress, Report *out /* OUT */);
+/* The same for a data folder and a scenario folder given by name (what the
+ * loader's thread uses: its own copies, not the app's). */
+bool instructor_report_at(const char *data, const char *scenarios, const char *trainee, bool verify,
+                          ReportProgress *progress, Report *out /* OUT */);
 
 /* A ReportOut for labels and numbers in the UI language (no stream). */
 ReportOut instructor_out(const App *app, const Report *r);

@@ -15,10 +15,11 @@
 static int loader_thread(void *arg)
 {
     ReportLoader *l = arg;
-    l->result_ok = instructor_report(l->app, l->trainee[0] ? l->trainee : NULL, l->verify, &l->progress, &l->result);
+    l->result_ok = instructor_report_at(l->data, l->scenarios, l->trainee[0] ? l->trainee : NULL, l->verify,
+                                        &l->progress, &l->result);
     if (l->titles && l->result_ok && !atomic_load(&l->progress.cancel)) {
-        const char *dirs[2] = {l->app->paths.data, NULL};
-        const char *scn[2] = {l->app->paths.scenarios, NULL};
+        const char *dirs[2] = {l->data, NULL};
+        const char *scn[2] = {l->scenarios, NULL};
         l->result_out = instructor_out(l->app, &l->result);
         report_out_load_titles(&l->result_out, dirs, scn);
     }
@@ -46,6 +47,8 @@ void report_loader_start(ReportLoader *l, App *app, const char *trainee, bool ve
 {
     report_loader_stop(l);
     l->app = app;
+    snprintf(l->data, sizeof l->data, "%s", app->paths.data);
+    snprintf(l->scenarios, sizeof l->scenarios, "%s", app->paths.scenarios);
     snprintf(l->trainee, sizeof l->trainee, "%s", trainee ? trainee : "");
     l->verify = verify;
     l->titles = titles;

@@ -23,7 +23,8 @@ typedef struct ReportLoader {
     SDL_Thread *thread;     /* NULL: not running */
     SDL_atomic_t finished;  /* set by the thread as its last step */
     ReportProgress progress;
-    App *app;
+    App *app;               /* only its settings' language is read by the thread */
+    char data[PATHS_MAX], scenarios[PATHS_MAX]; /* copies: the app's may change meanwhile */
     char trainee[64];       /* "" = every trainee */
     bool verify;
     bool titles;            /* also load the scenarios' titles (result_out) */
