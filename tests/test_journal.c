@@ -408,6 +408,23 @@ static void test_each(void)
     free(dir);
 }
 
+typedef struct Pieces {
+    const char *piece[4];
+    int n;
+    bool finish; /* false: give up after the pieces */
+} Pieces;
+
+static bool produce_pieces(void *user, JournalSink *sink)
+{
+    const Pieces *p = user;
+    for (int i = 0; i < p->n; i++) {
+        if (!journal_sink_write(sink, p->piece[i], strlen(p->piece[i]))) {
+            return false;
+        }
+    }
+    return p->finish;
+}
+
 static void test_trainees(void)
 {
     char *dir = tu_mkdtemp("journal-trainees");
@@ -461,8 +478,24 @@ static void test_trainees(void)
     char *text = tu_read(p, NULL);
     CHECK_STR(text, "two!");
     free(text);
+
+    /* Written piece by piece: the pieces in order; a producer that gives
+     * up leaves the previous file as it was and no temp file. */
+    Pieces ok = {{"thr", "ee", "", "!"}, 4, true};
+    CHECK(journal_write_file_atomic_from(p, produce_pieces, &ok, err, sizeof err) == JOURNAL_OK);
+    text = tu_read(p, NULL);
+    CHECK_STR(text, "three!");
+    free(text);
+    Pieces gives_up = {{"half", "way"}, 2, false};
+    CHECK(journal_write_file_atomic_from(p, produce_pieces, &gives_up, err, sizeof err) == JOURNAL_ERR_INVALID);
+    text = tu_read(p, NULL);
+    CHECK_STR(text, "three!");
+    free(text);
+    CHECK(tu_count_tmp(dir) == 0);
+
     snprintf(p, sizeof p, "%s/no/such/folder/x.txt", dir);
     CHECK(journal_write_file_atomic(p, "x", 1, err, sizeof err) == JOURNAL_ERR_IO);
+    CHECK(journal_write_file_atomic_from(p, produce_pieces, &ok, err, sizeof err) == JOURNAL_ERR_IO);
     CHECK(tu_count_tmp(dir) == 0);
     journal_close(&j);
     tu_rm_rf(dir);

@@ -379,7 +379,7 @@ int main(void)
 
     /* 6. A damaged summary cache: ignored, same figures. */
     snprintf(junk, sizeof junk, "%s/cache/report-summaries.bin", A);
-    CHECK(tu_write(junk, "FSRSUM02\x05\x00\x00\x00garbage"));
+    CHECK(tu_write(junk, "FSRSUM03\x05\x00\x00\x000.1.0garbage"));
     if (build(dirs, 1, true, &r, NULL)) {
         CHECK(r.stats.summaries_read == fx.n_att && r.n_problems == 0);
         check_all(&r, &fx, NULL, "damaged cache");

@@ -109,6 +109,16 @@ JournalStatus journal_write_with_files(Journal *j, const AttemptRecord *r, const
 JournalStatus journal_write_file_atomic(const char *path, const void *data, size_t len,
                                         char *err, size_t err_n);
 
+/* The same for a file too large to build in memory first: produce hands
+ * its pieces, in order, to journal_sink_write, and returns false to give up
+ * (nothing is then placed, JOURNAL_ERR_INVALID unless a write failed). */
+typedef struct JournalSink JournalSink;
+typedef bool (*JournalProduceFn)(void *user, JournalSink *sink);
+JournalStatus journal_write_file_atomic_from(const char *path, JournalProduceFn produce, void *user,
+                                             char *err, size_t err_n);
+/* false once a write failed; later pieces are then ignored. */
+bool journal_sink_write(JournalSink *sink, const void *data, size_t len);
+
 /* Calls fn for each record file path under DATA/attempts (sorted by name);
  * stops early if fn returns false. Temp files are skipped. Returns the count. */
 size_t journal_each(const Journal *j, bool (*fn)(const char *path, void *user), void *user);

@@ -276,13 +276,39 @@ typedef enum TempSync {
     TEMP_NO_FSYNC /* the caller syncs a batch at once (flush_staged) */
 } TempSync;
 
-/* Writes data to a new temp file next to path and closes it: the steps
+/* Bytes given to a temp file; a producer's pieces go through it. */
+struct JournalSink {
+    const Io *io;
+    int fd;
+    const char *tmp;
+    JournalStatus status; /* the first failure; later pieces are dropped */
+    char *err;
+    size_t err_n;
+};
+
+bool journal_sink_write(JournalSink *k, const void *data, size_t len)
+{
+    if (k->status == JOURNAL_OK) {
+        k->status = write_all(k->io, k->fd, k->tmp, data, len, k->err, k->err_n);
+    }
+    return k->status == JOURNAL_OK;
+}
+
+/* The bytes of a write_temp: one buffer, or a producer's pieces. */
+typedef struct TempBytes {
+    const void *data;
+    size_t len;
+    JournalProduceFn produce; /* when set, data and len are unused */
+    void *user;
+} TempBytes;
+
+/* Writes the bytes to a new temp file next to path and closes it: the steps
  * before a file is placed under its final name (place_file). Temp names
  * (".tmp-...") are skipped by every reader, so a crash here leaves no
  * record. *tmp_out: the temp file's owned name; NULL on failure, when no
  * temp file is left. */
-static JournalStatus write_temp(const Io *io, const char *path, const void *data, size_t len, TempSync sync,
-                                char **tmp_out, char *err, size_t n)
+static JournalStatus write_temp_bytes(const Io *io, const char *path, const TempBytes *bytes, TempSync sync,
+                                      char **tmp_out, char *err, size_t n)
 {
     *tmp_out = NULL;
     char *dir = parent_of(path);
@@ -317,7 +343,15 @@ static JournalStatus write_temp(const Io *io, const char *path, const void *data
         free(tmp);
         return s;
     }
-    JournalStatus s = write_all(io, fd, tmp, data, len, err, n);
+    JournalSink sink = {io, fd, tmp, JOURNAL_OK, err, n};
+    if (bytes->produce) {
+        if (!bytes->produce(bytes->user, &sink) && sink.status == JOURNAL_OK) {
+            sink.status = fail_msg(JOURNAL_ERR_INVALID, err, n, "abandoned by its producer", path);
+        }
+    } else {
+        journal_sink_write(&sink, bytes->data, bytes->len);
+    }
+    JournalStatus s = sink.status;
     /* The bytes reach the disk before the file gets its final name: after a
      * power cut, a name never points at a file whose data was still only in
      * the page cache (an empty or partial record). */
@@ -337,17 +371,24 @@ static JournalStatus write_temp(const Io *io, const char *path, const void *data
     return JOURNAL_OK;
 }
 
+static JournalStatus write_temp(const Io *io, const char *path, const void *data, size_t len, TempSync sync,
+                                char **tmp_out, char *err, size_t n)
+{
+    TempBytes bytes = {data, len, NULL, NULL};
+    return write_temp_bytes(io, path, &bytes, sync, tmp_out, err, n);
+}
+
 /* One durable file: written and synced under a temp name, placed under its
  * final name, then its folder synced. */
-static JournalStatus write_atomic(const Io *io, const char *path, const void *data, size_t len, Place place,
-                                  char *err, size_t n)
+static JournalStatus write_atomic_bytes(const Io *io, const char *path, const TempBytes *bytes, Place place,
+                                        char *err, size_t n)
 {
     char *dir = parent_of(path);
     if (!dir) {
         return JOURNAL_ERR_NOMEM;
     }
     char *tmp = NULL;
-    JournalStatus s = write_temp(io, path, data, len, TEMP_FSYNC, &tmp, err, n);
+    JournalStatus s = write_temp_bytes(io, path, bytes, TEMP_FSYNC, &tmp, err, n);
     if (s == JOURNAL_OK) {
         s = place_file(io, tmp, path, place, err, n);
         if (s != JOURNAL_OK) {
@@ -365,9 +406,23 @@ static JournalStatus write_atomic(const Io *io, const char *path, const void *da
     return s;
 }
 
+static JournalStatus write_atomic(const Io *io, const char *path, const void *data, size_t len, Place place,
+                                  char *err, size_t n)
+{
+    TempBytes bytes = {data, len, NULL, NULL};
+    return write_atomic_bytes(io, path, &bytes, place, err, n);
+}
+
 JournalStatus journal_write_file_atomic(const char *path, const void *data, size_t len, char *err, size_t err_n)
 {
     return write_atomic(NULL, path, data, len, PLACE_REPLACE, err, err_n);
+}
+
+JournalStatus journal_write_file_atomic_from(const char *path, JournalProduceFn produce, void *user, char *err,
+                                             size_t err_n)
+{
+    TempBytes bytes = {NULL, 0, produce, user};
+    return write_atomic_bytes(NULL, path, &bytes, PLACE_REPLACE, err, err_n);
 }
 
 /* ---- opening ----------------------------------------------------------------------- */

@@ -191,14 +191,6 @@ static bool has_suffix(const char *s, const char *suffix)
     return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
-static void set_key(FileKey *k, const struct stat *st)
-{
-    k->size = (uint64_t)st->st_size;
-    k->ino = (uint64_t)st->st_ino;
-    k->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 + st->st_mtim.tv_nsec;
-    k->ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
-}
-
 /* st NULL: a regular file by its directory entry, stat()ed later, on the
  * reading threads (one stat per file is a tenth of a cold report). */
 static bool list_add(FileList *l, const char *dir_path, size_t data_len, const char *sub, const char *name,
@@ -226,7 +218,7 @@ static bool list_add(FileList *l, const char *dir_path, size_t data_len, const c
     it->dir = dir;
     it->conflict_copy = strstr(name, ".conflict-") != NULL;
     if (st) {
-        set_key(&it->key, st);
+        file_key_set(&it->key, st);
         it->have_key = true;
     }
     return true;
@@ -322,23 +314,27 @@ static void read_summary(void *arg, size_t i)
 {
     SummaryCtx *c = arg;
     FileItem *it = &c->files->items[i];
-    if (!it->have_key && c->use_cache) {
+    const char *rel = it->path + it->rel_off;
+    const SummaryEntry *e = c->use_cache ? summary_cache_find(&c->caches[it->dir], rel, strlen(rel)) : NULL;
+    if (e && !it->have_key) {
         struct stat st;
         it->have_key = stat(it->path, &st) == 0 && S_ISREG(st.st_mode);
         if (it->have_key) {
-            set_key(&it->key, &st);
+            file_key_set(&it->key, &st);
         }
     }
-    const char *rel = it->path + it->rel_off;
-    const SummaryEntry *e = it->have_key ? summary_cache_find(&c->caches[it->dir], rel, strlen(rel)) : NULL;
-    if (e && file_key_equal(&e->key, &it->key)) {
+    if (e && it->have_key && file_key_equal(&e->key, &it->key)) {
         it->cached = e;
         it->ok = true;
         return;
     }
+    /* Not in the cache (every file of a first report): the key for the
+     * next one comes from the open file, which saves a path lookup. */
+    bool want_key = c->use_cache && !it->have_key;
     Diag problem;
     /* Gone or replaced since the listing: the read says what it found. */
-    it->ok = summary_read_file(it->path, it->have_key ? it->key.size : 0, &it->blob, &problem);
+    it->ok = summary_read_file(it->path, it->have_key ? it->key.size : 0, want_key ? &it->key : NULL,
+                               want_key ? &it->have_key : NULL, &it->blob, &problem);
     if (!it->ok) {
         it->problem = malloc(sizeof *it->problem);
         if (it->problem) {
@@ -406,7 +402,7 @@ static bool decode_range(Build *b, size_t from, size_t to)
                 r->stats.summaries_read++;
                 it->cached = NULL;
                 Diag problem;
-                it->ok = summary_read_file(it->path, 0, &it->blob, &problem);
+                it->ok = summary_read_file(it->path, 0, NULL, NULL, &it->blob, &problem);
                 if (!it->ok) {
                     add_problem(b, it, &problem, n_prob, cap_prob);
                     continue;

@@ -103,6 +103,8 @@ typedef struct FileKey {
 } FileKey;
 
 bool file_key_equal(const FileKey *a, const FileKey *b);
+struct stat;
+void file_key_set(FileKey *k /* OUT */, const struct stat *st);
 
 /* Same content in every field (interned strings and definitions compared
  * by pointer, numbers bit for bit); path, dir, check and flags ignored. */
@@ -187,8 +189,12 @@ bool verified_cache_append(const char *data_dir, const char *program_version, ch
  * with the full record rules with the events left out. Falls back to reading
  * the whole file when the head does not have that shape. On failure, false
  * with the first problem in *problem. size: the file's size if the caller
- * has just stat()ed it (saves a call per file), else 0. */
-bool summary_read_file(const char *path, uint64_t size, Blob *out, Diag *problem /* OUT */);
+ * has just stat()ed it (saves a call per file), else 0. key, when not NULL:
+ * the open file's key, taken before its bytes are read (so that a change
+ * meanwhile makes the key stale, never the summary), *have_key whether it
+ * could be taken. */
+bool summary_read_file(const char *path, uint64_t size, FileKey *key /* OUT, may be NULL */,
+                       bool *have_key /* OUT, may be NULL */, Blob *out, Diag *problem /* OUT */);
 
 /* Same, from the whole text in memory. */
 bool summary_from_text(const char *text, size_t len, Blob *out, Diag *problem /* OUT */);

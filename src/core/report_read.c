@@ -101,9 +101,18 @@ static bool read_at(int fd, char *buf, size_t n, off_t at)
     return true;
 }
 
-bool summary_read_file(const char *path, uint64_t known_size, Blob *out, Diag *problem)
+bool summary_read_file(const char *path, uint64_t known_size, FileKey *key, bool *have_key, Blob *out,
+                       Diag *problem)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (have_key) {
+        struct stat st;
+        *have_key = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        if (*have_key) {
+            file_key_set(key, &st);
+            known_size = (uint64_t)st.st_size;
+        }
+    }
     if (fd >= 0) {
         /* Most records are smaller than the buffer: one read gets all of
          * it (a short read of a regular file is its end), and neither a

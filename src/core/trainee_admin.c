@@ -160,7 +160,7 @@ static bool record_trainee(const char *path, char id[64])
 {
     Blob b = {0};
     Diag problem;
-    if (!summary_read_file(path, 0, &b, &problem)) {
+    if (!summary_read_file(path, 0, NULL, NULL, &b, &problem)) {
         return false;
     }
     BlobReader r = {b.data, b.data + b.len, false};
