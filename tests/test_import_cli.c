@@ -7,7 +7,10 @@
  * side as <id>.conflict-<hash>.json and reported, the unreadable files
  * reported and not copied, nothing on the platform changed, the counts
  * printed; a second import copies nothing. Counts are worked out here from
- * how the folders were made.
+ * how the folders were made. The same import in French explains the
+ * conflict and the unreadable files wholly in French (the field that
+ * differs named in French words, the parse problem in French), in English
+ * wholly in English.
  *
  * Usage: test_import_cli FIBRESIM
  */
@@ -33,6 +36,46 @@ static long count_of(const char *out, const char *label)
     }
     p = strchr(p, ':');
     return p ? strtol(p + 1, NULL, 10) : -1;
+}
+
+/* word appears in text as a whole word (ASCII letters around it do not count as a boundary). */
+static bool has_word(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text ? strstr(text, word) : NULL; p; p = strstr(p + 1, word)) {
+        bool before = p == text || !((p[-1] | 32) >= 'a' && (p[-1] | 32) <= 'z');
+        bool after = !((p[n] | 32) >= 'a' && (p[n] | 32) <= 'z');
+        if (before && after) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* text without every occurrence of each NULL-terminated cut (the folder
+ * paths and file names, which are not the program's words). Owned. */
+static char *without(const char *text, const char *const cuts[])
+{
+    char *out = strdup(text ? text : "");
+    for (size_t k = 0; out && cuts[k]; k++) {
+        size_t n = strlen(cuts[k]);
+        char *p;
+        while (n && (p = strstr(out, cuts[k]))) {
+            memmove(p, p + n, strlen(p + n) + 1);
+        }
+    }
+    return out;
+}
+
+/* The lines the import wrote on stderr are in one language: none of the
+ * other language's words is left once the paths are cut out. */
+static void check_language(const char *lang, const char *err, const char *const cuts[], const char *const words[])
+{
+    char *shown = without(err, cuts);
+    for (size_t k = 0; shown && words[k]; k++) {
+        CHECK_MSG(!has_word(shown, words[k]), "[%s] \"%s\" in:\n%s", lang, words[k], shown);
+    }
+    free(shown);
 }
 
 static size_t conflict_files(const char *dir)
@@ -82,6 +125,11 @@ int main(int argc, char **argv)
     free(bytes);
     CHECK(fixture_edit_file(plat_conf, "\"started_at\":\"2026-03", "\"started_at\":\"2026-04"));
     char *plat_before = tu_read(plat_conf, NULL);
+    /* The same platform twice more, for the import in French and in English. */
+    char plat_fr[800], plat_en[800];
+    snprintf(plat_fr, sizeof plat_fr, "%s/platform-fr", work);
+    snprintf(plat_en, sizeof plat_en, "%s/platform-en", work);
+    CHECK(fixture_copy_tree(plat, plat_fr) && fixture_copy_tree(plat, plat_en));
     /* Two unreadable files on the laptop. */
     char junk[1200];
     snprintf(junk, sizeof junk, "%s/attempts/2026-03/20260310T101500Z-00000000000000ab.json", lap);
@@ -99,8 +147,43 @@ int main(int argc, char **argv)
     CHECK(count_of(r.out, "conflicts kept side by side") == 1);
     CHECK(count_of(r.out, "unreadable files (not copied)") == 2);
     CHECK(tu_contains(r.err, "conflict:") && tu_contains(r.err, fx.att[4].attempt_id));
-    CHECK(tu_contains(r.err, "started_at"));
+    /* The first field that differs, in plain words, the platform's value first. */
+    char line[400];
+    snprintf(line, sizeof line, "(start time: \"2026-04%s\" already there, \"2026-03%s\" in the imported folder)",
+             fx.att[4].started_at + 7, fx.att[4].started_at + 7);
+    CHECK_MSG(tu_contains(r.err, line), "%s not in:\n%s", line, r.err ? r.err : "");
     CHECK(tu_contains(r.err, "copy of notes.json") && tu_contains(r.err, "00000000000000ab.json"));
+    tu_run_free(&r);
+
+    /* The same import in French, then in English, into copies of the platform. */
+    /* Not the program's words: the folders, the file names (a conflict copy's
+     * name holds ".conflict-"), the file's own text the parser quotes. */
+    const char *const cuts[] = {lap, plat_fr, plat_en, "copy of notes.json", ".conflict-", "'not'", NULL};
+    static const char *const english_words[] = {
+        "here", "incoming", "differs", "already", "there", "imported", "folder", "start", "time", "started_at",
+        "not", "valid", "record", "expected", "found", "unreadable", "copied", "conflict", "kept", "the", "of",
+        "JSON syntax error", NULL};
+    static const char *const french_words[] = {"ici", "déjà", "là", "dossier", "importé", "heure", "début",
+                                               "non", "copié", "conflit", "gardé", "attendu", "trouvé",
+                                               "enregistrement", "tentative", "le", "la", "de", NULL};
+    const char *args_fr[] = {exe, "import", lap, "--into", plat_fr, NULL};
+    r = tu_run(NULL, "fr", args_fr);
+    CHECK_MSG(r.rc == 1, "rc %d\n%s", r.rc, r.err ? r.err : "");
+    snprintf(line, sizeof line, "(heure de début\u00a0: «\u00a0" "2026-04%s\u00a0» déjà là, «\u00a0" "2026-03%s\u00a0» dans le dossier importé)",
+             fx.att[4].started_at + 7, fx.att[4].started_at + 7);
+    CHECK_MSG(tu_contains(r.err, line), "%s not in:\n%s", line, r.err ? r.err : "");
+    CHECK(tu_contains(r.err, "conflit : ") && tu_contains(r.err, fx.att[4].attempt_id));
+    CHECK(tu_contains(r.err, "enregistrement de tentative non valable\u00a0: "));
+    check_language("fr", r.err, cuts, english_words);
+    tu_run_free(&r);
+    const char *args_en[] = {exe, "import", lap, "--into", plat_en, NULL};
+    r = tu_run(NULL, "en", args_en);
+    CHECK_MSG(r.rc == 1, "rc %d\n%s", r.rc, r.err ? r.err : "");
+    snprintf(line, sizeof line, "(start time: \"2026-04%s\" already there, \"2026-03%s\" in the imported folder)",
+             fx.att[4].started_at + 7, fx.att[4].started_at + 7);
+    CHECK(tu_contains(r.err, line));
+    CHECK(tu_contains(r.err, "not a valid attempt record: "));
+    check_language("en", r.err, cuts, french_words);
     tu_run_free(&r);
 
     /* Files: the new ones byte for byte, the platform's own untouched, the

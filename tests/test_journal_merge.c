@@ -9,8 +9,11 @@
  * Scenario bytes are FIPS 180-2 SHA-256 test vectors, so their hashes are
  * known without the code under test.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "fibresim/journal.h"
@@ -21,24 +24,32 @@
 #define LONG_TEXT "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"
 #define LONG_HASH "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
 
+/* One event heard, with its message copied (the callback's is borrowed). */
+typedef struct HeardEvent {
+    JournalMergeEvent what;
+    char src[1024], dst[1024], attempt_id[64];
+    bool has_id, has_detail;
+    DiagMsg detail;
+} HeardEvent;
+
 typedef struct Heard {
     size_t copied, conflicts, invalid, trainee_differs;
-    char conflict_detail[512];
-    char conflict_dst[1024];
+    size_t copied_bad;        /* COPIED with a detail, or without a valid attempt id */
+    HeardEvent events[32];    /* every event but COPIED, in order */
+    size_t n_events;
 } Heard;
 
-static void heard_fn(void *user, JournalMergeEvent what, const char *src, const char *dst, const char *detail)
+static void heard_fn(void *user, JournalMergeEvent what, const char *src, const char *dst, const char *attempt_id,
+                     const DiagMsg *detail)
 {
     Heard *h = user;
-    (void)src;
     switch (what) {
     case JOURNAL_MERGE_COPIED:
         h->copied++;
-        break;
+        h->copied_bad += detail != NULL || !attempt_id || !record_id_valid(attempt_id);
+        return;
     case JOURNAL_MERGE_CONFLICT:
         h->conflicts++;
-        snprintf(h->conflict_detail, sizeof h->conflict_detail, "%s", detail ? detail : "");
-        snprintf(h->conflict_dst, sizeof h->conflict_dst, "%s", dst ? dst : "");
         break;
     case JOURNAL_MERGE_INVALID:
         h->invalid++;
@@ -47,6 +58,81 @@ static void heard_fn(void *user, JournalMergeEvent what, const char *src, const 
         h->trainee_differs++;
         break;
     }
+    if (h->n_events < sizeof h->events / sizeof h->events[0]) {
+        HeardEvent *e = &h->events[h->n_events++];
+        memset(e, 0, sizeof *e);
+        e->what = what;
+        snprintf(e->src, sizeof e->src, "%s", src ? src : "");
+        snprintf(e->dst, sizeof e->dst, "%s", dst ? dst : "");
+        e->has_id = attempt_id != NULL;
+        snprintf(e->attempt_id, sizeof e->attempt_id, "%s", attempt_id ? attempt_id : "");
+        e->has_detail = detail != NULL;
+        if (detail) {
+            e->detail = *detail;
+        }
+    }
+}
+
+/* The event of that kind whose source file name ends with src_end. */
+static const HeardEvent *heard(const Heard *h, JournalMergeEvent what, const char *src_end)
+{
+    for (size_t i = 0; i < h->n_events; i++) {
+        const HeardEvent *e = &h->events[i];
+        size_t ls = strlen(e->src), le = strlen(src_end);
+        if (e->what == what && ls >= le && strcmp(e->src + ls - le, src_end) == 0) {
+            return e;
+        }
+    }
+    CHECK_MSG(false, "no event %d heard for a file ending in %s", (int)what, src_end);
+    return NULL;
+}
+
+/* The value of "{name}" in m, or NULL; *msgid tells whether it is a msgid. */
+static const char *arg_of(const DiagMsg *m, const char *name, bool *msgid)
+{
+    for (int i = 0; m && i < m->args.count; i++) {
+        if (strcmp(m->args.items[i].name, name) == 0) {
+            if (msgid) {
+                *msgid = m->args.items[i].msgid;
+            }
+            return m->args.items[i].value;
+        }
+    }
+    return NULL;
+}
+
+/* e's message is tmpl; each of the NULL-terminated name, value pairs is
+ * one of its values (a name starting with '@' is a msgid value). */
+static void check_msg(const HeardEvent *e, const char *tmpl, ...)
+{
+    if (!e) {
+        return;
+    }
+    CHECK_MSG(e->has_detail, "event for %s has no message", e->src);
+    CHECK_STR(e->detail.tmpl, tmpl);
+    va_list ap;
+    va_start(ap, tmpl);
+    const char *name;
+    while ((name = va_arg(ap, const char *))) {
+        const char *want = va_arg(ap, const char *);
+        bool want_msgid = name[0] == '@', is_msgid = false;
+        const char *got = arg_of(&e->detail, want_msgid ? name + 1 : name, &is_msgid);
+        CHECK_MSG(got && strcmp(got, want) == 0, "%s: {%s} is \"%s\", expected \"%s\"", e->src, name,
+                  got ? got : "(none)", want);
+        CHECK_MSG(!got || is_msgid == want_msgid, "%s: {%s} msgid %d", e->src, name, (int)is_msgid);
+    }
+    va_end(ap);
+}
+
+/* m in English, with the values filled in. */
+static const char *english(const HeardEvent *e)
+{
+    static char text[1024];
+    text[0] = '\0';
+    if (e && e->has_detail) {
+        diag_msg_text(&e->detail, NULL, NULL, '.', text, sizeof text);
+    }
+    return text;
 }
 
 /* Record number n (1..8) of the story, in the variant v (0 or 1 for r5). */
@@ -270,7 +356,34 @@ int main(void)
     CHECK(st.trainees_invalid == 2);
     CHECK(h.copied == 3 && h.conflicts == 1 && h.trainee_differs == 1);
     CHECK(h.invalid == 1 + 1 + 2); /* record, scenario, two trainee files */
-    CHECK_MSG(strstr(h.conflict_detail, "seed") != NULL, "conflict detail \"%s\"", h.conflict_detail);
+    CHECK(h.copied_bad == 0);
+    /* What each event says, as a template and its values (shown in the
+     * user's language by the edge). r5 differs only by its seed: B's r5'
+     * has 12345, A's the sample's 2^64 - 1, written in full. */
+    AttemptRecord r5;
+    story_record(&r5, 5, 0);
+    const HeardEvent *conflict = heard(&h, JOURNAL_MERGE_CONFLICT, ".json");
+    check_msg(conflict, "{field}: {there} already there, {incoming} in the imported folder", "@field", "random seed",
+              "there", "12345", "incoming", "18446744073709551615", NULL);
+    CHECK_STR(english(conflict), "random seed: 12345 already there, 18446744073709551615 in the imported folder");
+    CHECK(conflict && conflict->has_id);
+    CHECK_STR(conflict ? conflict->attempt_id : NULL, r5.attempt_id);
+    /* The damaged record: its JSON ends in the middle of a key. */
+    const HeardEvent *bad = heard(&h, JOURNAL_MERGE_INVALID, "00000000000000ff.json");
+    check_msg(bad, "not a valid attempt record: {problem}", "@code", "JSON syntax error", NULL);
+    CHECK(bad && !bad->has_id && arg_of(&bad->detail, "problem", NULL));
+    CHECK_MSG(strncmp(english(bad), "not a valid attempt record: 1:", 30) == 0, "%s", english(bad));
+    /* The scenario bytes "not empty" under the name of SHA-256(""). */
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "scenarios/" EMPTY_HASH ".json"),
+              "damaged: the content does not match the SHA-256 in the file name", NULL);
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "trainees/broken.json"), "not a valid trainee file: {problem}",
+              "@code", "JSON syntax error", NULL);
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "trainees/alias.json"),
+              "not a valid trainee file: its name does not match the id \"{id}\" inside", "id", "someone", NULL);
+    const HeardEvent *names = heard(&h, JOURNAL_MERGE_TRAINEE_DIFFERS, "trainees/jean-dupont.json");
+    check_msg(names, "trainee \"{id}\": \"{kept}\" kept, \"{incoming}\" not copied", "id", "jean-dupont", "kept",
+              "Jean DUPONT", "incoming", "Jean Dupont", NULL);
+    CHECK_STR(english(names), "trainee \"jean-dupont\": \"Jean DUPONT\" kept, \"Jean Dupont\" not copied");
     /* B: 5 + 3 copied + 1 conflict file. */
     CHECK(count_records(B) == 9);
     /* B's own r5 untouched; A's r5 next to it under the conflict name. */
@@ -278,8 +391,6 @@ int main(void)
     char *b_r5_after = tu_read(b_r5_path, &len);
     CHECK(b_r5_after && len == b_r5_len && memcmp(b_r5_after, b_r5_before, len) == 0);
     free(b_r5_after);
-    AttemptRecord r5;
-    story_record(&r5, 5, 0);
     char prefix[96];
     snprintf(prefix, sizeof prefix, "%s.conflict-", r5.attempt_id);
     record_finish(&r5);
@@ -287,7 +398,7 @@ int main(void)
     char *b_attempts = path_in(B, "attempts");
     tu_walk(b_attempts, find_conflict_fn, &fc);
     CHECK(fc.n == 1);
-    CHECK_STR(fc.found, h.conflict_dst);
+    CHECK_STR(fc.found, conflict ? conflict->dst : NULL);
     char *conflict_text = tu_read(fc.found, NULL);
     CHECK_STR(conflict_text, a_r5);
     free(conflict_text);
@@ -336,6 +447,10 @@ int main(void)
     CHECK(st.attempts_invalid == 0);
     CHECK(st.scenarios_copied == 1);
     CHECK(st.trainees_copied == 1 && st.trainees_differ == 1);
+    /* The other way round, the roles of the two seeds swap. */
+    check_msg(heard(&h, JOURNAL_MERGE_CONFLICT, ".json"),
+              "{field}: {there} already there, {incoming} in the imported folder", "@field", "random seed", "there",
+              "18446744073709551615", "incoming", "12345", NULL);
     p = path_in(A, "scenarios/" EMPTY_HASH ".json");
     scn = tu_read(p, &len);
     CHECK(scn && len == 0);
@@ -389,6 +504,57 @@ int main(void)
     free(conflict_text);
     free(c_r5);
     free(C);
+
+    /* ---- Laptop D into laptop E: the same attempt under two spellings of
+     * the trainee's name, and files no merge can take: a record above the
+     * 64 MiB a record may have, a trainee file above its 64 KiB, a scenario
+     * and a pinned file whose names are not a SHA-256. */
+    char *D = path_in(root, "laptop-d"), *E = path_in(root, "laptop-e");
+    Journal jd, je;
+    CHECK(journal_open(&jd, D, err, sizeof err) == JOURNAL_OK);
+    CHECK(journal_open(&je, E, err, sizeof err) == JOURNAL_OK);
+    AttemptRecord rd;
+    sample_record(&rd, 9, 2);
+    strcpy(rd.trainee_name, "Awa Ndiaye");
+    CHECK(journal_write(&jd, &rd, SAMPLE_SCENARIO_TEXT, strlen(SAMPLE_SCENARIO_TEXT), err, sizeof err) == JOURNAL_OK);
+    strcpy(rd.trainee_name, "Awa NDIAYE");
+    CHECK(journal_write(&je, &rd, SAMPLE_SCENARIO_TEXT, strlen(SAMPLE_SCENARIO_TEXT), err, sizeof err) == JOURNAL_OK);
+    journal_close(&jd);
+    journal_close(&je);
+    p = path_in(D, "attempts/2026-11/20261126T023654Z-00000000000000fd.json");
+    CHECK(tu_write(p, "{") && truncate(p, (off_t)64 * 1024 * 1024 + 1) == 0); /* sparse: no disk used */
+    free(p);
+    p = path_in(D, "trainees/big.json");
+    CHECK(tu_write(p, "{") && truncate(p, 64 * 1024 + 1) == 0);
+    free(p);
+    p = path_in(D, "scenarios/notes.json");
+    CHECK(tu_write(p, "{}"));
+    free(p);
+    char *d_files = path_in(D, "files");
+    CHECK(mkdir(d_files, 0755) == 0);
+    p = path_in(D, "files/trace.sor");
+    CHECK(tu_write(p, "x"));
+    free(p);
+    free(d_files);
+    memset(&h, 0, sizeof h);
+    CHECK(journal_merge(D, E, &st, heard_fn, &h, err, sizeof err) == JOURNAL_OK);
+    CHECK(st.attempts_seen == 2 && st.attempts_conflict == 1 && st.attempts_invalid == 1);
+    CHECK(st.trainees_invalid == 1 && st.scenarios_invalid == 1 && st.files_invalid == 1);
+    const HeardEvent *named = heard(&h, JOURNAL_MERGE_CONFLICT, ".json");
+    check_msg(named, "{field}: \"{there}\" already there, \"{incoming}\" in the imported folder", "@field",
+              "trainee name", "there", "Awa NDIAYE", "incoming", "Awa Ndiaye", NULL);
+    CHECK_STR(named ? named->attempt_id : NULL, rd.attempt_id);
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "00000000000000fd.json"), "too large: more than {size} MiB", "size",
+              "64", NULL);
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "trainees/big.json"), "too large: more than {size} KiB", "size", "64",
+              NULL);
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "scenarios/notes.json"),
+              "not a scenario of the data folder: the name must be 64 hexadecimal digits and .json", NULL);
+    check_msg(heard(&h, JOURNAL_MERGE_INVALID, "files/trace.sor"),
+              "not a file of the data folder: the name must be 64 hexadecimal digits", NULL);
+    record_finish(&rd);
+    free(D);
+    free(E);
 
     free(b_attempts);
     free(b_r5_before);

@@ -253,9 +253,20 @@ typedef enum JournalMergeEvent {
     JOURNAL_MERGE_TRAINEE_DIFFERS   /* a trainee id with another display name */
 } JournalMergeEvent;
 
-/* detail: one English line (for a conflict, which field differs first). */
+/* What a merge tells of one file of the source folder:
+ * - src_path: that file.
+ * - dst_path: COPIED: the new record; CONFLICT: the conflict copy written;
+ *   TRAINEE_DIFFERS: the destination's trainee file, kept; INVALID: the
+ *   conflict copy's name found taken (see detail), else NULL.
+ * - attempt_id: the attempt's id for COPIED and CONFLICT, and for an
+ *   INVALID record that read but could not be kept; else NULL.
+ * - detail: NULL for COPIED; else what differs first (CONFLICT,
+ *   record_conflict_msg), why the file was left out (INVALID: "cannot be
+ *   read: {why}", "not a valid attempt record: {problem}", "damaged: ..."),
+ *   or the two names (TRAINEE_DIFFERS): a message the edge shows in its
+ *   language with diag_msg_text(). Borrowed for the call only. */
 typedef void (*JournalMergeFn)(void *user, JournalMergeEvent what, const char *src_path, const char *dst_path,
-                               const char *detail);
+                               const char *attempt_id, const DiagMsg *detail);
 
 /* Copies into dst_dir every attempt, scenario, trainee file and file a
  * scenario names (DATA/files/) of src_dir that it lacks; never overwrites a record or a trainee file. Re-running it, or

@@ -123,6 +123,15 @@ bool record_result_diff_msg(const Result *stored, const Result *recomputed, Diag
  * replayed attempt ended at tick {tick}, before the last recorded event
  * (tick {last})". */
 void record_replay_cut_msg(uint32_t ended_tick, uint32_t last_event_tick, DiagMsg *out /* OUT */);
+/* The first difference between two stored copies of one attempt (a merge
+ * that finds the attempt id already there with another content), for an
+ * instructor: "{field}: \"{there}\" already there, \"{incoming}\" in the
+ * imported folder" (or its form without quotes for numbers), the field
+ * named by a msgid in plain words ("trainee name", "start time", "random
+ * seed", "number of actions"), then "action {number} differs", then the
+ * result's first difference in the same wording (record_result_diff_msg's
+ * field and values), else "the same content, written differently". */
+void record_conflict_msg(const AttemptRecord *there, const AttemptRecord *incoming, DiagMsg *out /* OUT */);
 
 #define TRAINEE_FORMAT_VERSION 1
 #define TRAINEE_MAX_BYTES (64 * 1024)

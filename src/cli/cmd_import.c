@@ -4,7 +4,9 @@
  * folder with journal_merge(): new attempts copied, the same attempt already
  * there skipped, the same attempt id with another content kept side by side
  * as a conflict copy and reported, unreadable files reported and left out,
- * nothing ever overwritten. Prints the counts.
+ * nothing ever overwritten. Prints the counts. Each conflict, file left
+ * out and differing trainee name is explained on stderr in the user's
+ * language (the merge's messages are templates, rendered here).
  *
  * Exit status: 0 merged cleanly, 1 merged with conflicts or unreadable
  * files (listed on stderr), 2 usage error or the merge stopped on a write
@@ -22,22 +24,37 @@ typedef struct ImportLog {
     size_t conflicts, invalid, names;
 } ImportLog;
 
-static void on_event(void *user, JournalMergeEvent what, const char *src, const char *dst, const char *detail)
+/* A merge's message in the user's language (French numbers with a comma). */
+static void detail_text(const DiagMsg *detail, char *out, size_t n)
+{
+    out[0] = '\0';
+    if (detail) {
+        diag_msg_text(detail, i18n_translate, NULL, i18n_decimal_sep(), out, n);
+    }
+}
+
+static void on_event(void *user, JournalMergeEvent what, const char *src, const char *dst, const char *attempt_id,
+                     const DiagMsg *detail)
 {
     ImportLog *log = user;
+    (void)attempt_id; /* src and dst name the files, which hold it */
+    char text[1024];
     switch (what) {
     case JOURNAL_MERGE_CONFLICT:
         log->conflicts++;
+        detail_text(detail, text, sizeof text);
         fprintf(stderr, _("conflict: %s has the id of an attempt already there with other content (%s); kept as %s\n"),
-                src, detail, dst);
+                src, text, dst);
         break;
     case JOURNAL_MERGE_INVALID:
         log->invalid++;
-        fprintf(stderr, _("unreadable, not copied: %s: %s\n"), src, detail);
+        detail_text(detail, text, sizeof text);
+        fprintf(stderr, _("not copied: %s: %s\n"), src, text);
         break;
     case JOURNAL_MERGE_TRAINEE_DIFFERS:
         log->names++;
-        fprintf(stderr, _("trainee name differs, the platform's is kept: %s\n"), detail);
+        detail_text(detail, text, sizeof text);
+        fprintf(stderr, _("trainee name differs, the platform's is kept: %s\n"), text);
         break;
     default:
         break;

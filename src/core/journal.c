@@ -1202,11 +1202,51 @@ typedef struct Merge {
     char month_ready[24];     /* month folder known to exist (saves stats per record) */
 } Merge;
 
-static void tell(const Merge *m, JournalMergeEvent what, const char *src, const char *dst, const char *detail)
+static void tell(const Merge *m, JournalMergeEvent what, const char *src, const char *dst, const char *attempt_id,
+                 const DiagMsg *detail)
 {
     if (m->fn) {
-        m->fn(m->user, what, src, dst, detail);
+        m->fn(m->user, what, src, dst, attempt_id, detail);
     }
+}
+
+/* Tells that src is left out, with a message of no values. */
+static void tell_invalid(const Merge *m, const char *src, const char *tmpl)
+{
+    DiagMsg d;
+    diag_msg_set(&d, tmpl, NULL);
+    tell(m, JOURNAL_MERGE_INVALID, src, NULL, NULL, &d);
+}
+
+/* Tells that src could not be read (errno e; EFBIG: above max_bytes). */
+static void tell_unreadable(const Merge *m, const char *src, int e, size_t max_bytes)
+{
+    DiagArgs a = {0};
+    DiagMsg d;
+    if (e == EFBIG) {
+        bool mib = max_bytes >= 1024 * 1024;
+        diag_arg_int(&a, "size", (long long)(mib ? max_bytes >> 20 : max_bytes >> 10));
+        diag_msg_set(&d, mib ? N_("too large: more than {size} MiB") : N_("too large: more than {size} KiB"), &a);
+    } else {
+        diag_arg_msgid(&a, "why", diag_errno_text(e));
+        diag_msg_set(&d, N_("cannot be read: {why}"), &a);
+    }
+    tell(m, JOURNAL_MERGE_INVALID, src, NULL, NULL, &d);
+}
+
+/* Tells that src is not what it claims to be: tmpl holds "{problem}", the
+ * first of d's problems (bare_tmpl when d has none). */
+static void tell_problem(const Merge *m, const char *src, const char *tmpl, const char *bare_tmpl, const DiagList *d)
+{
+    DiagArgs a = {0};
+    DiagMsg msg;
+    if (d->count) {
+        diag_arg_problem(&a, "problem", &d->items[0]);
+        diag_msg_set(&msg, tmpl, &a);
+    } else {
+        diag_msg_set(&msg, bare_tmpl, NULL);
+    }
+    tell(m, JOURNAL_MERGE_INVALID, src, NULL, NULL, &msg);
 }
 
 /* Copies one content-addressed file (DATA/scenarios/<sha256>.json, or
@@ -1233,11 +1273,16 @@ static JournalStatus merge_content(Merge *m, const char *src, bool is_file)
     }
     if (!text || strcmp(h, hash) != 0) {
         (*invalid)++;
-        tell(m, JOURNAL_MERGE_INVALID, src, NULL,
-             text ? (is_file ? "file bytes do not match the hash in the file name"
-                             : "scenario bytes do not match the hash in the file name")
-                  : (is_file ? "not a readable content-addressed file (name: 64 hex digits)"
-                             : "not a readable scenario file"));
+        if (text) {
+            tell_invalid(m, src, N_("damaged: the content does not match the SHA-256 in the file name"));
+        } else if (!record_hash_valid(hash)) {
+            tell_invalid(m, src,
+                         is_file ? N_("not a file of the data folder: the name must be 64 hexadecimal digits")
+                                 : N_("not a scenario of the data folder: the name must be 64 hexadecimal digits "
+                                      "and .json"));
+        } else {
+            tell_unreadable(m, src, e, JOURNAL_FILE_MAX_BYTES);
+        }
         free(text);
         return JOURNAL_OK;
     }
@@ -1275,12 +1320,27 @@ static JournalStatus merge_trainee(Merge *m, const char *src)
     int e = 0;
     char *text = fs_read_file(src, TRAINEE_MAX_BYTES, &len, &e);
     TraineeInfo t;
-    if (!text || !trainee_parse(text, len, &t, NULL) || !trainee_name_matches(src, t.id)) {
+    DiagList d;
+    diag_list_init(&d);
+    bool parsed = text && trainee_parse(text, len, &t, &d);
+    if (!parsed || !trainee_name_matches(src, t.id)) {
         m->st->trainees_invalid++;
-        tell(m, JOURNAL_MERGE_INVALID, src, NULL, "not a valid trainee file");
+        if (!text) {
+            tell_unreadable(m, src, e, TRAINEE_MAX_BYTES);
+        } else if (!parsed) {
+            tell_problem(m, src, N_("not a valid trainee file: {problem}"), N_("not a valid trainee file"), &d);
+        } else {
+            DiagArgs a = {0};
+            diag_arg_str(&a, "id", t.id);
+            DiagMsg msg;
+            diag_msg_set(&msg, N_("not a valid trainee file: its name does not match the id \"{id}\" inside"), &a);
+            tell(m, JOURNAL_MERGE_INVALID, src, NULL, NULL, &msg);
+        }
+        diag_list_finish(&d);
         free(text);
         return JOURNAL_OK;
     }
+    diag_list_finish(&d);
     JournalStatus s = JOURNAL_OK;
     char *dst = trainee_path(m->dst.dir, t.id);
     TraineeInfo have;
@@ -1297,43 +1357,23 @@ static JournalStatus merge_trainee(Merge *m, const char *src)
         }
     } else if (!read_trainee_file(dst, &have) || strcmp(have.name, t.name) != 0) {
         m->st->trainees_differ++;
-        char detail[512];
-        snprintf(detail, sizeof detail, "trainee \"%s\": name \"%s\" kept, \"%s\" not copied", t.id,
-                 have.name[0] ? have.name : "?", t.name);
-        tell(m, JOURNAL_MERGE_TRAINEE_DIFFERS, src, dst, detail);
+        DiagArgs a = {0};
+        diag_arg_str(&a, "id", t.id);
+        diag_arg_str(&a, "incoming", t.name);
+        DiagMsg msg;
+        if (have.name[0]) {
+            diag_arg_str(&a, "kept", have.name);
+            diag_msg_set(&msg, N_("trainee \"{id}\": \"{kept}\" kept, \"{incoming}\" not copied"), &a);
+        } else {
+            diag_msg_set(&msg, N_("trainee \"{id}\": the file already there does not read; it is kept, "
+                                  "\"{incoming}\" not copied"),
+                         &a);
+        }
+        tell(m, JOURNAL_MERGE_TRAINEE_DIFFERS, src, dst, NULL, &msg);
     }
     free(dst);
     free(text);
     return s;
-}
-
-/* First difference between two records, for the conflict report. */
-static void describe_difference(const AttemptRecord *a, const AttemptRecord *b, char *out, size_t n)
-{
-#define DIFF_STR(field)                                                                           \
-    if (strcmp(a->field, b->field) != 0) {                                                        \
-        snprintf(out, n, #field ": \"%s\" here, \"%s\" incoming", a->field, b->field);            \
-        return;                                                                                   \
-    }
-    DIFF_STR(trainee_id)
-    DIFF_STR(trainee_name)
-    DIFF_STR(scenario_id)
-    DIFF_STR(scenario_hash)
-    DIFF_STR(started_at)
-    DIFF_STR(ended_at)
-    DIFF_STR(program_version)
-#undef DIFF_STR
-    if (a->seed != b->seed) {
-        snprintf(out, n, "seed differs");
-    } else if (a->end_tick != b->end_tick || a->status != b->status) {
-        snprintf(out, n, "end of attempt differs (status or end_tick)");
-    } else if (a->events.count != b->events.count) {
-        snprintf(out, n, "events: %zu here, %zu incoming", a->events.count, b->events.count);
-    } else if (record_result_diff(&a->result, &b->result, out, n)) {
-        /* out names the field */
-    } else {
-        snprintf(out, n, "events differ");
-    }
 }
 
 static JournalStatus flush_staged(Merge *m);
@@ -1388,13 +1428,11 @@ static JournalStatus merge_record(Merge *m, const char *src)
      * wrote, and nothing is lost by copying it). */
     if (!text || !record_parse_head(text, len, &in, &d)) {
         m->st->attempts_invalid++;
-        char detail[768] = "unreadable file";
-        if (d.count) {
-            diag_format(&d.items[0], NULL, detail, sizeof detail);
-        } else if (!text) {
-            snprintf(detail, sizeof detail, "%s", strerror(e));
+        if (!text) {
+            tell_unreadable(m, src, e, RECORD_MAX_BYTES);
+        } else {
+            tell_problem(m, src, N_("not a valid attempt record: {problem}"), N_("not a valid attempt record"), &d);
         }
-        tell(m, JOURNAL_MERGE_INVALID, src, NULL, detail);
         diag_list_finish(&d);
         free(text);
         return JOURNAL_OK;
@@ -1462,14 +1500,15 @@ static JournalStatus merge_record(Merge *m, const char *src)
                               : JOURNAL_ERR_NOMEM;
             if (s == JOURNAL_OK) {
                 m->st->attempts_conflict++;
-                char detail[512] = "content differs";
+                DiagMsg detail;
+                diag_msg_set(&detail, N_("the contents differ"), NULL);
                 AttemptRecord have, full;
                 if (record_load(main_path, &have, NULL) && record_parse(text, len, &full, NULL)) {
-                    describe_difference(&have, &full, detail, sizeof detail);
+                    record_conflict_msg(&have, &full, &detail);
                 }
                 record_finish(&have);
                 record_finish(&full);
-                tell(m, JOURNAL_MERGE_CONFLICT, src, conflict_path, detail);
+                tell(m, JOURNAL_MERGE_CONFLICT, src, conflict_path, in.attempt_id, &detail);
             } else if (s == JOURNAL_ERR_EXISTS && same_record_file(conflict_path, text, len)) {
                 /* This conflict was recorded by an earlier merge. */
                 s = JOURNAL_OK;
@@ -1479,8 +1518,14 @@ static JournalStatus merge_record(Merge *m, const char *src)
                  * the destination, say so, lose nothing of what is there. */
                 s = JOURNAL_OK;
                 m->st->attempts_invalid++;
-                tell(m, JOURNAL_MERGE_INVALID, src, conflict_path,
-                     "conflict file name already taken by another content; not copied");
+                const char *slash = strrchr(conflict_path, '/');
+                DiagArgs a = {0};
+                diag_arg_str(&a, "name", slash ? slash + 1 : conflict_path);
+                DiagMsg msg;
+                diag_msg_set(&msg, N_("the name of its conflict copy, {name}, is taken by another version of this "
+                                      "attempt"),
+                             &a);
+                tell(m, JOURNAL_MERGE_INVALID, src, conflict_path, in.attempt_id, &msg);
             }
         }
     }
@@ -1534,7 +1579,7 @@ static JournalStatus flush_staged(Merge *m)
                                           : s;
         if (p == JOURNAL_OK) {
             m->st->attempts_copied++;
-            tell(m, JOURNAL_MERGE_COPIED, g->src, g->final, g->id);
+            tell(m, JOURNAL_MERGE_COPIED, g->src, g->final, g->id, NULL);
         } else {
             unlink(g->tmp);
             if (p == JOURNAL_ERR_EXISTS) {

@@ -10,10 +10,16 @@
  * put words around the format's own names. Numbers are written in their
  * shortest exact form (json_number_text): two doubles one ulp apart must
  * not look the same.
+ *
+ * Also names the first difference between two stored copies of one attempt
+ * (a merge's conflict, record_conflict_msg), in words an instructor reads
+ * ("start time", "trainee name") rather than the format's keys.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "fibresim/attempt.h"
+#include "fibresim/core.h" /* FS_TICK_HZ */
 #include "fibresim/jsonout.h"
 #include "fibresim/messages.h" /* N_() */
 #include "fibresim/record.h"
@@ -36,6 +42,12 @@ static Where counted(const char *label)
     Where w = {.label = label, .label_msgid = true};
     return w;
 }
+
+/* The templates of a difference; record_conflict_msg rewords them. */
+static const char stored_value[] = N_("{field}: stored {stored}, recomputed {recomputed}");
+static const char stored_text[] = N_("{field}: stored \"{stored}\", recomputed \"{recomputed}\"");
+static const char only_stored[] = N_("{field}: present in the stored result, absent in the recomputed one");
+static const char only_recomputed[] = N_("{field}: absent in the stored result, present in the recomputed one");
 
 static void put(DiagMsg *out, const Where *w, const char *tmpl, const char *a, const char *b, bool numbers)
 {
@@ -68,7 +80,7 @@ static bool diff_num(DiagMsg *out, const Where *w, double a, double b)
     char ta[32], tb[32];
     json_number_text(a, ta);
     json_number_text(b, tb);
-    put(out, w, N_("{field}: stored {stored}, recomputed {recomputed}"), ta, tb, true);
+    put(out, w, stored_value, ta, tb, true);
     return true;
 }
 
@@ -80,7 +92,7 @@ static bool diff_uint(DiagMsg *out, const Where *w, unsigned long long a, unsign
     char ta[32], tb[32];
     snprintf(ta, sizeof ta, "%llu", a);
     snprintf(tb, sizeof tb, "%llu", b);
-    put(out, w, N_("{field}: stored {stored}, recomputed {recomputed}"), ta, tb, true);
+    put(out, w, stored_value, ta, tb, true);
     return true;
 }
 
@@ -89,7 +101,7 @@ static bool diff_str(DiagMsg *out, const Where *w, const char *a, const char *b)
     if (strcmp(a, b) == 0) {
         return false;
     }
-    put(out, w, N_("{field}: stored \"{stored}\", recomputed \"{recomputed}\""), a, b, false);
+    put(out, w, stored_text, a, b, false);
     return true;
 }
 
@@ -161,8 +173,7 @@ static bool diff_definition(DiagMsg *out, size_t i, const char *id, const Criter
             DiagArgs args = KEY(sides[k].key)->args;
             diag_arg_msgid(&args, "field", def);
             diag_msg_set(out,
-                         sides[k].ha ? N_("{field}: present in the stored result, absent in the recomputed one")
-                                     : N_("{field}: absent in the stored result, present in the recomputed one"),
+                         sides[k].ha ? only_stored : only_recomputed,
                          &args);
             return true;
         }
@@ -257,4 +268,151 @@ void record_replay_cut_msg(uint32_t ended_tick, uint32_t last_event_tick, DiagMs
     diag_arg_int(&args, "last", last_event_tick);
     diag_msg_set(out, N_("the replayed attempt ended at tick {tick}, before the last recorded event (tick {last})"),
                  &args);
+}
+
+/* ---- two stored copies of one attempt ------------------------------------------------------ */
+
+/* Both copies are stored: one was already in the folder, the other comes
+ * from the folder being imported. */
+static const char there_value[] = N_("{field}: {there} already there, {incoming} in the imported folder");
+static const char there_text[] = N_("{field}: \"{there}\" already there, \"{incoming}\" in the imported folder");
+
+static void conflict_put(DiagMsg *out, const char *field, const char *tmpl, const DiagArgs *values)
+{
+    DiagArgs args = *values;
+    diag_arg_msgid(&args, "field", field);
+    diag_msg_set(out, tmpl, &args);
+}
+
+static bool conflict_text(DiagMsg *out, const char *field, const char *there, const char *incoming)
+{
+    if (strcmp(there, incoming) == 0) {
+        return false;
+    }
+    DiagArgs v = {0};
+    diag_arg_str(&v, "there", there);
+    diag_arg_str(&v, "incoming", incoming);
+    conflict_put(out, field, there_text, &v);
+    return true;
+}
+
+static bool conflict_int(DiagMsg *out, const char *field, long long there, long long incoming)
+{
+    if (there == incoming) {
+        return false;
+    }
+    DiagArgs v = {0};
+    diag_arg_int(&v, "there", there);
+    diag_arg_int(&v, "incoming", incoming);
+    conflict_put(out, field, there_value, &v);
+    return true;
+}
+
+/* An attempt's status in the words of the report (msgids). */
+static const char *status_words(AttemptStatus s)
+{
+    switch (s) {
+    case ATTEMPT_RUNNING: return N_("running");
+    case ATTEMPT_FINISHED: return N_("finished");
+    case ATTEMPT_ABANDONED: return N_("abandoned");
+    case ATTEMPT_TIMEOUT: return N_("time limit reached");
+    }
+    return "?";
+}
+
+/* A result difference reworded for two stored copies: the same field and
+ * values, "already there" and "in the imported folder" instead of "stored"
+ * and "recomputed", which would say something false here. */
+static bool conflict_result(DiagMsg *out, const Result *there, const Result *incoming)
+{
+    DiagMsg d;
+    if (!record_result_diff_msg(there, incoming, &d)) {
+        return false;
+    }
+    static const struct {
+        const char *from, *to;
+    } words[] = {
+        {stored_value, there_value},
+        {stored_text, there_text},
+        {only_stored, N_("{field}: in the attempt already there, not in the imported one")},
+        {only_recomputed, N_("{field}: not in the attempt already there, in the imported one")},
+    };
+    const char *tmpl = NULL;
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (strcmp(d.tmpl, words[k].from) == 0) {
+            tmpl = words[k].to;
+        }
+    }
+    if (!tmpl) {
+        /* A wording this function does not know: say no more than is true. */
+        diag_msg_set(out, N_("the results differ"), NULL);
+        return true;
+    }
+    for (int i = 0; i < d.args.count; i++) {
+        DiagArg *a = &d.args.items[i];
+        if (strcmp(a->name, "stored") == 0) {
+            fs_strlcpy(a->name, "there", sizeof a->name);
+        } else if (strcmp(a->name, "recomputed") == 0) {
+            fs_strlcpy(a->name, "incoming", sizeof a->name);
+        }
+    }
+    diag_msg_set(out, tmpl, &d.args);
+    return true;
+}
+
+void record_conflict_msg(const AttemptRecord *there, const AttemptRecord *incoming, DiagMsg *out)
+{
+    memset(out, 0, sizeof *out);
+    const AttemptRecord *a = there, *b = incoming;
+    char sa[24], sb[24];
+    snprintf(sa, sizeof sa, "%llu", (unsigned long long)a->seed);
+    snprintf(sb, sizeof sb, "%llu", (unsigned long long)b->seed);
+    if (conflict_text(out, N_("trainee id"), a->trainee_id, b->trainee_id)
+        || conflict_text(out, N_("trainee name"), a->trainee_name, b->trainee_name)
+        || conflict_text(out, N_("scenario"), a->scenario_id, b->scenario_id)
+        || conflict_int(out, N_("scenario version"), a->scenario_version, b->scenario_version)
+        || conflict_text(out, N_("scenario file (SHA-256)"), a->scenario_hash, b->scenario_hash)
+        || conflict_text(out, N_("module"), a->module, b->module)
+        || conflict_text(out, N_("start time"), a->started_at, b->started_at)
+        || conflict_text(out, N_("end time"), a->ended_at, b->ended_at)
+        || conflict_text(out, N_("program version"), a->program_version, b->program_version)) {
+        return;
+    }
+    if (a->seed != b->seed) {
+        /* A 64-bit whole number: as text, so no digit is lost. */
+        DiagArgs v = {0};
+        diag_arg_str(&v, "there", sa);
+        diag_arg_str(&v, "incoming", sb);
+        conflict_put(out, N_("random seed"), there_value, &v);
+        return;
+    }
+    if (a->status != b->status) {
+        DiagArgs v = {0};
+        diag_arg_msgid(&v, "there", status_words(a->status));
+        diag_arg_msgid(&v, "incoming", status_words(b->status));
+        conflict_put(out, N_("end of the attempt"), there_value, &v);
+        return;
+    }
+    if (a->end_tick != b->end_tick) {
+        DiagArgs v = {0};
+        diag_arg_num(&v, "there", (double)a->end_tick / FS_TICK_HZ);
+        diag_arg_num(&v, "incoming", (double)b->end_tick / FS_TICK_HZ);
+        conflict_put(out, N_("duration in seconds"), there_value, &v);
+        return;
+    }
+    if (conflict_int(out, N_("number of actions"), (long long)a->events.count, (long long)b->events.count)) {
+        return;
+    }
+    for (size_t i = 0; i < a->events.count; i++) {
+        if (!input_equal(&a->events.items[i], &b->events.items[i])) {
+            DiagArgs v = {0};
+            diag_arg_int(&v, "number", (long long)i + 1);
+            diag_msg_set(out, N_("action {number} differs"), &v);
+            return;
+        }
+    }
+    if (!conflict_result(out, &a->result, &b->result)) {
+        /* Equal field by field: the files differ in spacing or key order. */
+        diag_msg_set(out, N_("the same content, written differently"), NULL);
+    }
 }
