@@ -145,7 +145,7 @@ int main(int argc, char **argv)
     CHECK(count_of(r.out, "new attempts copied") == 5);
     CHECK(count_of(r.out, "already there (skipped)") == 4);
     CHECK(count_of(r.out, "conflicts kept side by side") == 1);
-    CHECK(count_of(r.out, "unreadable files (not copied)") == 2);
+    CHECK(count_of(r.out, "files not copied (listed above)") == 2);
     CHECK(tu_contains(r.err, "conflict:") && tu_contains(r.err, fx.att[4].attempt_id));
     /* The first field that differs, in plain words, the platform's value first. */
     char line[400];

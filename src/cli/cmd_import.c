@@ -61,6 +61,39 @@ static void on_event(void *user, JournalMergeEvent what, const char *src, const 
     }
 }
 
+typedef struct CountRow {
+    const char *label; /* N_() msgid */
+    size_t count;
+} CountRow;
+
+/* Characters of UTF-8 text as a terminal shows them (one column each;
+ * the labels hold no wide characters). */
+static size_t columns_of(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        n += (*p & 0xC0) != 0x80;
+    }
+    return n;
+}
+
+/* "  label : N" lines with the numbers in one column, whatever the
+ * language's label lengths; the separator is the translated ":" (French
+ * puts a space before it). */
+static void print_counts(const CountRow *rows, size_t n)
+{
+    const char *colon = _(": ");
+    size_t width = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = columns_of(_(rows[i].label));
+        width = w > width ? w : width;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *label = _(rows[i].label);
+        printf("  %s%s%*s%zu\n", label, colon, (int)(width - columns_of(label)), "", rows[i].count);
+    }
+}
+
 static int run_import(const CliArgs *a)
 {
     const char *src = a->pos[0];
@@ -77,15 +110,18 @@ static int run_import(const CliArgs *a)
     char err[512];
     JournalStatus s = journal_merge(src, into, &st, on_event, &log, err, sizeof err);
     printf(_("Import of %s into %s:\n"), src, into);
-    printf(_("  attempt files read:              %zu\n"), st.attempts_seen);
-    printf(_("  new attempts copied:             %zu\n"), st.attempts_copied);
-    printf(_("  already there (skipped):         %zu\n"), st.attempts_duplicate);
-    printf(_("  conflicts kept side by side:     %zu\n"), st.attempts_conflict);
-    printf(_("  unreadable files (not copied):   %zu\n"),
-           st.attempts_invalid + st.scenarios_invalid + st.trainees_invalid + st.files_invalid);
-    printf(_("  scenario files copied:           %zu\n"), st.scenarios_copied);
-    printf(_("  files the scenarios use, copied: %zu\n"), st.files_copied);
-    printf(_("  trainees added:                  %zu\n"), st.trainees_copied);
+    const CountRow rows[] = {
+        {N_("attempt files read"), st.attempts_seen},
+        {N_("new attempts copied"), st.attempts_copied},
+        {N_("already there (skipped)"), st.attempts_duplicate},
+        {N_("conflicts kept side by side"), st.attempts_conflict},
+        {N_("files not copied (listed above)"),
+         st.attempts_invalid + st.scenarios_invalid + st.trainees_invalid + st.files_invalid},
+        {N_("scenario files copied"), st.scenarios_copied},
+        {N_("files the scenarios use, copied"), st.files_copied},
+        {N_("trainees added"), st.trainees_copied},
+    };
+    print_counts(rows, sizeof rows / sizeof rows[0]);
     if (s != JOURNAL_OK) {
         fprintf(stderr, _("fibresim import: stopped: %s (%s). Nothing was overwritten; run the import again once "
                           "this is fixed.\n"),
