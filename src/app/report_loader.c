@@ -15,6 +15,12 @@
 static int loader_thread(void *arg)
 {
     ReportLoader *l = arg;
+    /* The screen's frames come first: on 2 cores the report's two reading
+     * and replaying threads (which inherit this priority) otherwise take
+     * the main thread's core now and then, and a frame waits for it. */
+    if (SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW) != 0) {
+        SDL_LogInfo(SDL_LOG_CATEGORY_APPLICATION, "report thread keeps its priority: %s", SDL_GetError());
+    }
     l->result_ok = instructor_report_at(l->data, l->scenarios, l->trainee[0] ? l->trainee : NULL, l->verify,
                                         &l->progress, &l->result);
     if (l->titles && l->result_ok && !atomic_load(&l->progress.cancel)) {
