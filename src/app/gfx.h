@@ -69,6 +69,7 @@ typedef enum GfxIcon {
     GFX_ICON_LANGUAGE,    /* globe */
     GFX_ICON_SAVE,        /* disk */
     GFX_ICON_TEXT_SIZE,   /* a big and a small "A" */
+    GFX_ICON_PAUSE,       /* two bars: pause a replay */
     GFX_ICON_COUNT
 } GfxIcon;
 

@@ -119,6 +119,13 @@ void gfx_icon_draw(Gfx *g, GfxIcon icon, SDL_FRect box, SDL_Color c)
         fill(&p, tri, 3);
         break;
     }
+    case GFX_ICON_PAUSE: {
+        const float left[] = {0.24f, 0.16f, 0.42f, 0.16f, 0.42f, 0.84f, 0.24f, 0.84f};
+        const float right[] = {0.58f, 0.16f, 0.76f, 0.16f, 0.76f, 0.84f, 0.58f, 0.84f};
+        fill(&p, left, 4);
+        fill(&p, right, 4);
+        break;
+    }
     case GFX_ICON_HINT:
         circle(&p, 0.5f, 0.38f, 0.25f);
         line(&p, 0.38f, 0.72f, 0.62f, 0.72f);

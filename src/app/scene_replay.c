@@ -364,7 +364,7 @@ static void replay_frame(void *self, App *app)
     SDL_FRect play = {ctl.x, ctl.y, pw, row};
     bool at_end = !can_step(s);
     if (ui_button(ui, "replay.play", play, s->playing ? _("Pause") : at_end ? _("Again") : _("Play"),
-                  s->playing ? GFX_ICON_MINUS : at_end ? GFX_ICON_RETRY : GFX_ICON_PLAY, UI_PRIMARY)) {
+                  s->playing ? GFX_ICON_PAUSE : at_end ? GFX_ICON_RETRY : GFX_ICON_PLAY, UI_PRIMARY)) {
         if (at_end) seek(s, 0);
         s->playing = !s->playing;
     }

@@ -223,13 +223,18 @@ static bool review_event(void *self, App *app, const SDL_Event *e)
     return false;
 }
 
-static void cell(Gfx *g, SDL_FRect r, const char *text, GfxFont font, SDL_Color c, GfxAlign align)
+static void cell_pt(Gfx *g, SDL_FRect r, const char *text, GfxFont font, float size_pt, SDL_Color c, GfxAlign align)
 {
-    GfxTextStyle st = gfx_style(font, THEME_TEXT_SMALL, c);
+    GfxTextStyle st = gfx_style(font, size_pt, c);
     st.align = align;
     st.valign = GFX_VALIGN_MIDDLE;
     st.shrink = true;
     gfx_text(g, text, r, &st);
+}
+
+static void cell(Gfx *g, SDL_FRect r, const char *text, GfxFont font, SDL_Color c, GfxAlign align)
+{
+    cell_pt(g, r, text, font, THEME_TEXT_SMALL, c, align);
 }
 
 static void review_frame(void *self, App *app)
@@ -281,7 +286,7 @@ static void review_frame(void *self, App *app)
     /* columns: name, last activity, one per module, attempts, passed scenarios */
     size_t nm = s->r.n_modules < REVIEW_COLS_MAX - 4 ? s->r.n_modules : REVIEW_COLS_MAX - 4;
     int ncols = (int)nm + 4;
-    float w_name = in.w * 0.22f, w_last = in.w * 0.15f, w_att = in.w * 0.09f, w_pass = in.w * 0.11f;
+    float w_name = in.w * 0.18f, w_last = in.w * 0.14f, w_att = in.w * 0.09f, w_pass = in.w * 0.10f;
     float w_mod = nm ? (in.w - w_name - w_last - w_att - w_pass) / (float)nm : 0;
     float widths[REVIEW_COLS_MAX];
     widths[0] = w_name;
@@ -326,6 +331,17 @@ static void review_frame(void *self, App *app)
     if (s->scroll_px > max_scroll) s->scroll_px = max_scroll;
     if (s->scroll_px < 0) s->scroll_px = 0;
     SDL_Rect clip = {(int)in.x, (int)in.y, (int)in.w, (int)in.h};
+    /* One size for every module's figures, the one at which the widest
+     * possible ones fit: shrunk cell by cell, they looked uneven. */
+    float mod_pt = THEME_TEXT_SMALL;
+    if (nm) {
+        char hundred[32], widest[128];
+        report_out_number(&o, 100.0, 1, hundred, sizeof hundred);
+        snprintf(widest, sizeof widest, "100 · 100 · %s", hundred);
+        float need = gfx_text_measure(g, widest, GFX_FONT_REGULAR, mod_pt).x;
+        float avail = w_mod - 8 * sc;
+        if (need > avail && need > 0) mod_pt *= avail / need;
+    }
     SDL_RenderSetClipRect(app->renderer, &clip);
     size_t first = (size_t)(s->scroll_px / s->row_h);
     for (size_t i = first; i < s->r.n_trainees; i++) {
@@ -355,8 +371,8 @@ static void review_frame(void *self, App *app)
             } else {
                 snprintf(text, sizeof text, "–");
             }
-            cell(g, (SDL_FRect){x + 4 * sc, y, widths[2 + m] - 8 * sc, s->row_h}, text, GFX_FONT_REGULAR,
-                 f->mismatches ? theme.fail : theme.text, GFX_ALIGN_CENTER);
+            cell_pt(g, (SDL_FRect){x + 4 * sc, y, widths[2 + m] - 8 * sc, s->row_h}, text, GFX_FONT_REGULAR, mod_pt,
+                    f->mismatches ? theme.fail : theme.text, GFX_ALIGN_CENTER);
             x += widths[2 + m];
         }
         char num[32];

@@ -338,13 +338,28 @@ static SDL_Color mix(SDL_Color a, SDL_Color b, float t)
 }
 
 /* Icon + label centred as a group in r. */
+/* Icon size and gap of a control's content; returns the width left for the label. */
+static float content_metrics(Gfx *g, SDL_FRect r, const char *label, GfxIcon icon, float *icon_s, float *gap)
+{
+    float pad = gfx_px(g, 14.0f);
+    *icon_s = icon != GFX_ICON_NONE ? fminf(r.h * 0.46f, gfx_px(g, 28.0f)) : 0;
+    *gap = icon != GFX_ICON_NONE && label && label[0] ? gfx_px(g, 10.0f) : 0;
+    return r.w - 2 * pad - *icon_s - *gap;
+}
+
+/* Whether the label fits beside the icon at full size. */
+static bool content_fits(Gfx *g, SDL_FRect r, const char *label, GfxIcon icon, float size_pt)
+{
+    float icon_s, gap;
+    float avail = content_metrics(g, r, label, icon, &icon_s, &gap);
+    return !label || !label[0] || gfx_text_measure(g, label, GFX_FONT_BOLD, size_pt).x <= avail;
+}
+
 static void draw_content(Ui *ui, SDL_FRect r, const char *label, GfxIcon icon, SDL_Color fg, float size_pt)
 {
     Gfx *g = ui->g;
-    float pad = gfx_px(g, 14.0f);
-    float icon_s = icon != GFX_ICON_NONE ? fminf(r.h * 0.46f, gfx_px(g, 28.0f)) : 0;
-    float gap = icon != GFX_ICON_NONE && label && label[0] ? gfx_px(g, 10.0f) : 0;
-    float avail = r.w - 2 * pad - icon_s - gap;
+    float icon_s, gap;
+    float avail = content_metrics(g, r, label, icon, &icon_s, &gap);
     SDL_FPoint tsz = label && label[0] ? gfx_text_measure(g, label, GFX_FONT_BOLD, size_pt) : (SDL_FPoint){0, 0};
     float tw = tsz.x < avail ? tsz.x : avail;
     float x = r.x + (r.w - (icon_s + gap + tw)) * 0.5f;
@@ -767,8 +782,12 @@ bool ui_segmented(Ui *ui, const char *ids, SDL_FRect r, const char *const *label
         } else if (i > 0 && i - 1 != *selected) {
             gfx_fill_rect(g, (SDL_FRect){s.x, s.y + s.h * 0.2f, 1.5f, s.h * 0.6f}, theme.border);
         }
-        draw_content(ui, s, labels[i], sel ? GFX_ICON_CHECK : GFX_ICON_NONE, sel ? theme.on_primary : theme.primary,
-                     THEME_TEXT_BODY);
+        /* The check says "chosen" without relying on colour; in a segment
+         * too narrow for it and the label (x1 among the replay speeds) the
+         * label keeps its size and the filled pill alone says it. */
+        GfxIcon mark = sel && content_fits(g, s, labels[i], GFX_ICON_CHECK, THEME_TEXT_BODY) ? GFX_ICON_CHECK
+                                                                                           : GFX_ICON_NONE;
+        draw_content(ui, s, labels[i], mark, sel ? theme.on_primary : theme.primary, THEME_TEXT_BODY);
     }
     gfx_stroke_rounded(g, r, radius, fmaxf(2.0f, gfx_px(g, 2.0f)), theme.primary);
     focus_ring(ui, id, r, radius);
