@@ -1549,6 +1549,39 @@ static void staged_free(Staged *g)
  * without replacing anything, and syncs again so the names are durable. A
  * crash at any point leaves whole records or none (temp names are skipped
  * by every reader). */
+/* The distinct folders of a batch's new names (a batch spans a month or
+ * two: a linear search is enough). */
+typedef struct FolderSet {
+    char **dirs; /* owned */
+    size_t count, cap;
+} FolderSet;
+
+static bool folder_set_add_parent(FolderSet *f, const char *path)
+{
+    char *dir = parent_of(path);
+    if (!dir) {
+        return false;
+    }
+    for (size_t i = 0; i < f->count; i++) {
+        if (strcmp(f->dirs[i], dir) == 0) {
+            free(dir);
+            return true;
+        }
+    }
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 4;
+        char **d = realloc(f->dirs, cap * sizeof *d);
+        if (!d) {
+            free(dir);
+            return false;
+        }
+        f->dirs = d;
+        f->cap = cap;
+    }
+    f->dirs[f->count++] = dir;
+    return true;
+}
+
 static JournalStatus flush_staged(Merge *m)
 {
     if (m->n_staged == 0) {
@@ -1559,7 +1592,10 @@ static JournalStatus flush_staged(Merge *m)
     /* The temp files' bytes reach the disk before any is placed, for the
      * reason given in write_temp. */
     int dfd = open(m->dst.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0 || syncfs(dfd) != 0) {
+    bool whole_fs = dfd >= 0 && syncfs(dfd) == 0;
+    if (!whole_fs) {
+        /* No syncfs here: each temp file, then each folder given new names
+         * (below), as write_atomic does for one file. */
         for (size_t i = 0; i < m->n_staged && s == JOURNAL_OK; i++) {
             int fd = open(m->staged[i].tmp, O_RDONLY | O_CLOEXEC);
             if (fd < 0 || fsync(fd) != 0) {
@@ -1573,6 +1609,7 @@ static JournalStatus flush_staged(Merge *m)
     size_t n = m->n_staged;
     m->n_staged = 0;
     size_t retry = 0;
+    FolderSet placed_in = {0};
     for (size_t i = 0; i < n; i++) {
         Staged *g = &m->staged[i];
         JournalStatus p = s == JOURNAL_OK ? place_file(&io, g->tmp, g->final, PLACE_NO_REPLACE, m->err, m->err_n)
@@ -1580,6 +1617,9 @@ static JournalStatus flush_staged(Merge *m)
         if (p == JOURNAL_OK) {
             m->st->attempts_copied++;
             tell(m, JOURNAL_MERGE_COPIED, g->src, g->final, g->id, NULL);
+            if (!whole_fs && !folder_set_add_parent(&placed_in, g->final)) {
+                s = fail_msg(JOURNAL_ERR_NOMEM, m->err, m->err_n, "out of memory", NULL);
+            }
         } else {
             unlink(g->tmp);
             if (p == JOURNAL_ERR_EXISTS) {
@@ -1596,9 +1636,16 @@ static JournalStatus flush_staged(Merge *m)
         staged_free(g);
     }
     /* The new names, as write_atomic's folder sync does for one file. */
-    if (s == JOURNAL_OK && dfd >= 0 && syncfs(dfd) != 0) {
+    if (s == JOURNAL_OK && whole_fs && syncfs(dfd) != 0) {
         s = fail_errno(errno, "cannot sync", m->dst.dir, m->err, m->err_n);
     }
+    for (size_t i = 0; i < placed_in.count; i++) {
+        if (s == JOURNAL_OK && fsync_dir(&io, placed_in.dirs[i]) != 0) {
+            s = fail_errno(errno, "cannot sync folder", placed_in.dirs[i], m->err, m->err_n);
+        }
+        free(placed_in.dirs[i]);
+    }
+    free(placed_in.dirs);
     if (dfd >= 0) {
         close(dfd);
     }
