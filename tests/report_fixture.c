@@ -162,3 +162,25 @@ bool fixture_edit_file(const char *path, const char *find, const char *repl)
     free(buf);
     return ok;
 }
+
+bool fixture_tamper_total(const char *path, char *old_total, size_t n)
+{
+    FILE *f = fopen(path, "rb");
+    char text[65536];
+    size_t len = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    if (f) {
+        fclose(f);
+    }
+    text[len] = '\0';
+    char *at = strstr(text, "\"total\":");
+    if (!at) {
+        return false;
+    }
+    at += 8;
+    size_t k = strspn(at, "0123456789.e-+");
+    snprintf(old_total, n, "\"total\":%.*s", (int)k, at);
+    double v = strtod(at, NULL);
+    char repl[64];
+    snprintf(repl, sizeof repl, "\"total\":%s", v >= 99.0 ? "42.5" : "99.5");
+    return fixture_edit_file(path, old_total, repl);
+}

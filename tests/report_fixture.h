@@ -51,5 +51,8 @@ bool fixture_copy_tree(const char *from, const char *to);
 void fixture_remove_tree(const char *dir);
 /* Replaces the first occurrence of `find` in a file by `repl`. */
 bool fixture_edit_file(const char *path, const char *find, const char *repl);
+/* Changes the stored total of a record to another value (a hand-edited
+ * score); old_total gets the text replaced ("\"total\":87.5"). */
+bool fixture_tamper_total(const char *path, char *old_total /* OUT */, size_t n);
 
 #endif

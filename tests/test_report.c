@@ -203,25 +203,6 @@ static bool mkdirs(const char *path)
     return mkdir(buf, 0755) == 0 || tu_exists(buf);
 }
 
-/* Changes the stored total of a record to another value. */
-static bool tamper_total(const char *path, char *old_total, size_t n)
-{
-    size_t len = 0;
-    char *text = tu_read(path, &len);
-    char *at = text ? strstr(text, "\"total\":") : NULL;
-    if (!at) {
-        free(text);
-        return false;
-    }
-    at += 8;
-    size_t k = strspn(at, "0123456789.e-+");
-    snprintf(old_total, n, "\"total\":%.*s", (int)k, at);
-    double v = strtod(at, NULL);
-    char repl[64];
-    snprintf(repl, sizeof repl, "\"total\":%s", v >= 99.0 ? "42.5" : "99.5");
-    free(text);
-    return fixture_edit_file(path, old_total, repl);
-}
 
 int main(void)
 {
@@ -330,7 +311,7 @@ int main(void)
     char p1[1200], p2[1200], old_total[64];
     snprintf(p1, sizeof p1, "%s%s", T, edited_total->path + strlen(A));
     snprintf(p2, sizeof p2, "%s%s", T, edited_event->path + strlen(A));
-    CHECK(tamper_total(p1, old_total, sizeof old_total));
+    CHECK(fixture_tamper_total(p1, old_total, sizeof old_total));
     /* The first press 100 mm further right: the trainee grabbed nothing. */
     CHECK(fixture_edit_file(p2, ",\"down\",0,", ",\"down\",0,1"));
     if (build(tdirs, 1, true, &r, NULL)) {
@@ -402,7 +383,7 @@ int main(void)
     CHECK(bytes && tu_write(to, bytes));
     free(bytes);
     char other_total[64];
-    CHECK(tamper_total(to, other_total, sizeof other_total));
+    CHECK(fixture_tamper_total(to, other_total, sizeof other_total));
     if (build(dirs, 2, false, &r, NULL)) {
         CHECK_MSG(r.n_attempts == fx.n_att + 1, "two folders: %zu attempts", r.n_attempts);
         CHECK(r.stats.duplicates == 1 && r.stats.conflicts == 2);

@@ -338,6 +338,47 @@ static size_t count(const char *text, const char *needle)
     return n;
 }
 
+/* The criteria tables: by default only those of the attempts to look at
+ * (here none: every record is genuine), every attempt's with
+ * --all-details, and a hand-edited record's in a copy of the folder. */
+static void test_html_details(const Fixture *fx, const char *data, size_t tables_default)
+{
+    CHECK_MSG(tables_default == 0, "%zu criteria tables by default, 0 expected", tables_default);
+    char html[800];
+    snprintf(html, sizeof html, "%s/report-all.html", work);
+    const char *all[] = {exe, "report", "--all-details", "-o", html, "--scenarios", scenarios, data, NULL};
+    TuRun r = tu_run(NULL, "fr", all);
+    CHECK(r.rc == 0);
+    tu_run_free(&r);
+    char *text = tu_read(html, NULL);
+    CHECK_MSG(count(text, "<div class=\"attempt") == fx->n_att, "%zu criteria tables with --all-details, %zu attempts",
+              count(text, "<div class=\"attempt"), fx->n_att);
+    CHECK(tu_contains(text, "Détail de chaque tentative"));
+    free(text);
+
+    char copy[800], rec[1200], old_total[64];
+    snprintf(copy, sizeof copy, "%s/data-edited", work);
+    CHECK(fixture_copy_tree(data, copy));
+    const FixAttempt *edited = &fx->att[1];
+    snprintf(rec, sizeof rec, "%s%s", copy, edited->path + strlen(data));
+    CHECK(fixture_tamper_total(rec, old_total, sizeof old_total));
+    snprintf(html, sizeof html, "%s/report-edited.html", work);
+    const char *one[] = {exe, "report", "-o", html, "--scenarios", scenarios, copy, NULL};
+    r = tu_run(NULL, "fr", one);
+    CHECK(r.rc == 0);
+    tu_run_free(&r);
+    text = tu_read(html, NULL);
+    char anchor[128];
+    snprintf(anchor, sizeof anchor, "<div class=\"attempt mismatch\" id=\"a-%s\"", edited->attempt_id);
+    CHECK_MSG(count(text, "<div class=\"attempt") == 1 && tu_contains(text, anchor),
+              "%zu criteria tables for one edited record", count(text, "<div class=\"attempt"));
+    CHECK(tu_contains(text, "Tentatives à regarder"));
+    snprintf(anchor, sizeof anchor, "<a href=\"#a-%s\">", edited->attempt_id);
+    CHECK(count(text, "<a href=\"#a-") == 1 && tu_contains(text, anchor));
+    free(text);
+    fixture_remove_tree(copy);
+}
+
 static void test_html(const Fixture *fx, const char *data)
 {
     char html[800], png[800];
@@ -357,7 +398,9 @@ static void test_html(const Fixture *fx, const char *data)
     CHECK(!strstr(text, "<script") && !strstr(text, " src=") && !strstr(text, "<link") && !strstr(text, "@import"));
     CHECK(count(text, "http") == count(text, "xmlns=\"http://www.w3.org/2000/svg\""));
     CHECK(strstr(text, "<style>") && strstr(text, "@media print"));
+    size_t tables_default = count(text, "<div class=\"attempt");
     free(text);
+    test_html_details(fx, data, tables_default);
 
     if (!has_chromium()) {
         CHECK_MSG(false, "chromium is not installed (Debian package \"chromium\"): the HTML report cannot be "

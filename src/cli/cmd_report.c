@@ -159,6 +159,7 @@ static int run_report(const CliArgs *a)
         .generated_at = generated,
         .csv_sep = csv_sep,
         .csv_attempts = rows && strcmp(rows, "attempts") == 0,
+        .html_all_details = cli_flag(a, "all-details"),
     };
     /* HTML and JSON texts follow the language; CSV numbers follow the
      * spreadsheet's settings, given by --decimal-comma. */
@@ -250,6 +251,9 @@ static const CliOption report_options[] = {
     {"rows", CLI_VALUE, "KIND", N_("CSV rows: trainees (figures per trainee and module, default) or attempts")},
     {"sep", CLI_VALUE, "SEP", N_("CSV separator: , (default) ; | or tab; use ; for a French spreadsheet")},
     {"decimal-comma", CLI_FLAG, NULL, N_("CSV numbers with a decimal comma (French spreadsheets)")},
+    {"all-details", CLI_FLAG, NULL,
+     N_("HTML: every attempt's criteria (by default only those of attempts to look at: changed, conflicting or "
+        "with a safety fault)")},
     {"no-verify", CLI_FLAG, NULL, N_("Do not recompute the scores from the recorded gestures (faster)")},
     {"output", CLI_VALUE, "FILE", N_("Write the report to FILE instead of the standard output")},
     {"lang", CLI_VALUE, "LANG", N_("Language of the report: fr (default) or en")},

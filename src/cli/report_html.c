@@ -429,6 +429,18 @@ static void write_group(const ReportOut *o)
     fputs("</section>", f);
 }
 
+/* Whether an attempt's criteria are written: with --all-details, or when
+ * the instructor must see them (a changed record, a conflict, a safety
+ * fault). A year of a platform is about 10,000 attempts: every one's table
+ * made a 24 MB page that a browser could not print in 5 minutes; the
+ * attempts table lists them all, and the trainee page in the program shows
+ * any attempt's criteria. */
+static bool details_written(const ReportOut *o, const ReportAttempt *a)
+{
+    return o->html_all_details || a->check == REPORT_MISMATCH || (a->flags & REPORT_ATTEMPT_CONFLICT)
+        || a->n_safety > 0;
+}
+
 static void write_attempt(const ReportOut *o, const ReportAttempt *a)
 {
     FILE *f = o->f;
@@ -561,9 +573,13 @@ static void write_trainee(const ReportOut *o, const ReportTrainee *t)
         const ReportAttempt *a = &r->attempts[k];
         char when[32];
         report_out_time(a->started_at, false, when, sizeof when);
-        fprintf(f, "<tr><td><a href=\"#a-%s\">", a->attempt_id);
-        esc(f, when);
-        fputs("</a></td>", f);
+        if (details_written(o, a)) {
+            fprintf(f, "<tr><td><a href=\"#a-%s\">", a->attempt_id);
+            esc(f, when);
+            fputs("</a></td>", f);
+        } else {
+            el(f, "td", NULL, when);
+        }
         el(f, "td", NULL, report_module_label(a->module));
         el(f, "td", NULL, report_out_scenario_title(o, a));
         el(f, "td", NULL, report_status_label(a->status));
@@ -575,9 +591,17 @@ static void write_trainee(const ReportOut *o, const ReportTrainee *t)
         fputs("</td></tr>", f);
     }
     fputs("</table>", f);
-    el(f, "h3", NULL, _("Details of each attempt"));
+    bool any = false;
+    for (size_t k = t->first; k < t->first + t->count && !any; k++) {
+        any = details_written(o, &r->attempts[k]);
+    }
+    if (any) {
+        el(f, "h3", NULL, o->html_all_details ? _("Details of each attempt") : _("Attempts to look at"));
+    }
     for (size_t k = t->first; k < t->first + t->count; k++) {
-        write_attempt(o, &r->attempts[k]);
+        if (details_written(o, &r->attempts[k])) {
+            write_attempt(o, &r->attempts[k]);
+        }
     }
     fputs("</section>", f);
 }

@@ -25,6 +25,7 @@ typedef struct ReportOut {
     char decimal_sep;        /* '.' or ',' */
     char csv_sep;            /* CSV field separator */
     bool csv_attempts;       /* CSV: one row per attempt instead of per trainee and module */
+    bool html_all_details;   /* HTML: every attempt's criteria shown (printed), not only the problems' */
     const char *lang;        /* "fr" or "en" */
     const char *generated_at; /* when the report was made, ISO UTC (the edge reads the clock) */
     ReportTitle *titles;     /* owned: scenarios of the report, for their titles */
