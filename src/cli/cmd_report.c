@@ -170,41 +170,23 @@ static int run_report(const CliArgs *a)
         report_out_load_titles(&o, (const char *const *)a->pos, scenario_dirs);
     }
     /* Written as it is made (a report of 100,000 attempts is hundreds of MB
-     * of HTML or JSON): to a temp file next to OUT, renamed over it at the
-     * end, so OUT is never half written; or to the standard output. */
-    char *tmp = NULL;
+     * of HTML or JSON): to OUT through a temp file (report_out_save), or to
+     * the standard output. */
     int rc = 0;
     if (out_path) {
-        size_t tn = strlen(out_path) + 32;
-        tmp = malloc(tn);
-        if (tmp) {
-            snprintf(tmp, tn, "%s.tmp-%ld", out_path, (long)getpid());
-        }
-        o.f = tmp ? fopen(tmp, "wb") : NULL;
-        if (!o.f) {
-            fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), out_path, strerror(errno));
+        char why[256];
+        if (!report_out_save(&o, format, out_path, why, sizeof why)) {
+            fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), out_path, why);
             rc = 2;
         }
     } else {
         o.f = stdout;
-    }
-    if (rc == 0) {
-        bool ok = strcmp(format, "csv") == 0 ? report_write_csv(&o)
-                : strcmp(format, "html") == 0 ? report_write_html(&o)
-                                               : report_write_json(&o);
-        ok = fflush(o.f) == 0 && ok;
-        if (out_path) {
-            ok = fsync(fileno(o.f)) == 0 && ok;
-            ok = fclose(o.f) == 0 && ok;
-            ok = ok && rename(tmp, out_path) == 0;
-            if (!ok) {
-                fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), out_path, strerror(errno));
-                remove(tmp);
-            }
+        bool ok = report_out_write(&o, format);
+        if (!(fflush(o.f) == 0 && ok)) {
+            fprintf(stderr, _("fibresim report: cannot write %s: %s\n"), "-", strerror(errno));
+            rc = 2;
         }
-        rc = ok ? 0 : 2;
     }
-    free(tmp);
 
     /* What the instructor must know, on stderr so the report stays clean. */
     fprintf(stderr, _("fibresim report: %zu attempts of %zu trainees"), r.n_attempts, r.n_trainees);

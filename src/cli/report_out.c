@@ -4,9 +4,12 @@
  */
 #include "report_out.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fibresim/journal.h"
 #include "fibresim/messages.h"
@@ -148,4 +151,44 @@ void report_criterion_text(const ReportOut *o, const ReportAttempt *a, const Rep
     CriterionResult cr;
     report_criterion_result(c, &cr);
     message_format(_(message_template(m, c->verdict)), &cr, o->decimal_sep, text, text_n);
+}
+
+bool report_out_write(ReportOut *o, const char *format)
+{
+    return strcmp(format, "csv") == 0 ? report_write_csv(o)
+         : strcmp(format, "html") == 0 ? report_write_html(o)
+                                       : report_write_json(o);
+}
+
+bool report_out_save(ReportOut *o, const char *format, const char *path, char *err, size_t err_n)
+{
+    size_t tn = strlen(path) + 32;
+    char *tmp = malloc(tn);
+    if (!tmp) {
+        snprintf(err, err_n, "%s", strerror(ENOMEM));
+        return false;
+    }
+    snprintf(tmp, tn, "%s.tmp-%ld", path, (long)getpid());
+    o->f = fopen(tmp, "wb");
+    if (!o->f) {
+        snprintf(err, err_n, "%s", strerror(errno));
+        free(tmp);
+        return false;
+    }
+    bool ok = report_out_write(o, format);
+    ok = fflush(o->f) == 0 && ok;
+    ok = fsync(fileno(o->f)) == 0 && ok;
+    int e = errno;
+    ok = fclose(o->f) == 0 && ok;
+    o->f = NULL;
+    if (ok && rename(tmp, path) != 0) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        snprintf(err, err_n, "%s", strerror(e ? e : EIO));
+        unlink(tmp);
+    }
+    free(tmp);
+    return ok;
 }

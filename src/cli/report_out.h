@@ -59,5 +59,13 @@ void report_criterion_text(const ReportOut *o, const ReportAttempt *a, const Rep
 bool report_write_csv(ReportOut *o);
 bool report_write_html(ReportOut *o);
 bool report_write_json(ReportOut *o);
+/* The writer of format ("csv", "html", anything else JSON) on o->f. */
+bool report_out_write(ReportOut *o, const char *format);
+
+/* Writes the report as format ("csv", "html" or "json") to path: made in a
+ * temp file next to it, synced, renamed over path at the end, so that path
+ * is never half written (a report of 100,000 attempts is hundreds of MB).
+ * o->f is set meanwhile. false with the reason (errno text) in err. */
+bool report_out_save(ReportOut *o, const char *format, const char *path, char *err, size_t err_n);
 
 #endif
