@@ -14,9 +14,12 @@
  * argv[1]: the source tree; FIBRESIM_LOCALEDIR: the build's po.
  */
 #include <SDL.h>
+#include <stb_image_write.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -28,6 +31,8 @@
 #include "instructor.h"
 #include "attempt_drivers.h"
 #include "fibresim/journal.h"
+#include "gfx.h"
+#include "headless.h"
 #include "journal_util.h"
 #include "otdr_bot.h"
 #include "report_fixture.h"
@@ -38,6 +43,99 @@ static long seconds_of_day(const char *iso)
 {
     unsigned h = 0, m = 0, sec = 0;
     return sscanf(iso + 11, "%2u:%2u:%2u", &h, &m, &sec) == 3 ? (long)(h * 3600 + m * 60 + sec) : 0;
+}
+
+/* A left click on the widget id of the last frame; false if it is not on screen. */
+static bool click_widget(App *app, const char *id)
+{
+    SDL_FRect r;
+    if (!ui_widget_rect(app->ui, id, &r)) return false;
+    drive_click(app, r.x + r.w * 0.5f, r.y + r.h * 0.5f);
+    return true;
+}
+
+/* The last frame as a PNG in $FIBRESIM_TEST_SHOTS (else dir), for people to look at. */
+static void shoot(App *app, const char *dir, const char *name)
+{
+    const char *shots = getenv("FIBRESIM_TEST_SHOTS");
+    char png[900];
+    snprintf(png, sizeof png, "%s/%s", shots && shots[0] ? shots : dir, name);
+    uint8_t *px = headless_read_rgba(app);
+    CHECK(px && stbi_write_png(png, app->w, app->h, 4, px, app->w * 4));
+    free(px);
+    fprintf(stderr, "screenshot: %s\n", png);
+}
+
+/* The export dialog of the trainee list (the list is on screen, loaded):
+ * the places are a USB key (a folder under FIBRESIM_MEDIA_DIRS) and
+ * Documents (under HOME); the key gets "rapport-fibresim-<today>.html"
+ * holding every trainee, and a ".csv" for a French spreadsheet (BOM, ';',
+ * decimal comma); a second export the same day gets "-2"; the picture of
+ * the dialog has no text out of its box. */
+static void test_export(App *app, const char *root, const Fixture *fx)
+{
+    char media[800], key[900], home[800], docs[900];
+    snprintf(media, sizeof media, "%s/media", root);
+    snprintf(key, sizeof key, "%s/CLE-USB", media);
+    snprintf(home, sizeof home, "%s/home", root);
+    snprintf(docs, sizeof docs, "%s/Documents", home);
+    CHECK(mkdir(media, 0755) == 0 && mkdir(key, 0755) == 0 && mkdir(home, 0755) == 0 && mkdir(docs, 0755) == 0);
+    const char *old_home = getenv("HOME");
+    char saved_home[4096];
+    snprintf(saved_home, sizeof saved_home, "%s", old_home ? old_home : "");
+    setenv("FIBRESIM_MEDIA_DIRS", media, 1);
+    setenv("HOME", home, 1);
+
+    CHECK(click_widget(app, "review.export"));
+    drive_frames(app, 1);
+    SDL_FRect r0, r1, r2;
+    CHECK_MSG(ui_widget_rect(app->ui, "review.export.0", &r0) && ui_widget_rect(app->ui, "review.export.1", &r1)
+                  && !ui_widget_rect(app->ui, "review.export.2", &r2),
+              "the export dialog should offer the key and Documents");
+    /* The dialog as the instructor sees it. */
+    gfx_text_overflow_reset(app->gfx);
+    drive_frames(app, 1);
+    CHECK_MSG(gfx_text_overflows(app->gfx) == 0, "%lu texts out of their box", gfx_text_overflows(app->gfx));
+    shoot(app, root, "review_export_fr.png");
+
+    char today[16], html[1100], csv[1100], html2[1100];
+    time_t now = time(NULL);
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    snprintf(html, sizeof html, "%s/rapport-fibresim-%s.html", key, today);
+    snprintf(csv, sizeof csv, "%s/rapport-fibresim-%s.csv", key, today);
+    snprintf(html2, sizeof html2, "%s/rapport-fibresim-%s-2.html", key, today);
+    CHECK(click_widget(app, "review.export.0")); /* this frame: "Saving..." */
+    drive_frames(app, 1);                        /* this one: saved */
+    char *h = tu_read(html, NULL);
+    CHECK_MSG(h != NULL, "no %s", html);
+    for (size_t i = 0; h && i < fx->n_att; i++) {
+        CHECK_MSG(tu_contains(h, fx->att[i].trainee_name), "%s not in the exported page", fx->att[i].trainee_name);
+    }
+    CHECK(tu_contains(h, "Rapport de formation Fibresim"));
+    free(h);
+    gfx_text_overflow_reset(app->gfx);
+    drive_frames(app, 1);
+    CHECK_MSG(gfx_text_overflows(app->gfx) == 0, "%lu texts out of their box", gfx_text_overflows(app->gfx));
+    shoot(app, root, "review_export_done_fr.png");
+    char *c = tu_read(csv, NULL);
+    CHECK_MSG(c && strncmp(c, "\xEF\xBB\xBF", 3) == 0 && strchr(c, ';'), "CSV %s: BOM and ';' expected", csv);
+    free(c);
+    CHECK(click_widget(app, "review.export.close"));
+    drive_frames(app, 1);
+    CHECK(!ui_widget_rect(app->ui, "review.export.0", &r0));
+    /* Again the same day: nothing overwritten, a second name. */
+    CHECK(click_widget(app, "review.export"));
+    drive_frames(app, 1);
+    CHECK(click_widget(app, "review.export.0"));
+    drive_frames(app, 1);
+    CHECK_MSG(tu_exists(html2), "no %s", html2);
+    CHECK(click_widget(app, "review.export.close"));
+    drive_frames(app, 1);
+
+    unsetenv("FIBRESIM_MEDIA_DIRS");
+    if (saved_home[0]) setenv("HOME", saved_home, 1);
 }
 
 int main(int argc, char **argv)
@@ -80,6 +178,7 @@ int main(int argc, char **argv)
     CHECK(app->busy);
     CHECK(drive_settle(app));
     drive_frames(app, 1);
+    test_export(app, root, &fx);
 
     /* 2. Arrows and Enter open the first trainee's page (names in order). */
     drive_key(app, SDLK_DOWN);

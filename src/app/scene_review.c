@@ -4,13 +4,17 @@
  * A click on a column heading sorts by it (again: the other way); a click on
  * a trainee (or arrows and Enter) opens their page. Figures come from the
  * core's report of the data folder (include/fibresim/report.h).
+ * Export saves that report, as a printable HTML page and a CSV table, on a
+ * USB key or in Documents (export_places.h).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
+#include "export_places.h"
 #include "i18n.h"
 #include "instructor.h"
 #include "report_loader.h"
@@ -38,6 +42,14 @@ typedef struct ReviewScene {
     TouchScroll touch;   /* a finger on the rows: drag scrolls, a tap opens */
     ReportLoader loader; /* the report being built on its own thread */
     bool loaded;         /* s->r holds a finished report */
+    /* the export dialog */
+    bool exporting;      /* open */
+    ExportPlace places[EXPORT_PLACES_MAX];
+    size_t n_places;
+    double places_at_s;  /* when they were last looked for (a key plugged in meanwhile shows up) */
+    int export_to;       /* place to write at the next frame, -1 none: this frame says "saving" */
+    bool export_done, export_ok;
+    char export_msg[1024];
 } ReviewScene;
 
 /* The sort key of one row, so that qsort needs no context. */
@@ -176,6 +188,14 @@ static bool review_event(void *self, App *app, const SDL_Event *e)
 {
     ReviewScene *s = self;
     int n = (int)s->r.n_trainees;
+    if (s->exporting) {
+        /* The dialog's buttons take the input; Escape closes it. */
+        if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
+            s->exporting = false;
+            return true;
+        }
+        return false;
+    }
     if (e->type == SDL_MOUSEWHEEL) {
         s->scroll_px -= e->wheel.preciseY * 60.0f * app_scale(app);
         return true;
@@ -237,9 +257,111 @@ static void cell(Gfx *g, SDL_FRect r, const char *text, GfxFont font, SDL_Color 
     cell_pt(g, r, text, font, THEME_TEXT_SMALL, c, align);
 }
 
-static void review_frame(void *self, App *app)
+static void iso_now(char out[32])
 {
-    ReviewScene *s = self;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Writes the report shown as "<report>-<date>.html" and ".csv" in the
+ * place (a number suffix if taken); what happened in s->export_msg. The
+ * CSV follows the screen's language: ';' and a decimal comma in French,
+ * as a French spreadsheet opens them. */
+static void export_report(ReviewScene *s, App *app, const ExportPlace *p)
+{
+    ReportOut o = instructor_out(app, &s->r);
+    const char *data_dirs[2] = {app->paths.data, NULL};
+    const char *scn_dirs[2] = {app->paths.scenarios, NULL};
+    ReportOptions opt;
+    memset(&opt, 0, sizeof opt);
+    opt.dirs = data_dirs;
+    opt.n_dirs = 1;
+    opt.verify = true; /* the list's report is always checked by replay */
+    char now[32], base[128], html[PATHS_MAX], csv[PATHS_MAX], why[256] = "";
+    iso_now(now);
+    o.opt = &opt;
+    o.generated_at = now;
+    report_out_load_titles(&o, data_dirs, scn_dirs);
+    snprintf(base, sizeof base, "%s-%.10s", _("fibresim-report"), now);
+    bool ok = export_free_name(p->path, base, "html", html, sizeof html)
+           && report_out_save(&o, "html", html, why, sizeof why);
+    bool fr = strcmp(app->settings.lang, "fr") == 0;
+    o.csv_sep = fr ? ';' : ',';
+    o.decimal_sep = fr ? ',' : '.';
+    ok = ok && export_free_name(p->path, base, "csv", csv, sizeof csv)
+      && report_out_save(&o, "csv", csv, why, sizeof why);
+    report_out_finish(&o);
+    s->export_done = true;
+    s->export_ok = ok;
+    if (ok) {
+        const char *hb = strrchr(html, '/'), *cb = strrchr(csv, '/');
+        snprintf(s->export_msg, sizeof s->export_msg, _("Saved in %s: %s (to print) and %s (for a spreadsheet)."),
+                 p->name, hb ? hb + 1 : html, cb ? cb + 1 : csv);
+        SDL_Log("report exported to %s and %s", html, csv);
+    } else {
+        snprintf(s->export_msg, sizeof s->export_msg, _("Could not save in %s (%s). Try another place."), p->name,
+                 why[0] ? why : "?");
+        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "export to %s: %s", p->path, why);
+    }
+}
+
+static void export_dialog(ReviewScene *s, App *app)
+{
+    Gfx *g = app->gfx;
+    Ui *ui = app->ui;
+    float sc = app_scale(app);
+    float row = ui_row_h(ui);
+    if (s->export_to >= 0) {
+        export_report(s, app, &s->places[s->export_to]); /* the frame before said "saving" */
+        s->export_to = -1;
+    }
+    if (!s->export_done && app->time_s - s->places_at_s > 1.0) {
+        s->n_places = export_places_find(s->places, EXPORT_PLACES_MAX);
+        s->places_at_s = app->time_s;
+    }
+    float lh = gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_BODY);
+    size_t n_buttons = s->export_done ? 0 : s->n_places;
+    float w = fminf((float)app->w - 80 * sc, 720 * sc);
+    float h = 40 * sc + lh * 1.6f + lh * 3.4f + (float)n_buttons * (row + 10 * sc) + row + 10 * sc;
+    h = fminf(h, (float)app->h - 40 * sc);
+    SDL_FRect box = {((float)app->w - w) * 0.5f, ((float)app->h - h) * 0.5f, w, h};
+    gfx_fill_rect(g, (SDL_FRect){0, 0, (float)app->w, (float)app->h}, (SDL_Color){20, 30, 40, 140});
+    ui_modal(ui, true, box);
+    scene_card(app, box);
+    SDL_FRect in = rect_inset(box, 20 * sc);
+    GfxTextStyle ts = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.text);
+    gfx_text(g, _("Export the report"), rect_take_top(&in, lh * 1.4f, 4 * sc), &ts);
+    GfxTextStyle st = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text);
+    st.wrap = true;
+    st.shrink = true;
+    const char *say = s->export_to >= 0 ? _("Saving...")
+                    : s->export_done    ? s->export_msg
+                    : s->n_places == 0  ? _("No place to save to was found.")
+                                        : _("Two files: a page to print (HTML) and a table for a spreadsheet "
+                                            "(CSV). Where should they go? A USB key shows up here a few seconds "
+                                            "after it is plugged in.");
+    if (s->export_done && !s->export_ok) st.color = theme.fail;
+    gfx_text(g, say, rect_take_top(&in, lh * 3.4f, 8 * sc), &st);
+    SDL_FRect close = rect_take_bottom(&in, row, 0);
+    for (size_t i = 0; i < n_buttons && s->export_to < 0; i++) {
+        char label[200], id[32];
+        snprintf(label, sizeof label, s->places[i].removable ? _("USB key %s") : "%s", s->places[i].name);
+        snprintf(id, sizeof id, "review.export.%zu", i);
+        if (ui_button(ui, id, rect_take_top(&in, row, 10 * sc), label, GFX_ICON_SAVE, UI_SECONDARY)) {
+            s->export_to = (int)i;
+        }
+    }
+    if (ui_button(ui, "review.export.close", close, s->export_done ? _("OK") : _("Cancel"),
+                  s->export_done ? GFX_ICON_CHECK : GFX_ICON_CROSS, s->export_done ? UI_PRIMARY : UI_SECONDARY)) {
+        s->exporting = false;
+    }
+    ui_modal(ui, false, box);
+}
+
+static void review_draw(ReviewScene *s, App *app)
+{
     Gfx *g = app->gfx;
     Ui *ui = app->ui;
     float sc = app_scale(app);
@@ -247,16 +369,23 @@ static void review_frame(void *self, App *app)
     bool busy = report_loader_busy(&s->loader);
     app->busy = busy;
     float row = ui_row_h(ui);
-    SDL_FRect bar = scene_topbar(app, _("Instructor area"), _("Trainees"), (float)app->w * 0.5f);
+    SDL_FRect bar = scene_topbar(app, _("Instructor area"), _("Trainees"), (float)app->w * 0.34f);
     float bw = fmaxf(row * 3.2f, 190 * sc);
     SDL_FRect back = {bar.w - THEME_MARGIN * sc - bw, (bar.h - row) * 0.5f, bw, row};
     if (ui_button(ui, "review.back", back, _("Leave"), GFX_ICON_QUIT, UI_QUIET)) {
         instructor_leave(app);
         app_goto(app, SCENE_START);
     }
-    if (ui_button_ex(ui, "review.refresh", (SDL_FRect){back.x - bw - THEME_GAP * sc, back.y, bw, row},
-                     _("Refresh"), GFX_ICON_RETRY, UI_QUIET, !busy)) {
+    SDL_FRect refresh = {back.x - bw - THEME_GAP * sc, back.y, bw, row};
+    if (ui_button_ex(ui, "review.refresh", refresh, _("Refresh"), GFX_ICON_RETRY, UI_QUIET, !busy && !s->exporting)) {
         start_load(s, app);
+    }
+    if (ui_button_ex(ui, "review.export", (SDL_FRect){refresh.x - bw - THEME_GAP * sc, back.y, bw, row},
+                     _("Export"), GFX_ICON_SAVE, UI_QUIET, !busy && s->loaded && s->ok && !s->exporting)) {
+        s->exporting = true;
+        s->export_done = false;
+        s->export_to = -1;
+        s->places_at_s = -1e9; /* look now */
     }
     SDL_FRect body = scene_body(app);
     scene_card(app, body);
@@ -383,6 +512,13 @@ static void review_frame(void *self, App *app)
         cell(g, (SDL_FRect){x, y, widths[3 + nm], s->row_h}, num, GFX_FONT_REGULAR, theme.text, GFX_ALIGN_CENTER);
     }
     SDL_RenderSetClipRect(app->renderer, NULL);
+}
+
+static void review_frame(void *self, App *app)
+{
+    ReviewScene *s = self;
+    review_draw(s, app);
+    if (s->exporting) export_dialog(s, app);
 }
 
 const SceneDef scene_review = {"review", review_create, review_destroy, review_event, NULL, review_frame, NULL};

@@ -1,0 +1,160 @@
+/*
+ * export_places.c - see export_places.h.
+ */
+#include "export_places.h"
+
+#include <dirent.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool writable_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode) && access(path, W_OK | X_OK) == 0;
+}
+
+static void add_place(ExportPlace *out, size_t max, size_t *n, const char *name, const char *path, bool removable)
+{
+    if (*n >= max || !writable_dir(path)) {
+        return;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp(out[i].path, path) == 0) {
+            return;
+        }
+    }
+    ExportPlace *p = &out[(*n)++];
+    snprintf(p->name, sizeof p->name, "%s", name);
+    snprintf(p->path, sizeof p->path, "%s", path);
+    p->removable = removable;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Each visible folder under root is a mounted volume (desktops mount keys
+ * there by their volume name); skip names to leave out (the per-user
+ * folder when root is /media). */
+static void add_volumes(ExportPlace *out, size_t max, size_t *n, const char *root, const char *skip)
+{
+    DIR *d = opendir(root);
+    if (!d) {
+        return;
+    }
+    /* Sorted, so that the keys keep their order from one look to the next. */
+    char names[16][128];
+    size_t k = 0;
+    for (struct dirent *e; (e = readdir(d)) != NULL && k < 16;) {
+        if (e->d_name[0] == '.' || (skip && strcmp(e->d_name, skip) == 0) || strlen(e->d_name) >= sizeof names[0]) {
+            continue;
+        }
+        snprintf(names[k++], sizeof names[0], "%s", e->d_name);
+    }
+    closedir(d);
+    qsort(names, k, sizeof names[0], cmp_names);
+    for (size_t i = 0; i < k; i++) {
+        char path[PATHS_MAX];
+        if (snprintf(path, sizeof path, "%s/%s", root, names[i]) < (int)sizeof path) {
+            add_place(out, max, n, names[i], path, true);
+        }
+    }
+}
+
+static const char *user_name(void)
+{
+    const char *u = getenv("USER");
+    if (u && u[0]) {
+        return u;
+    }
+    const struct passwd *pw = getpwuid(getuid());
+    return pw ? pw->pw_name : "";
+}
+
+/* XDG_DOCUMENTS_DIR="$HOME/Documents" in user-dirs.dirs (the desktop's
+ * own name for it, "Documents" in French too). */
+static bool xdg_documents(const char *home, char *out, size_t n)
+{
+    char conf[PATHS_MAX];
+    snprintf(conf, sizeof conf, "%s/.config/user-dirs.dirs", home);
+    FILE *f = fopen(conf, "r");
+    if (!f) {
+        return false;
+    }
+    bool found = false;
+    char line[PATHS_MAX];
+    while (!found && fgets(line, sizeof line, f)) {
+        const char *key = "XDG_DOCUMENTS_DIR=\"";
+        if (strncmp(line, key, strlen(key)) != 0) {
+            continue;
+        }
+        char *v = line + strlen(key);
+        char *end = strchr(v, '"');
+        if (!end) {
+            break;
+        }
+        *end = '\0';
+        if (strncmp(v, "$HOME", 5) == 0) {
+            found = snprintf(out, n, "%s%s", home, v + 5) < (int)n;
+        } else if (v[0] == '/') {
+            found = snprintf(out, n, "%s", v) < (int)n;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+size_t export_places_find(ExportPlace *out, size_t max)
+{
+    size_t n = 0;
+    const char *roots = getenv("FIBRESIM_MEDIA_DIRS");
+    if (roots) {
+        char list[PATHS_MAX];
+        snprintf(list, sizeof list, "%s", roots);
+        char *save = NULL;
+        for (char *r = strtok_r(list, ":", &save); r; r = strtok_r(NULL, ":", &save)) {
+            add_volumes(out, max, &n, r, NULL);
+        }
+    } else {
+        const char *user = user_name();
+        char root[PATHS_MAX];
+        snprintf(root, sizeof root, "/media/%s", user);
+        add_volumes(out, max, &n, root, NULL);
+        snprintf(root, sizeof root, "/run/media/%s", user);
+        add_volumes(out, max, &n, root, NULL);
+        add_volumes(out, max, &n, "/media", user); /* /media/usb0 (usbmount) */
+    }
+    const char *home = getenv("HOME");
+    if (home && home[0]) {
+        char docs[PATHS_MAX];
+        if (!(xdg_documents(home, docs, sizeof docs) && writable_dir(docs))) {
+            snprintf(docs, sizeof docs, "%s/Documents", home);
+        }
+        if (!writable_dir(docs)) {
+            snprintf(docs, sizeof docs, "%s", home);
+        }
+        const char *slash = strrchr(docs, '/');
+        add_place(out, max, &n, slash && slash[1] ? slash + 1 : docs, docs, false);
+    }
+    return n;
+}
+
+bool export_free_name(const char *dir, const char *base, const char *ext, char *out, size_t n)
+{
+    for (int k = 1; k < 100; k++) {
+        int w = k == 1 ? snprintf(out, n, "%s/%s.%s", dir, base, ext) : snprintf(out, n, "%s/%s-%d.%s", dir, base, k, ext);
+        if (w < 0 || (size_t)w >= n) {
+            return false;
+        }
+        struct stat st;
+        if (stat(out, &st) != 0) {
+            return true;
+        }
+    }
+    return false;
+}
