@@ -66,6 +66,67 @@ static void shoot(App *app, const char *dir, const char *name)
     fprintf(stderr, "screenshot: %s\n", png);
 }
 
+/* Record files under dir/attempts (one level of month folders). */
+static size_t count_records(const char *dir)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "find '%s/attempts' -name '*.json' | wc -l", dir);
+    FILE *p = popen(cmd, "r");
+    size_t n = 0;
+    if (p) {
+        if (fscanf(p, "%zu", &n) != 1) n = 0;
+        pclose(p);
+    }
+    return n;
+}
+
+/* The Import dialog, both ways through the key: this computer's results
+ * copied to KEY/fibresim-resultats (every record); then, one record gone
+ * from the data folder, the key's results taken back: that record is
+ * copied again (the same bytes), and the list, built again on closing,
+ * counts every attempt. */
+static void test_import(App *app, const char *key, const Fixture *fx)
+{
+    const char *data = app->paths.data;
+    CHECK(click_widget(app, "review.import"));
+    drive_frames(app, 1);
+    SDL_FRect r;
+    /* no data folder on the key yet: one button, copy to the key */
+    CHECK(ui_widget_rect(app->ui, "review.dialog.0", &r) && !ui_widget_rect(app->ui, "review.dialog.1", &r));
+    gfx_text_overflow_reset(app->gfx);
+    drive_frames(app, 1);
+    CHECK_MSG(gfx_text_overflows(app->gfx) == 0, "%lu texts out of their box", gfx_text_overflows(app->gfx));
+    shoot(app, key, "review_import_fr.png");
+    CHECK(click_widget(app, "review.dialog.0"));
+    drive_frames(app, 1);
+    char on_key[1000];
+    snprintf(on_key, sizeof on_key, "%s/fibresim-resultats", key);
+    CHECK_MSG(count_records(on_key) == fx->n_att, "%zu records on the key, %zu expected", count_records(on_key),
+              fx->n_att);
+    CHECK(click_widget(app, "review.dialog.close"));
+    drive_frames(app, 1);
+
+    const FixAttempt *gone = &fx->att[2];
+    char *bytes = tu_read(gone->path, NULL);
+    CHECK(bytes && remove(gone->path) == 0);
+    CHECK(click_widget(app, "review.import"));
+    drive_frames(app, 1);
+    /* now: take from the key (0), copy to the key (1) */
+    CHECK(ui_widget_rect(app->ui, "review.dialog.1", &r) && !ui_widget_rect(app->ui, "review.dialog.2", &r));
+    CHECK(click_widget(app, "review.dialog.0"));
+    drive_frames(app, 1);
+    shoot(app, key, "review_import_done_fr.png");
+    char *back = tu_read(gone->path, NULL);
+    CHECK_MSG(bytes && back && strcmp(bytes, back) == 0, "%s not copied back as it was", gone->path);
+    free(bytes);
+    free(back);
+    CHECK(count_records(data) == fx->n_att);
+    CHECK(click_widget(app, "review.dialog.close"));
+    CHECK(app->busy); /* the list is being built again */
+    CHECK(drive_settle(app));
+    drive_frames(app, 1);
+}
+
 /* The export dialog of the trainee list (the list is on screen, loaded):
  * the places are a USB key (a folder under FIBRESIM_MEDIA_DIRS) and
  * Documents (under HOME); the key gets "rapport-fibresim-<today>.html"
@@ -89,8 +150,8 @@ static void test_export(App *app, const char *root, const Fixture *fx)
     CHECK(click_widget(app, "review.export"));
     drive_frames(app, 1);
     SDL_FRect r0, r1, r2;
-    CHECK_MSG(ui_widget_rect(app->ui, "review.export.0", &r0) && ui_widget_rect(app->ui, "review.export.1", &r1)
-                  && !ui_widget_rect(app->ui, "review.export.2", &r2),
+    CHECK_MSG(ui_widget_rect(app->ui, "review.dialog.0", &r0) && ui_widget_rect(app->ui, "review.dialog.1", &r1)
+                  && !ui_widget_rect(app->ui, "review.dialog.2", &r2),
               "the export dialog should offer the key and Documents");
     /* The dialog as the instructor sees it. */
     gfx_text_overflow_reset(app->gfx);
@@ -106,7 +167,7 @@ static void test_export(App *app, const char *root, const Fixture *fx)
     snprintf(html, sizeof html, "%s/rapport-fibresim-%s.html", key, today);
     snprintf(csv, sizeof csv, "%s/rapport-fibresim-%s.csv", key, today);
     snprintf(html2, sizeof html2, "%s/rapport-fibresim-%s-2.html", key, today);
-    CHECK(click_widget(app, "review.export.0")); /* this frame: "Saving..." */
+    CHECK(click_widget(app, "review.dialog.0")); /* this frame: "Saving..." */
     drive_frames(app, 1);                        /* this one: saved */
     char *h = tu_read(html, NULL);
     CHECK_MSG(h != NULL, "no %s", html);
@@ -122,18 +183,19 @@ static void test_export(App *app, const char *root, const Fixture *fx)
     char *c = tu_read(csv, NULL);
     CHECK_MSG(c && strncmp(c, "\xEF\xBB\xBF", 3) == 0 && strchr(c, ';'), "CSV %s: BOM and ';' expected", csv);
     free(c);
-    CHECK(click_widget(app, "review.export.close"));
+    CHECK(click_widget(app, "review.dialog.close"));
     drive_frames(app, 1);
-    CHECK(!ui_widget_rect(app->ui, "review.export.0", &r0));
+    CHECK(!ui_widget_rect(app->ui, "review.dialog.0", &r0));
     /* Again the same day: nothing overwritten, a second name. */
     CHECK(click_widget(app, "review.export"));
     drive_frames(app, 1);
-    CHECK(click_widget(app, "review.export.0"));
+    CHECK(click_widget(app, "review.dialog.0"));
     drive_frames(app, 1);
     CHECK_MSG(tu_exists(html2), "no %s", html2);
-    CHECK(click_widget(app, "review.export.close"));
+    CHECK(click_widget(app, "review.dialog.close"));
     drive_frames(app, 1);
 
+    test_import(app, key, fx);
     unsetenv("FIBRESIM_MEDIA_DIRS");
     if (saved_home[0]) setenv("HOME", saved_home, 1);
 }

@@ -158,3 +158,59 @@ bool export_free_name(const char *dir, const char *base, const char *ext, char *
     }
     return false;
 }
+
+static bool has_attempts(const char *dir)
+{
+    char p[PATHS_MAX];
+    struct stat st;
+    return snprintf(p, sizeof p, "%s/attempts", dir) < (int)sizeof p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool same_folder(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static void add_source(ExportSource *out, size_t max, size_t *n, const char *label, const char *path,
+                       const char *data_dir)
+{
+    if (*n < max && has_attempts(path) && !same_folder(path, data_dir)) {
+        snprintf(out[*n].label, sizeof out[*n].label, "%s", label);
+        snprintf(out[*n].path, sizeof out[*n].path, "%s", path);
+        (*n)++;
+    }
+}
+
+size_t export_sources_find(const ExportPlace *places, size_t n_places, const char *data_dir, ExportSource *out,
+                           size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < n_places && n < max; i++) {
+        if (!places[i].removable) {
+            continue;
+        }
+        add_source(out, max, &n, places[i].name, places[i].path, data_dir);
+        DIR *d = opendir(places[i].path);
+        if (!d) {
+            continue;
+        }
+        char names[16][128];
+        size_t k = 0;
+        for (struct dirent *e; (e = readdir(d)) != NULL && k < 16;) {
+            if (e->d_name[0] != '.' && strlen(e->d_name) < sizeof names[0]) {
+                snprintf(names[k++], sizeof names[0], "%s", e->d_name);
+            }
+        }
+        closedir(d);
+        qsort(names, k, sizeof names[0], cmp_names);
+        for (size_t j = 0; j < k && n < max; j++) {
+            char path[PATHS_MAX], label[256];
+            if (snprintf(path, sizeof path, "%s/%s", places[i].path, names[j]) < (int)sizeof path) {
+                snprintf(label, sizeof label, "%s/%s", places[i].name, names[j]);
+                add_source(out, max, &n, label, path, data_dir);
+            }
+        }
+    }
+    return n;
+}

@@ -27,6 +27,21 @@ typedef struct ExportPlace {
  * $HOME/Documents, else $HOME. Returns the count. */
 size_t export_places_find(ExportPlace *out, size_t max);
 
+/* The name of the folder a laptop's results are copied to on a key. */
+#define EXPORT_RESULTS_FOLDER "fibresim-resultats"
+
+/* A Fibresim data folder found on a volume: the volume itself or one of
+ * its folders (one level down) holding an "attempts" folder. */
+typedef struct ExportSource {
+    char label[256];     /* "KEY" or "KEY/folder" */
+    char path[PATHS_MAX];
+} ExportSource;
+
+/* The data folders on the removable places (places from export_places_find),
+ * up to max; never the folder data_dir itself. Returns the count. */
+size_t export_sources_find(const ExportPlace *places, size_t n_places, const char *data_dir, ExportSource *out,
+                           size_t max);
+
 /* A file name in dir not taken yet: "<base>.<ext>", else "<base>-2.<ext>"
  * up to -99. false if none is free or it does not fit. */
 bool export_free_name(const char *dir, const char *base, const char *ext, char *out, size_t n);
