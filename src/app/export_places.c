@@ -38,26 +38,35 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(a, b);
 }
 
-/* Each visible folder under root is a mounted volume (desktops mount keys
- * there by their volume name); skip names to leave out (the per-user
- * folder when root is /media). */
-static void add_volumes(ExportPlace *out, size_t max, size_t *n, const char *root, const char *skip)
+#define NAMES_MAX 16
+
+/* The visible entries of dir but skip (may be NULL), sorted so that the
+ * keys keep their order from one look to the next; at most NAMES_MAX. */
+static size_t sorted_entries(const char *dir, const char *skip, char names[][128])
 {
-    DIR *d = opendir(root);
+    DIR *d = opendir(dir);
     if (!d) {
-        return;
+        return 0;
     }
-    /* Sorted, so that the keys keep their order from one look to the next. */
-    char names[16][128];
     size_t k = 0;
-    for (struct dirent *e; (e = readdir(d)) != NULL && k < 16;) {
-        if (e->d_name[0] == '.' || (skip && strcmp(e->d_name, skip) == 0) || strlen(e->d_name) >= sizeof names[0]) {
+    for (struct dirent *e; (e = readdir(d)) != NULL && k < NAMES_MAX;) {
+        if (e->d_name[0] == '.' || (skip && strcmp(e->d_name, skip) == 0) || strlen(e->d_name) >= 128) {
             continue;
         }
-        snprintf(names[k++], sizeof names[0], "%s", e->d_name);
+        snprintf(names[k++], 128, "%s", e->d_name);
     }
     closedir(d);
     qsort(names, k, sizeof names[0], cmp_names);
+    return k;
+}
+
+/* Each visible folder under root is a mounted volume (desktops mount keys
+ * there by their volume name); skip: a name to leave out (the per-user
+ * folder when root is /media). */
+static void add_volumes(ExportPlace *out, size_t max, size_t *n, const char *root, const char *skip)
+{
+    char names[NAMES_MAX][128];
+    size_t k = sorted_entries(root, skip, names);
     for (size_t i = 0; i < k; i++) {
         char path[PATHS_MAX];
         if (snprintf(path, sizeof path, "%s/%s", root, names[i]) < (int)sizeof path) {
@@ -191,19 +200,8 @@ size_t export_sources_find(const ExportPlace *places, size_t n_places, const cha
             continue;
         }
         add_source(out, max, &n, places[i].name, places[i].path, data_dir);
-        DIR *d = opendir(places[i].path);
-        if (!d) {
-            continue;
-        }
-        char names[16][128];
-        size_t k = 0;
-        for (struct dirent *e; (e = readdir(d)) != NULL && k < 16;) {
-            if (e->d_name[0] != '.' && strlen(e->d_name) < sizeof names[0]) {
-                snprintf(names[k++], sizeof names[0], "%s", e->d_name);
-            }
-        }
-        closedir(d);
-        qsort(names, k, sizeof names[0], cmp_names);
+        char names[NAMES_MAX][128];
+        size_t k = sorted_entries(places[i].path, NULL, names);
         for (size_t j = 0; j < k && n < max; j++) {
             char path[PATHS_MAX], label[256];
             if (snprintf(path, sizeof path, "%s/%s", places[i].path, names[j]) < (int)sizeof path) {
