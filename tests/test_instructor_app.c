@@ -98,6 +98,7 @@ static void test_import(App *app, const char *key, const Fixture *fx)
     CHECK_MSG(gfx_text_overflows(app->gfx) == 0, "%lu texts out of their box", gfx_text_overflows(app->gfx));
     shoot(app, key, "review_import_fr.png");
     CHECK(click_widget(app, "review.dialog.0"));
+    CHECK(drive_settle(app));
     drive_frames(app, 1);
     char on_key[1000];
     snprintf(on_key, sizeof on_key, "%s/fibresim-resultats", key);
@@ -114,6 +115,7 @@ static void test_import(App *app, const char *key, const Fixture *fx)
     /* now: take from the key (0), copy to the key (1) */
     CHECK(ui_widget_rect(app->ui, "review.dialog.1", &r) && !ui_widget_rect(app->ui, "review.dialog.2", &r));
     CHECK(click_widget(app, "review.dialog.0"));
+    CHECK(drive_settle(app));
     drive_frames(app, 1);
     shoot(app, key, "review_import_done_fr.png");
     char *back = tu_read(gone->path, NULL);
@@ -167,8 +169,9 @@ static void test_export(App *app, const char *root, const Fixture *fx)
     snprintf(html, sizeof html, "%s/rapport-fibresim-%s.html", key, today);
     snprintf(csv, sizeof csv, "%s/rapport-fibresim-%s.csv", key, today);
     snprintf(html2, sizeof html2, "%s/rapport-fibresim-%s-2.html", key, today);
-    CHECK(click_widget(app, "review.dialog.0")); /* this frame: "Saving..." */
-    drive_frames(app, 1);                        /* this one: saved */
+    CHECK(click_widget(app, "review.dialog.0")); /* written on a thread of its own */
+    CHECK(drive_settle(app));
+    drive_frames(app, 1);
     char *h = tu_read(html, NULL);
     CHECK_MSG(h != NULL, "no %s", html);
     for (size_t i = 0; h && i < fx->n_att; i++) {
@@ -190,6 +193,7 @@ static void test_export(App *app, const char *root, const Fixture *fx)
     CHECK(click_widget(app, "review.export"));
     drive_frames(app, 1);
     CHECK(click_widget(app, "review.dialog.0"));
+    CHECK(drive_settle(app));
     drive_frames(app, 1);
     CHECK_MSG(tu_exists(html2), "no %s", html2);
     CHECK(click_widget(app, "review.dialog.close"));

@@ -55,7 +55,11 @@ typedef struct ReviewScene {
     ExportSource sources[EXPORT_PLACES_MAX]; /* Import: data folders on the keys */
     size_t n_sources;
     double places_at_s;  /* when they were last looked for (a key plugged in meanwhile shows up) */
-    int pending;         /* button to act on at the next frame, -1 none: this frame says "working" */
+    SDL_Thread *job;     /* the pressed button's work (a report written, a merge), off the frame */
+    SDL_atomic_t job_finished;
+    SDL_atomic_t job_copied; /* attempts copied so far by a merge */
+    size_t job_button;
+    App *job_app;
     bool done, done_ok;
     char msg[1024];
     bool imported;       /* new attempts came in: the list is built again on closing */
@@ -159,6 +163,7 @@ static void *review_create(App *app)
 static void review_destroy(void *self)
 {
     ReviewScene *s = self;
+    if (s->job) SDL_WaitThread(s->job, NULL); /* a copy under way ends first */
     report_loader_stop(&s->loader); /* leaving while it builds: it stops */
     report_finish(&s->r);
     free(s->order);
@@ -321,11 +326,18 @@ static void export_report(ReviewScene *s, App *app, const ExportPlace *p)
 /* Import: merges the results of src into dst (journal_merge: new attempts
  * copied, nothing overwritten, conflicts kept side by side); the counts in
  * s->msg. to_key: this computer's results onto the key. */
+static void on_merge_event(void *user, JournalMergeEvent what, const char *src, const char *dst,
+                           const char *attempt_id, const DiagMsg *detail)
+{
+    (void)src, (void)dst, (void)attempt_id, (void)detail;
+    if (what == JOURNAL_MERGE_COPIED) SDL_AtomicIncRef((SDL_atomic_t *)user);
+}
+
 static void exchange(ReviewScene *s, const char *src, const char *dst, const char *where, bool to_key)
 {
     JournalMergeStats st;
     char err[512] = "";
-    JournalStatus js = journal_merge(src, dst, &st, NULL, NULL, err, sizeof err);
+    JournalStatus js = journal_merge(src, dst, &st, on_merge_event, &s->job_copied, err, sizeof err);
     size_t left_out = st.attempts_invalid + st.scenarios_invalid + st.trainees_invalid + st.files_invalid;
     s->done = true;
     s->done_ok = js == JOURNAL_OK;
@@ -370,8 +382,44 @@ static void dialog_act(ReviewScene *s, App *app, size_t i)
     }
 }
 
+/* The button's work runs here, so that the screen keeps drawing (a merge
+ * of a year of attempts onto a slow USB key takes seconds). It writes the
+ * outcome fields (done, done_ok, msg, imported), which the frame reads only
+ * once job_finished is set. */
+static int job_thread(void *arg)
+{
+    ReviewScene *s = arg;
+    dialog_act(s, s->job_app, s->job_button);
+    SDL_AtomicSet(&s->job_finished, 1);
+    return 0;
+}
+
+static void job_start(ReviewScene *s, App *app, size_t button)
+{
+    s->job_app = app;
+    s->job_button = button;
+    SDL_AtomicSet(&s->job_finished, 0);
+    SDL_AtomicSet(&s->job_copied, 0);
+    s->job = SDL_CreateThread(job_thread, "exchange", s);
+    app->busy = s->job != NULL;
+    if (!s->job) {
+        job_thread(s); /* no thread: done now, the frame waits */
+    }
+}
+
+/* True while a button's work runs; joins it once finished. */
+static bool job_running(ReviewScene *s)
+{
+    if (s->job && SDL_AtomicGet(&s->job_finished)) {
+        SDL_WaitThread(s->job, NULL);
+        s->job = NULL;
+    }
+    return s->job != NULL;
+}
+
 static void close_dialog(ReviewScene *s, App *app)
 {
+    if (job_running(s)) return; /* it finishes first: nothing is left half copied */
     s->dialog = DIALOG_NONE;
     if (s->imported) {
         s->imported = false;
@@ -383,7 +431,6 @@ static void open_dialog(ReviewScene *s, DialogKind kind)
 {
     s->dialog = kind;
     s->done = false;
-    s->pending = -1;
     s->places_at_s = -1e9; /* look now */
 }
 
@@ -414,11 +461,9 @@ static void dialog_frame(ReviewScene *s, App *app)
     Ui *ui = app->ui;
     float sc = app_scale(app);
     float row = ui_row_h(ui);
-    if (s->pending >= 0) {
-        dialog_act(s, app, (size_t)s->pending); /* the frame before said "working" */
-        s->pending = -1;
-    }
-    if (!s->done && app->time_s - s->places_at_s > 1.0) {
+    bool working = job_running(s);
+    app->busy |= working; /* headless tools wait for it (app_settle) */
+    if (!working && !s->done && app->time_s - s->places_at_s > 1.0) {
         s->n_places = export_places_find(s->places, EXPORT_PLACES_MAX);
         s->n_sources = s->dialog == DIALOG_IMPORT
                            ? export_sources_find(s->places, s->n_places, app->paths.data, s->sources, EXPORT_PLACES_MAX)
@@ -426,7 +471,7 @@ static void dialog_frame(ReviewScene *s, App *app)
         s->places_at_s = app->time_s;
     }
     char labels[2 * EXPORT_PLACES_MAX][200];
-    size_t n_buttons = s->done ? 0 : dialog_buttons(s, labels, 2 * EXPORT_PLACES_MAX);
+    size_t n_buttons = s->done || working ? 0 : dialog_buttons(s, labels, 2 * EXPORT_PLACES_MAX);
     float lh = gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_BODY);
     float w = fminf((float)app->w - 80 * sc, 720 * sc);
     float gap = 10 * sc;
@@ -451,8 +496,10 @@ static void dialog_frame(ReviewScene *s, App *app)
     GfxTextStyle st = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text);
     st.wrap = true;
     st.shrink = true;
-    const char *say = s->pending >= 0 ? (export ? _("Saving...") : _("Copying..."))
-                    : s->done         ? s->msg
+    char progress[160];
+    snprintf(progress, sizeof progress, _("Copying... attempts copied: %d"), SDL_AtomicGet(&s->job_copied));
+    const char *say = working ? (export ? _("Saving...") : progress)
+                    : s->done ? s->msg
                     : n_buttons == 0  ? (export ? _("No place to save to was found.")
                                                 : _("No USB key was found. Plug one in: it shows up here a few seconds "
                                                     "later."))
@@ -463,16 +510,17 @@ static void dialog_frame(ReviewScene *s, App *app)
     if (s->done && !s->done_ok) st.color = theme.fail;
     gfx_text(g, say, rect_take_top(&in, text_h, 8 * sc), &st);
     SDL_FRect close = rect_take_bottom(&in, row, 0);
-    for (size_t i = 0; i < n_buttons && s->pending < 0; i++) {
+    for (size_t i = 0; i < n_buttons; i++) {
         char id[32];
         snprintf(id, sizeof id, "review.dialog.%zu", i);
         GfxIcon icon = export ? GFX_ICON_SAVE : i < s->n_sources ? GFX_ICON_ARROW_LEFT : GFX_ICON_ARROW_RIGHT;
         if (ui_button(ui, id, rect_take_top(&in, row, gap), labels[i], icon, UI_SECONDARY)) {
-            s->pending = (int)i;
+            job_start(s, app, i);
+            break;
         }
     }
-    if (ui_button(ui, "review.dialog.close", close, s->done ? _("OK") : _("Cancel"),
-                  s->done ? GFX_ICON_CHECK : GFX_ICON_CROSS, s->done ? UI_PRIMARY : UI_SECONDARY)) {
+    if (ui_button_ex(ui, "review.dialog.close", close, s->done ? _("OK") : _("Cancel"),
+                     s->done ? GFX_ICON_CHECK : GFX_ICON_CROSS, s->done ? UI_PRIMARY : UI_SECONDARY, !working)) {
         close_dialog(s, app);
     }
     ui_modal(ui, false, box);
