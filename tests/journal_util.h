@@ -75,6 +75,23 @@ static inline bool tu_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
+/* mkdir -p: path and the folders above it (an existing one is fine). */
+static inline bool tu_mkdirs(const char *path)
+{
+    char p[4096];
+    if (snprintf(p, sizeof p, "%s", path) >= (int)sizeof p) {
+        return false;
+    }
+    for (char *c = p + 1; *c; c++) {
+        if (*c == '/') {
+            *c = '\0';
+            mkdir(p, 0755);
+            *c = '/';
+        }
+    }
+    return mkdir(p, 0755) == 0 || tu_exists(p);
+}
+
 /* Calls fn on each entry of dir but "." and "..", hidden ones too, with its
  * path, its name and whether it is a folder (lstat: a link is not one). */
 static inline void tu_each_entry(const char *dir,

@@ -12,6 +12,9 @@
  *    (SDL_PushEvent, read back by SDL_PollEvent as app_loop does): chosen
  *    twice on first use, Erase takes a digit back, then typed again to
  *    open the area; a wrong PIN is refused.
+ *    The trainee list's Export and Import dialogs too, with two USB keys
+ *    (one holding a laptop's results) and Documents: every button and no
+ *    text out of its box.
  * 3. The result screen's criteria scroll under a dragging finger.
  * argv[1]: the source tree; FIBRESIM_LOCALEDIR, FIBRESIM_ASSETS as for test_app.
  */
@@ -25,6 +28,7 @@
 #include "check.h"
 #include "fibresim/attempt.h"
 #include "fibresim/pin.h"
+#include "gfx.h"
 #include "headless.h"
 #include "i18n.h"
 #include "instructor.h"
@@ -99,6 +103,38 @@ static App *open_app(const char *data, const char *lang, int w, int h)
     return app;
 }
 
+/* The trainee list's dialogs (the list is on screen): each opened by a
+ * tap, its targets measured and its texts checked, then closed. Returns
+ * the targets counted. */
+static int audit_review_dialogs(App *app, const char *lang, const int size[2], float min_px)
+{
+    static const char *const openers[] = {"review.export", "review.import"};
+    int targets = 0;
+    for (int d = 0; d < 2; d++) {
+        if (!tap(app, openers[d])) continue;
+        gfx_text_overflow_reset(app->gfx);
+        pump(app);
+        CHECK_MSG(gfx_text_overflows(app->gfx) == 0, "%s %dx%d %s dialog: %lu texts out of their box", lang, size[0],
+                  size[1], openers[d], gfx_text_overflows(app->gfx));
+        /* Export: key A, key B, Documents; Import: take from A, copy to A, copy to B */
+        SDL_FRect r;
+        CHECK_MSG(ui_widget_rect(app->ui, "review.dialog.2", &r) && !ui_widget_rect(app->ui, "review.dialog.3", &r),
+                  "%s dialog: 3 places expected", openers[d]);
+        int n = ui_widget_count(app->ui);
+        for (int i = 0; i < n; i++) {
+            SDL_FRect t = ui_widget_target(app->ui, i);
+            CHECK_MSG(t.w >= min_px - 0.5f && t.h >= min_px - 0.5f, "%s %dx%d %s dialog: widget %d is %.0fx%.0f px",
+                      lang, size[0], size[1], openers[d], i, (double)t.w, (double)t.h);
+            targets++;
+        }
+        printf("%s %dx%d %-9s %2d targets\n", lang, size[0], size[1], openers[d], n);
+        tap(app, "review.dialog.close");
+        pump(app);
+        CHECK(!ui_widget_rect(app->ui, "review.dialog.0", &r));
+    }
+    return targets;
+}
+
 static void audit_sizes(const char *data)
 {
     static const char *const langs[] = {"fr", "en"};
@@ -139,6 +175,9 @@ static void audit_sizes(const char *data)
                     targets++;
                 }
                 screens++;
+                if (id == SCENE_REVIEW) {
+                    targets += audit_review_dialogs(app, langs[l], sizes[z], min_px);
+                }
             }
             app_destroy(app);
         }
@@ -327,6 +366,19 @@ int main(int argc, char **argv)
         CHECK(false);
         return test_done("touch_screens");
     }
+    /* Two USB keys for the trainee list's dialogs: A holds a laptop's
+     * results; and a Documents folder. */
+    char media[800], keyres[900], home[800];
+    snprintf(media, sizeof media, "%s/media", root);
+    snprintf(keyres, sizeof keyres, "%s/KEY-A/fibresim-resultats/attempts", media);
+    CHECK(tu_mkdirs(keyres));
+    snprintf(keyres, sizeof keyres, "%s/KEY-B", media);
+    CHECK(tu_mkdirs(keyres));
+    snprintf(home, sizeof home, "%s/home/Documents", root);
+    CHECK(tu_mkdirs(home));
+    snprintf(home, sizeof home, "%s/home", root);
+    setenv("FIBRESIM_MEDIA_DIRS", media, 1);
+    setenv("HOME", home, 1);
     CHECK(SDL_Init(SDL_INIT_EVENTS) == 0);
     audit_sizes(data);
     pin_by_finger(fresh);
