@@ -85,8 +85,34 @@ static const char *user_name(void)
     return pw ? pw->pw_name : "";
 }
 
-/* XDG_DOCUMENTS_DIR="$HOME/Documents" in user-dirs.dirs (the desktop's
- * own name for it, "Documents" in French too). */
+bool export_user_dirs_documents(const char *text, const char *home, char *out, size_t n)
+{
+    static const char key[] = "XDG_DOCUMENTS_DIR=\"";
+    for (const char *line = text; line && *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len > strlen(key) && strncmp(line, key, strlen(key)) == 0) {
+            const char *v = line + strlen(key);
+            const char *q = memchr(v, '"', len - strlen(key));
+            if (!q) {
+                return false;
+            }
+            int vlen = (int)(q - v);
+            if (vlen >= 5 && strncmp(v, "$HOME", 5) == 0 && (vlen == 5 || v[5] == '/')) {
+                return snprintf(out, n, "%s%.*s", home, vlen - 5, v + 5) < (int)n;
+            }
+            if (vlen > 0 && v[0] == '/') {
+                return snprintf(out, n, "%.*s", vlen, v) < (int)n;
+            }
+            return false; /* relative: the specification says to ignore it */
+        }
+        line = end ? end + 1 : NULL;
+    }
+    return false;
+}
+
+/* The desktop's own Documents folder ("Documents" in French too), from
+ * $HOME/.config/user-dirs.dirs. */
 static bool xdg_documents(const char *home, char *out, size_t n)
 {
     char conf[PATHS_MAX];
@@ -95,27 +121,11 @@ static bool xdg_documents(const char *home, char *out, size_t n)
     if (!f) {
         return false;
     }
-    bool found = false;
-    char line[PATHS_MAX];
-    while (!found && fgets(line, sizeof line, f)) {
-        const char *key = "XDG_DOCUMENTS_DIR=\"";
-        if (strncmp(line, key, strlen(key)) != 0) {
-            continue;
-        }
-        char *v = line + strlen(key);
-        char *end = strchr(v, '"');
-        if (!end) {
-            break;
-        }
-        *end = '\0';
-        if (strncmp(v, "$HOME", 5) == 0) {
-            found = snprintf(out, n, "%s%s", home, v + 5) < (int)n;
-        } else if (v[0] == '/') {
-            found = snprintf(out, n, "%s", v) < (int)n;
-        }
-    }
+    char text[16384];
+    size_t len = fread(text, 1, sizeof text - 1, f);
     fclose(f);
-    return found;
+    text[len] = '\0';
+    return export_user_dirs_documents(text, home, out, n);
 }
 
 size_t export_places_find(ExportPlace *out, size_t max)

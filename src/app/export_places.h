@@ -42,6 +42,11 @@ typedef struct ExportSource {
 size_t export_sources_find(const ExportPlace *places, size_t n_places, const char *data_dir, ExportSource *out,
                            size_t max);
 
+/* XDG_DOCUMENTS_DIR of a user-dirs.dirs text (lines KEY="value", value
+ * "$HOME/..." or absolute; a relative one is ignored, as the XDG spec
+ * says) into out; false if absent, malformed or too long. */
+bool export_user_dirs_documents(const char *text, const char *home, char *out, size_t n);
+
 /* A file name in dir not taken yet: "<base>.<ext>", else "<base>-2.<ext>"
  * up to -99. false if none is free or it does not fit. */
 bool export_free_name(const char *dir, const char *base, const char *ext, char *out, size_t n);
