@@ -4,20 +4,18 @@
  * A click on a column heading sorts by it (again: the other way); a click on
  * a trainee (or arrows and Enter) opens their page. Figures come from the
  * core's report of the data folder (include/fibresim/report.h).
- * Export saves that report, as a printable HTML page and a CSV table, on a
- * USB key or in Documents (export_places.h).
+ * Export and Import open their dialogs (review_dialog.h).
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "app.h"
-#include "export_places.h"
 #include "i18n.h"
 #include "instructor.h"
 #include "report_loader.h"
+#include "review_dialog.h"
 #include "scene_common.h"
 #include "theme.h"
 
@@ -25,11 +23,6 @@ typedef enum SortKey { SORT_NAME, SORT_LAST_ACTIVITY, SORT_MODULE, SORT_ATTEMPTS
 
 #define REVIEW_COLS_MAX 16
 
-typedef enum DialogKind {
-    DIALOG_NONE,
-    DIALOG_EXPORT,  /* the report, to print and for a spreadsheet, on a key or in Documents */
-    DIALOG_IMPORT   /* results from and to other computers, through a key (journal_merge) */
-} DialogKind;
 
 typedef struct ReviewScene {
     Report r;
@@ -48,21 +41,7 @@ typedef struct ReviewScene {
     TouchScroll touch;   /* a finger on the rows: drag scrolls, a tap opens */
     ReportLoader loader; /* the report being built on its own thread */
     bool loaded;         /* s->r holds a finished report */
-    /* the Export and Import dialogs */
-    DialogKind dialog;
-    ExportPlace places[EXPORT_PLACES_MAX];
-    size_t n_places;
-    ExportSource sources[EXPORT_PLACES_MAX]; /* Import: data folders on the keys */
-    size_t n_sources;
-    double places_at_s;  /* when they were last looked for (a key plugged in meanwhile shows up) */
-    SDL_Thread *job;     /* the pressed button's work (a report written, a merge), off the frame */
-    SDL_atomic_t job_finished;
-    SDL_atomic_t job_copied; /* attempts copied so far by a merge */
-    size_t job_button;
-    App *job_app;
-    bool done, done_ok;
-    char msg[1024];
-    bool imported;       /* new attempts came in: the list is built again on closing */
+    ReviewDialog dialog; /* Export and Import */
 } ReviewScene;
 
 /* The sort key of one row, so that qsort needs no context. */
@@ -163,7 +142,7 @@ static void *review_create(App *app)
 static void review_destroy(void *self)
 {
     ReviewScene *s = self;
-    if (s->job) SDL_WaitThread(s->job, NULL); /* a copy under way ends first */
+    review_dialog_finish(&s->dialog); /* a copy under way ends first */
     report_loader_stop(&s->loader); /* leaving while it builds: it stops */
     report_finish(&s->r);
     free(s->order);
@@ -198,16 +177,14 @@ static bool inside(SDL_FRect r, float x, float y)
     return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
 }
 
-static void close_dialog(ReviewScene *s, App *app);
-
 static bool review_event(void *self, App *app, const SDL_Event *e)
 {
     ReviewScene *s = self;
     int n = (int)s->r.n_trainees;
-    if (s->dialog != DIALOG_NONE) {
+    if (s->dialog.kind != REVIEW_DIALOG_NONE) {
         /* The dialog's buttons take the input; Escape closes it. */
         if (e->type == SDL_KEYDOWN && e->key.keysym.sym == SDLK_ESCAPE) {
-            close_dialog(s, app);
+            if (review_dialog_close(&s->dialog)) start_load(s, app); /* new attempts came in */
             return true;
         }
         return false;
@@ -273,259 +250,6 @@ static void cell(Gfx *g, SDL_FRect r, const char *text, GfxFont font, SDL_Color 
     cell_pt(g, r, text, font, THEME_TEXT_SMALL, c, align);
 }
 
-static void iso_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-/* Writes the report shown as "<report>-<date>.html" and ".csv" in the
- * place (a number suffix if taken); what happened in s->msg. The
- * CSV follows the screen's language: ';' and a decimal comma in French,
- * as a French spreadsheet opens them. */
-static void export_report(ReviewScene *s, App *app, const ExportPlace *p)
-{
-    ReportOut o = instructor_out(app, &s->r);
-    const char *data_dirs[2] = {app->paths.data, NULL};
-    const char *scn_dirs[2] = {app->paths.scenarios, NULL};
-    ReportOptions opt;
-    memset(&opt, 0, sizeof opt);
-    opt.dirs = data_dirs;
-    opt.n_dirs = 1;
-    opt.verify = true; /* the list's report is always checked by replay */
-    char now[32], base[128], html[PATHS_MAX], csv[PATHS_MAX], why[256] = "";
-    iso_now(now);
-    o.opt = &opt;
-    o.generated_at = now;
-    report_out_load_titles(&o, data_dirs, scn_dirs);
-    snprintf(base, sizeof base, "%s-%.10s", _("fibresim-report"), now);
-    bool ok = export_free_name(p->path, base, "html", html, sizeof html)
-           && report_out_save(&o, "html", html, why, sizeof why);
-    bool fr = strcmp(app->settings.lang, "fr") == 0;
-    o.csv_sep = fr ? ';' : ',';
-    o.decimal_sep = fr ? ',' : '.';
-    ok = ok && export_free_name(p->path, base, "csv", csv, sizeof csv)
-      && report_out_save(&o, "csv", csv, why, sizeof why);
-    report_out_finish(&o);
-    s->done = true;
-    s->done_ok = ok;
-    if (ok) {
-        const char *hb = strrchr(html, '/'), *cb = strrchr(csv, '/');
-        snprintf(s->msg, sizeof s->msg, _("Saved in %s: %s (to print) and %s (for a spreadsheet)."),
-                 p->name, hb ? hb + 1 : html, cb ? cb + 1 : csv);
-        SDL_Log("report exported to %s and %s", html, csv);
-    } else {
-        snprintf(s->msg, sizeof s->msg, _("Could not save in %s (%s). Try another place."), p->name,
-                 why[0] ? why : "?");
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "export to %s: %s", p->path, why);
-    }
-}
-
-/* Import: merges the results of src into dst (journal_merge: new attempts
- * copied, nothing overwritten, conflicts kept side by side); the counts in
- * s->msg. to_key: this computer's results onto the key. */
-static void on_merge_event(void *user, JournalMergeEvent what, const char *src, const char *dst,
-                           const char *attempt_id, const DiagMsg *detail)
-{
-    (void)src, (void)dst, (void)attempt_id, (void)detail;
-    if (what == JOURNAL_MERGE_COPIED) SDL_AtomicIncRef((SDL_atomic_t *)user);
-}
-
-static void exchange(ReviewScene *s, const char *src, const char *dst, const char *where, bool to_key)
-{
-    JournalMergeStats st;
-    char err[512] = "";
-    JournalStatus js = journal_merge(src, dst, &st, on_merge_event, &s->job_copied, err, sizeof err);
-    size_t left_out = st.attempts_invalid + st.scenarios_invalid + st.trainees_invalid + st.files_invalid;
-    s->done = true;
-    s->done_ok = js == JOURNAL_OK;
-    if (js != JOURNAL_OK) {
-        snprintf(s->msg, sizeof s->msg, _("Stopped before the end (%s): nothing was overwritten. Try again."),
-                 _(journal_status_name(js)));
-        SDL_LogWarn(SDL_LOG_CATEGORY_APPLICATION, "merge %s -> %s: %s", src, dst, err);
-    } else if (to_key) {
-        snprintf(s->msg, sizeof s->msg,
-                 _("Copied to %s. New attempts: %zu; already there: %zu. On the other computer, choose Import "
-                   "and take the results of this key."),
-                 where, st.attempts_copied, st.attempts_duplicate);
-    } else {
-        snprintf(s->msg, sizeof s->msg,
-                 _("Taken from %s. New attempts: %zu; already here: %zu; kept side by side (same attempt, other "
-                   "content): %zu; files left out: %zu."),
-                 where, st.attempts_copied, st.attempts_duplicate, st.attempts_conflict, left_out);
-        s->imported |= st.attempts_copied + st.attempts_conflict > 0;
-    }
-    SDL_Log("merge %s -> %s: %zu copied, %zu already there, %zu conflicts, %zu left out", src, dst,
-            st.attempts_copied, st.attempts_duplicate, st.attempts_conflict, left_out);
-}
-
-/* What button i of the dialog does (the frame after it was pressed). */
-static void dialog_act(ReviewScene *s, App *app, size_t i)
-{
-    if (s->dialog == DIALOG_EXPORT) {
-        export_report(s, app, &s->places[i]);
-    } else if (i < s->n_sources) {
-        exchange(s, s->sources[i].path, app->paths.data, s->sources[i].label, false);
-    } else {
-        /* the (i - n_sources)-th key: this computer's results onto it */
-        size_t k = i - s->n_sources;
-        for (size_t p = 0; p < s->n_places; p++) {
-            if (s->places[p].removable && k-- == 0) {
-                char dst[PATHS_MAX + 32];
-                snprintf(dst, sizeof dst, "%s/%s", s->places[p].path, EXPORT_RESULTS_FOLDER);
-                exchange(s, app->paths.data, dst, s->places[p].name, true);
-                break;
-            }
-        }
-    }
-}
-
-/* The button's work runs here, so that the screen keeps drawing (a merge
- * of a year of attempts onto a slow USB key takes seconds). It writes the
- * outcome fields (done, done_ok, msg, imported), which the frame reads only
- * once job_finished is set. */
-static int job_thread(void *arg)
-{
-    ReviewScene *s = arg;
-    dialog_act(s, s->job_app, s->job_button);
-    SDL_AtomicSet(&s->job_finished, 1);
-    return 0;
-}
-
-static void job_start(ReviewScene *s, App *app, size_t button)
-{
-    s->job_app = app;
-    s->job_button = button;
-    SDL_AtomicSet(&s->job_finished, 0);
-    SDL_AtomicSet(&s->job_copied, 0);
-    s->job = SDL_CreateThread(job_thread, "exchange", s);
-    app->busy = s->job != NULL;
-    if (!s->job) {
-        job_thread(s); /* no thread: done now, the frame waits */
-    }
-}
-
-/* True while a button's work runs; joins it once finished. */
-static bool job_running(ReviewScene *s)
-{
-    if (s->job && SDL_AtomicGet(&s->job_finished)) {
-        SDL_WaitThread(s->job, NULL);
-        s->job = NULL;
-    }
-    return s->job != NULL;
-}
-
-static void close_dialog(ReviewScene *s, App *app)
-{
-    if (job_running(s)) return; /* it finishes first: nothing is left half copied */
-    s->dialog = DIALOG_NONE;
-    if (s->imported) {
-        s->imported = false;
-        start_load(s, app); /* the new attempts, checked */
-    }
-}
-
-static void open_dialog(ReviewScene *s, DialogKind kind)
-{
-    s->dialog = kind;
-    s->done = false;
-    s->places_at_s = -1e9; /* look now */
-}
-
-/* The labels of the dialog's buttons; returns their count. */
-static size_t dialog_buttons(const ReviewScene *s, char labels[][200], size_t max)
-{
-    size_t n = 0;
-    if (s->dialog == DIALOG_EXPORT) {
-        for (size_t i = 0; i < s->n_places && n < max; i++, n++) {
-            snprintf(labels[n], 200, s->places[i].removable ? _("USB key %s") : "%s", s->places[i].name);
-        }
-        return n;
-    }
-    for (size_t i = 0; i < s->n_sources && n < max; i++, n++) {
-        snprintf(labels[n], 200, _("Take the results of %s"), s->sources[i].label);
-    }
-    for (size_t i = 0; i < s->n_places && n < max; i++) {
-        if (s->places[i].removable) {
-            snprintf(labels[n++], 200, _("Copy this computer's results to %s"), s->places[i].name);
-        }
-    }
-    return n;
-}
-
-static void dialog_frame(ReviewScene *s, App *app)
-{
-    Gfx *g = app->gfx;
-    Ui *ui = app->ui;
-    float sc = app_scale(app);
-    float row = ui_row_h(ui);
-    bool working = job_running(s);
-    app->busy |= working; /* headless tools wait for it (app_settle) */
-    if (!working && !s->done && app->time_s - s->places_at_s > 1.0) {
-        s->n_places = export_places_find(s->places, EXPORT_PLACES_MAX);
-        s->n_sources = s->dialog == DIALOG_IMPORT
-                           ? export_sources_find(s->places, s->n_places, app->paths.data, s->sources, EXPORT_PLACES_MAX)
-                           : 0;
-        s->places_at_s = app->time_s;
-    }
-    char labels[2 * EXPORT_PLACES_MAX][200];
-    size_t n_buttons = s->done || working ? 0 : dialog_buttons(s, labels, 2 * EXPORT_PLACES_MAX);
-    float lh = gfx_line_height(g, GFX_FONT_REGULAR, THEME_TEXT_BODY);
-    float w = fminf((float)app->w - 80 * sc, 720 * sc);
-    float gap = 10 * sc;
-    float text_h = lh * 3.4f;
-    float h = 40 * sc + lh * 1.4f + 4 * sc + text_h + 8 * sc + (float)n_buttons * (row + gap) + row;
-    float max_h = (float)app->h - 40 * sc;
-    if (h > max_h) {
-        /* many keys on a small screen: shorter rows (still a finger's height at 1024x600) */
-        float fit = (max_h - (h - (float)(n_buttons + 1) * row)) / (float)(n_buttons + 1);
-        row = fmaxf(fit, row * 0.7f);
-        h = max_h;
-    }
-    SDL_FRect box = {((float)app->w - w) * 0.5f, ((float)app->h - h) * 0.5f, w, h};
-    gfx_fill_rect(g, (SDL_FRect){0, 0, (float)app->w, (float)app->h}, (SDL_Color){20, 30, 40, 140});
-    ui_modal(ui, true, box);
-    scene_card(app, box);
-    SDL_FRect in = rect_inset(box, 20 * sc);
-    GfxTextStyle ts = gfx_style(GFX_FONT_BOLD, THEME_TEXT_BODY, theme.text);
-    bool export = s->dialog == DIALOG_EXPORT;
-    gfx_text(g, export ? _("Export the report") : _("Results of other computers"), rect_take_top(&in, lh * 1.4f, 4 * sc),
-             &ts);
-    GfxTextStyle st = gfx_style(GFX_FONT_REGULAR, THEME_TEXT_BODY, theme.text);
-    st.wrap = true;
-    st.shrink = true;
-    char progress[160];
-    snprintf(progress, sizeof progress, _("Copying... attempts copied: %d"), SDL_AtomicGet(&s->job_copied));
-    const char *say = working ? (export ? _("Saving...") : progress)
-                    : s->done ? s->msg
-                    : n_buttons == 0  ? (export ? _("No place to save to was found.")
-                                                : _("No USB key was found. Plug one in: it shows up here a few seconds "
-                                                    "later."))
-                    : export ? _("Two files: a page to print (HTML) and a table for a spreadsheet (CSV). Where "
-                                 "should they go? A USB key shows up here a few seconds after it is plugged in.")
-                             : _("From a laptop to this computer through a USB key: on the laptop, copy its results "
-                                 "to the key; here, take the results of the key. Nothing is ever overwritten.");
-    if (s->done && !s->done_ok) st.color = theme.fail;
-    gfx_text(g, say, rect_take_top(&in, text_h, 8 * sc), &st);
-    SDL_FRect close = rect_take_bottom(&in, row, 0);
-    for (size_t i = 0; i < n_buttons; i++) {
-        char id[32];
-        snprintf(id, sizeof id, "review.dialog.%zu", i);
-        GfxIcon icon = export ? GFX_ICON_SAVE : i < s->n_sources ? GFX_ICON_ARROW_LEFT : GFX_ICON_ARROW_RIGHT;
-        if (ui_button(ui, id, rect_take_top(&in, row, gap), labels[i], icon, UI_SECONDARY)) {
-            job_start(s, app, i);
-            break;
-        }
-    }
-    if (ui_button_ex(ui, "review.dialog.close", close, s->done ? _("OK") : _("Cancel"),
-                     s->done ? GFX_ICON_CHECK : GFX_ICON_CROSS, s->done ? UI_PRIMARY : UI_SECONDARY, !working)) {
-        close_dialog(s, app);
-    }
-    ui_modal(ui, false, box);
-}
-
 static void review_draw(ReviewScene *s, App *app)
 {
     Gfx *g = app->gfx;
@@ -544,18 +268,18 @@ static void review_draw(ReviewScene *s, App *app)
         instructor_leave(app);
         app_goto(app, SCENE_START);
     }
-    bool free_ = !busy && s->dialog == DIALOG_NONE;
+    bool free_ = !busy && s->dialog.kind == REVIEW_DIALOG_NONE;
     SDL_FRect refresh = {back.x - bw - THEME_GAP * sc, back.y, bw, row};
     if (ui_button_ex(ui, "review.refresh", refresh, _("Refresh"), GFX_ICON_RETRY, UI_QUIET, free_)) {
         start_load(s, app);
     }
     SDL_FRect export = {refresh.x - bw - THEME_GAP * sc, back.y, bw, row};
     if (ui_button_ex(ui, "review.export", export, _("Export"), GFX_ICON_SAVE, UI_QUIET, free_ && s->loaded && s->ok)) {
-        open_dialog(s, DIALOG_EXPORT);
+        review_dialog_open(&s->dialog, REVIEW_DIALOG_EXPORT);
     }
     if (ui_button_ex(ui, "review.import", (SDL_FRect){export.x - bw - THEME_GAP * sc, back.y, bw, row}, _("Import"),
                      GFX_ICON_ARROW_LEFT, UI_QUIET, free_)) {
-        open_dialog(s, DIALOG_IMPORT);
+        review_dialog_open(&s->dialog, REVIEW_DIALOG_IMPORT);
     }
     SDL_FRect body = scene_body(app);
     scene_card(app, body);
@@ -688,7 +412,9 @@ static void review_frame(void *self, App *app)
 {
     ReviewScene *s = self;
     review_draw(s, app);
-    if (s->dialog != DIALOG_NONE) dialog_frame(s, app);
+    if (s->dialog.kind != REVIEW_DIALOG_NONE && review_dialog_frame(&s->dialog, app, &s->r)) {
+        start_load(s, app); /* closed after new attempts came in: the list, checked again */
+    }
 }
 
 const SceneDef scene_review = {"review", review_create, review_destroy, review_event, NULL, review_frame, NULL};
